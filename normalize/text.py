@@ -1,0 +1,40 @@
+"""Text folding shared by every normalizer: Unicode, quotes, dashes, spacing and case.
+
+Every normalizer folds its input through here first, so that "Putin’s" and "Putin's",
+or "next  June" and "next June", are the same mention.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "",
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """NFKC-normalize, straighten quotes and dashes, and collapse whitespace; case is kept."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return _SPACE.sub(" ", text).strip()
+
+
+def fold_key(text: str) -> str:
+    """`fold` plus case-folding: the key two spellings of one mention share."""
+    return fold(text).casefold()
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining marks ("Zelenskyy" stays, "Médvédev" becomes "Medvedev")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
