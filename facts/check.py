@@ -1,0 +1,434 @@
+"""Check a corpus: normalize every row against its document's date, group rows that state the
+same claim, and give each field of each pair of rows a verdict.
+
+Verdicts per field: `agree` (same value), `refines` (one value lies inside the other: a day in a
+month, a city in its country, 10 in "at least nine"; partially overlapping intervals are
+reported as `refines` too, with the reason), `conflict` (disjoint values or opposite polarity),
+`missing` (only one row states it), `unresolved` (a mention could not be normalized, so it
+cannot be judged: its raw text is kept and reported). A group is `conflict` when any field
+conflicts, `uncorroborated` when all its rows come from one document, else `consistent`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from facts.corpus import Corpus, CorpusError, Document, FactRow, load_corpus
+from normalize.text import fold_key
+
+COMPARED_FIELDS = ("when", "where", "quantity", "polarity")
+CLAIM_FIELDS = ("subject", "object")  # compared too when a curator's claim key forms the group
+PLACE_TYPES = ("city", "country", "place", "gov", "org", "event")
+
+
+# --- normalized cells ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a row after normalization: raw mention, value, and how it was obtained."""
+
+    raw: str
+    value: Any = None  # TimeValue | EntityMatch | Quantity | str | None
+    key: str | None = None  # the comparable canonical form (TIMEX3 value, entity id, …)
+    display: str = ""
+    explain: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """True when the row does not state this field."""
+        return not self.raw
+
+    @property
+    def resolved(self) -> bool:
+        """True when the raw mention was normalized to a value."""
+        return self.key is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"raw": self.raw, "value": self.key, "display": self.display,
+                "explain": self.explain}
+
+
+@dataclass
+class NormalizedRow:
+    """A fact row with each cell normalized against its document."""
+
+    row: FactRow
+    document: Document
+    cells: dict[str, Cell]
+
+
+@dataclass(frozen=True)
+class PairVerdict:
+    """The verdict on one field for one pair of rows."""
+
+    a: str
+    b: str
+    verdict: str
+    why: str
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON-ready form: `a`, `b`, `verdict`, `why`."""
+        return {"a": self.a, "b": self.b, "verdict": self.verdict, "why": self.why}
+
+
+@dataclass
+class Group:
+    """Rows that state one claim, with the pairwise verdicts of every compared field."""
+
+    key: str
+    label: str
+    rows: list[NormalizedRow]
+    fields: dict[str, list[PairVerdict]]
+    verdict: str
+    by_claim_key: bool = False
+
+    @property
+    def documents(self) -> list[str]:
+        """The ids of the documents the group's rows come from, in first-seen order."""
+        return list(dict.fromkeys(r.row.doc for r in self.rows))
+
+    def conflicts(self) -> list[tuple[str, PairVerdict]]:
+        """Every (field, pair verdict) that is a conflict."""
+        return [(f, v) for f, vs in self.fields.items() for v in vs if v.verdict == "conflict"]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form, as design.md fixes it (plus `label`, `documents` and row values)."""
+        return {
+            "key": self.key,
+            "label": self.label,
+            "rows": [r.row.id for r in self.rows],
+            "documents": self.documents,
+            "verdict": self.verdict,
+            "fields": {f: [v.to_dict() for v in vs] for f, vs in self.fields.items()},
+            "values": {
+                r.row.id: {"doc": r.row.doc, "line": r.row.line,
+                           **{f: c.to_dict() for f, c in r.cells.items() if not c.empty}}
+                for r in self.rows
+            },
+        }
+
+
+@dataclass
+class CheckResult:
+    """The outcome of checking a corpus: groups, input errors, and unresolved mentions."""
+
+    corpus: Corpus
+    groups: list[Group]
+    errors: list[CorpusError]
+    unresolved: list[CorpusError] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every group is consistent, 1 when any conflicts, 2 when the input is invalid."""
+        if self.errors:
+            return 2
+        return 1 if any(g.verdict == "conflict" for g in self.groups) else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report: `groups`, `errors`, `warnings` and a `summary`."""
+        counts = {v: sum(g.verdict == v for g in self.groups)
+                  for v in ("consistent", "conflict", "uncorroborated")}
+        return {
+            "corpus": str(self.corpus.root),
+            "summary": {"groups": len(self.groups), **counts, "errors": len(self.errors),
+                        "rows": len(self.corpus.rows), "exit_code": self.exit_code},
+            "groups": [g.to_dict() for g in self.groups],
+            "errors": [e.to_dict() for e in self.errors],
+            "warnings": [e.to_dict() for e in self.unresolved],
+        }
+
+
+# --- relations ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Relations:
+    canonical: dict[str, str]
+    symmetric: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _relations() -> _Relations:
+    raw = yaml.safe_load(resources.files("facts").joinpath("data/relations.yaml").read_text())
+    canonical: dict[str, str] = {}
+    for verb, spec in raw.items():
+        canonical[verb] = verb
+        for form in spec.get("forms", []):
+            canonical[fold_key(form)] = verb
+    symmetric = frozenset(v for v, spec in raw.items() if spec.get("symmetric"))
+    return _Relations(canonical, symmetric)
+
+
+def normalize_relation(raw: str) -> str:
+    """The canonical verb of a relation cell ("met" -> "meet"); unknown verbs are kept folded."""
+    key = fold_key(raw)
+    return _relations().canonical.get(key, key)
+
+
+# --- normalizing cells ----------------------------------------------------------------------
+
+_ARTICLE = re.compile(r"^(the|a|an)\s+")
+
+
+def _raw_key(raw: str) -> str:
+    return '"' + _ARTICLE.sub("", fold_key(raw)) + '"'
+
+
+def _entity_cell(raw: str, doc: Document, context: str | None, kb: Any,
+                 types: Iterable[str] | None = None) -> Cell:
+    from normalize import resolve_entity
+
+    if not raw:
+        return Cell(raw)
+    match = resolve_entity(raw, date=doc.date, context=context or None, kb=kb, types=types)
+    if match is None:
+        return Cell(raw, None, None, f"{raw!r} (not in the knowledge base)",
+                    "no knowledge-base entity matches; compared as written")
+    return Cell(raw, match, match.id, match.name, match.explain)
+
+
+def _when_cell(raw: str, doc: Document, context: str | None) -> Cell:
+    from normalize import resolve_date
+
+    if not raw:
+        return Cell(raw)
+    value = resolve_date(raw, anchor=doc.date, context=context or None)
+    if value is None:
+        return Cell(raw, None, None, f"{raw!r} (not a time expression)",
+                    "no temporal rule reads this mention")
+    if value.reason:
+        why = value.reason
+        if doc.date is None:
+            why += f"; documents.csv gives no date for document {doc.id!r}"
+        return Cell(raw, value, None, f"{raw!r} -> {value.value} (unanchored)", why)
+    granularity = f" ({value.granularity})" if value.granularity else ""
+    return Cell(raw, value, value.value, f"{value.value}{granularity}", f"rule {value.rule}")
+
+
+def _quantity_cell(raw: str) -> Cell:
+    from normalize import resolve_quantity
+
+    if not raw:
+        return Cell(raw)
+    q = resolve_quantity(raw)
+    if q is None:
+        return Cell(raw, None, None, f"{raw!r} (not a number)", "no number in the mention")
+    return Cell(raw, q, str(q), str(q), f"{q.mod.lower()} ({q.rule})")
+
+
+def _polarity_cell(raw: str) -> Cell:
+    return Cell(raw, raw, raw, raw, "")
+
+
+def normalize_row(row: FactRow, doc: Document, kb: Any = None) -> NormalizedRow:
+    """Normalize every cell of a row against its document (date as anchor, quote as context)."""
+    context = row.quote or None
+    relation = normalize_relation(row.relation)
+    cells = {
+        "subject": _entity_cell(row.subject, doc, context, kb),
+        "relation": Cell(row.relation, relation, relation, relation, ""),
+        "object": _entity_cell(row.object, doc, context, kb),
+        "when": _when_cell(row.when, doc, context),
+        "where": _entity_cell(row.where, doc, None, kb, PLACE_TYPES),
+        "quantity": _quantity_cell(row.quantity),
+        "polarity": _polarity_cell(row.polarity),
+    }
+    return NormalizedRow(row, doc, cells)
+
+
+# --- comparators ----------------------------------------------------------------------------
+
+_FAR_PAST = datetime(1, 1, 1)
+_FAR_FUTURE = datetime(9999, 12, 31)
+_REF_WINDOWS: dict[str, Callable[[datetime], tuple[datetime, datetime]]] = {
+    "PAST_REF": lambda day: (_FAR_PAST, day),
+    "PRESENT_REF": lambda day: (day, day + timedelta(days=1)),
+    "FUTURE_REF": lambda day: (day, _FAR_FUTURE),
+}
+
+
+def _interval(cell: Cell, doc: Document) -> tuple[datetime, datetime] | None:
+    value = cell.value
+    if value.start is not None and value.end is not None:
+        return value.start, value.end
+    window = _REF_WINDOWS.get(value.value)
+    if window and doc.date is not None:
+        return window(datetime.combine(doc.date, datetime.min.time()))
+    return None
+
+
+def _wildcard_match(a: str, b: str) -> bool:
+    """TIMEX3 values with X digits ("XXXX-06", "PXY") match a value that fills them in."""
+    return len(a) == len(b) and all(x == y or "X" in (x, y) for x, y in zip(a, b, strict=True))
+
+
+def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: Any) -> tuple[str, str]:
+    if a.key == b.key:
+        return "agree", f"both {a.key}"
+    ia, ib = _interval(a, da), _interval(b, db)
+    if ia and ib:
+        if ia[0] <= ib[0] and ib[1] <= ia[1]:
+            return "refines", f"{b.key} lies inside {a.key}"
+        if ib[0] <= ia[0] and ia[1] <= ib[1]:
+            return "refines", f"{a.key} lies inside {b.key}"
+        if ia[0] < ib[1] and ib[0] < ia[1]:
+            return "refines", f"{a.key} and {b.key} overlap"
+        return "conflict", f"{a.key} and {b.key} do not overlap"
+    if _wildcard_match(a.key, b.key):
+        return "refines", f"{a.key} and {b.key} agree where both are specified"
+    return "conflict", f"{a.key} differs from {b.key}"
+
+
+def _compare_entity(a: Cell, b: Cell, da: Document, db: Document, kb: Any) -> tuple[str, str]:
+    if a.key == b.key:
+        return "agree", f"both {a.display}"
+    if kb is not None and kb.contains(a.key, b.key):
+        return "refines", f"{b.display} lies in {a.display}"
+    if kb is not None and kb.contains(b.key, a.key):
+        return "refines", f"{a.display} lies in {b.display}"
+    return "conflict", f"{a.display} and {b.display} are different places or entities"
+
+
+def _compare_quantity(a: Cell, b: Cell, da: Document, db: Document, kb: Any) -> tuple[str, str]:
+    qa, qb = a.value, b.value
+    if qa.contains(qb) and qb.contains(qa):
+        return "agree", f"both {a.key}"
+    if qa.contains(qb):
+        return "refines", f"{b.key} lies within {a.key}"
+    if qb.contains(qa):
+        return "refines", f"{a.key} lies within {b.key}"
+    if qa.overlaps(qb):
+        return "refines", f"{a.key} and {b.key} overlap"
+    return "conflict", f"{a.key} and {b.key} cannot both be true"
+
+
+def _compare_polarity(a: Cell, b: Cell, da: Document, db: Document, kb: Any) -> tuple[str, str]:
+    if a.key == b.key:
+        return "agree", f"both {a.key}"
+    return "conflict", f"one row says {a.key}, the other {b.key}"
+
+
+_Comparator = Callable[[Cell, Cell, Document, Document, Any], tuple[str, str]]
+COMPARATORS: dict[str, _Comparator] = {
+    "when": _compare_when,
+    "where": _compare_entity,
+    "quantity": _compare_quantity,
+    "polarity": _compare_polarity,
+    "subject": _compare_entity,
+    "object": _compare_entity,
+}
+
+
+def compare_cells(name: str, a: NormalizedRow, b: NormalizedRow, kb: Any = None) -> PairVerdict:
+    """The verdict on field `name` for rows a and b."""
+    ca, cb = a.cells[name], b.cells[name]
+    ids = (a.row.id, b.row.id)
+    if ca.empty or cb.empty:
+        stated = a.row.id if cb.empty else b.row.id
+        return PairVerdict(*ids, "missing", f"only {stated} states the {name}")
+    if not (ca.resolved and cb.resolved):
+        if _raw_key(ca.raw) == _raw_key(cb.raw):
+            return PairVerdict(*ids, "agree", f"both say {ca.raw!r}")
+        bad = ca if not ca.resolved else cb
+        why = f"{bad.raw!r} could not be normalized: {bad.explain}"
+        return PairVerdict(*ids, "unresolved", why)
+    verdict, why = COMPARATORS[name](ca, cb, a.document, b.document, kb)
+    return PairVerdict(*ids, verdict, why)
+
+
+# --- grouping -------------------------------------------------------------------------------
+
+
+def _entity_key(cell: Cell) -> str:
+    if cell.empty:
+        return "-"
+    return cell.key if cell.resolved else _raw_key(cell.raw)
+
+
+def group_key(nrow: NormalizedRow) -> tuple[str, str, bool]:
+    """(key, label, by_claim_key): the curator's claim key, else subject–relation–object."""
+    if nrow.row.claim:
+        return f"claim:{nrow.row.claim}", nrow.row.claim, True
+    subj, obj = nrow.cells["subject"], nrow.cells["object"]
+    relation = nrow.cells["relation"].key
+    ends = [(_entity_key(subj), subj), (_entity_key(obj), obj)]
+    if relation in _relations().symmetric and ends[1][0] != "-":
+        ends.sort(key=lambda e: e[0])
+    key = f"{ends[0][0]} {relation} {ends[1][0]}"
+    names = [c.display if c.resolved else c.raw for _, c in ends if not c.empty]
+    label = f"{names[0]} {relation} {names[1]}" if len(names) == 2 else f"{names[0]} {relation}"
+    return key, label, False
+
+
+def _judge(key: str, label: str, rows: list[NormalizedRow], by_claim: bool, kb: Any) -> Group:
+    fields = list(CLAIM_FIELDS + COMPARED_FIELDS) if by_claim else list(COMPARED_FIELDS)
+    verdicts: dict[str, list[PairVerdict]] = {}
+    for name in fields:
+        pairs = [
+            compare_cells(name, a, b, kb)
+            for i, a in enumerate(rows)
+            for b in rows[i + 1:]
+            if not (a.cells[name].empty and b.cells[name].empty)
+        ]
+        if pairs:
+            verdicts[name] = pairs
+    if any(v.verdict == "conflict" for vs in verdicts.values() for v in vs):
+        verdict = "conflict"
+    elif len({r.row.doc for r in rows}) < 2:
+        verdict = "uncorroborated"
+    else:
+        verdict = "consistent"
+    return Group(key, label, rows, verdicts, verdict, by_claim)
+
+
+def _unresolved(nrow: NormalizedRow, file: str) -> list[CorpusError]:
+    out = []
+    for name, cell in nrow.cells.items():
+        if not cell.empty and not cell.resolved and name in ("when", "quantity", "where"):
+            out.append(CorpusError(file, nrow.row.line, name,
+                                   f"cannot normalize {cell.raw!r}: {cell.explain}"))
+        elif not cell.empty and not cell.resolved and name in ("subject", "object"):
+            out.append(CorpusError(file, nrow.row.line, name,
+                                   f"{cell.raw!r} is not in the knowledge base"))
+    return out
+
+
+def check_corpus(corpus: Corpus | str, kb: Any = None, strict: bool = False) -> CheckResult:
+    """Normalize, group and judge every valid row of a corpus (a `Corpus` or a folder path).
+
+    `kb` is a `normalize.KnowledgeBase` (the bundled one when None). With `strict`, a mention
+    that cannot be normalized is an input error (exit code 2) rather than a warning.
+    """
+    if not isinstance(corpus, Corpus):
+        corpus = load_corpus(corpus)
+    if kb is None:
+        from normalize import KnowledgeBase
+
+        kb = KnowledgeBase.bundled()
+    nrows = [normalize_row(r, corpus.documents[r.doc], kb) for r in corpus.rows]
+    unresolved = [e for n in nrows for e in _unresolved(n, corpus.facts_file)]
+    buckets: dict[str, tuple[str, bool, list[NormalizedRow]]] = {}
+    for n in nrows:
+        key, label, by_claim = group_key(n)
+        buckets.setdefault(key, (label, by_claim, []))[2].append(n)
+    groups = [_judge(key, label, rows, by_claim, kb)
+              for key, (label, by_claim, rows) in buckets.items()]
+    errors = list(corpus.errors) + (unresolved if strict else [])
+    return CheckResult(corpus, groups, errors, [] if strict else unresolved)
+
+
+def check_rows(rows: list[FactRow], documents: dict[str, Document], kb: Any = None) -> CheckResult:
+    """Check rows built in code (no files): what the pytest fixtures and users' pipelines use."""
+    corpus = Corpus(root=Path("<memory>"), documents=documents, rows=list(rows))
+    return check_corpus(corpus, kb=kb)

@@ -1,0 +1,276 @@
+"""Corpus folders: `documents.csv` + `facts.csv` -> validated documents and fact rows.
+
+Loading never stops at the first problem: every problem becomes a `CorpusError` naming the
+file, the row (the line number in the file, header = line 1) and the column, and the rows
+that are valid are kept, so that a bad row does not hide the report on the good ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from normalize.text import fold
+
+DOCUMENT_COLUMNS = ("id", "path", "date")
+FACT_COLUMNS = ("doc", "subject", "relation")
+OPTIONAL_FACT_COLUMNS = ("id", "claim", "object", "when", "where", "quantity", "polarity", "quote")
+POLARITIES = ("asserted", "denied")
+
+
+@dataclass(frozen=True)
+class CorpusError:
+    """One problem in the input, located as precisely as it can be."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column {self.column!r}"
+        return f"{where}: {self.message}"
+
+    def to_dict(self) -> dict:
+        """JSON-ready form: `file`, `row`, `column`, `message`."""
+        return {"file": self.file, "row": self.row, "column": self.column, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its id, text and publication date (None when the manifest gives none)."""
+
+    id: str
+    path: Path
+    date: date | None
+    text: str
+    source: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One claim as one document states it; every cell is the raw mention as written."""
+
+    id: str
+    line: int
+    doc: str
+    subject: str
+    relation: str
+    object: str = ""
+    claim: str = ""
+    when: str = ""
+    where: str = ""
+    quantity: str = ""
+    polarity: str = "asserted"
+    quote: str = ""
+
+
+@dataclass
+class Corpus:
+    """A loaded corpus folder: its documents, its valid fact rows, and every input error."""
+
+    root: Path
+    documents: dict[str, Document] = field(default_factory=dict)
+    rows: list[FactRow] = field(default_factory=list)
+    errors: list[CorpusError] = field(default_factory=list)
+    facts_file: str = "facts.csv"
+
+
+class _TableError(Exception):
+    def __init__(self, error: CorpusError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _read_table(
+    path: Path, required: tuple[str, ...]
+) -> tuple[list[tuple[int, dict[str, str]]], list[CorpusError]]:
+    """Read a CSV file into ([(line, row dict)], row errors); raise _TableError if unusable."""
+    name = path.name
+    if not path.is_file():
+        raise _TableError(CorpusError(name, None, None, f"file not found: {path}"))
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise _TableError(CorpusError(name, None, None, "binary file (NUL bytes): not a CSV table"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _TableError(CorpusError(name, line, None, f"not UTF-8 text ({exc.reason})")) from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise _TableError(CorpusError(name, 1, None, f"malformed CSV header: {exc}")) from None
+    if not header or not any(h.strip() for h in header):
+        raise _TableError(CorpusError(name, 1, None, "empty table: no header row"))
+    header = [h.strip().lower() for h in header]
+    for col in required:
+        if col not in header:
+            found = ", ".join(h for h in header if h) or "none"
+            raise _TableError(
+                CorpusError(name, 1, col, f"missing required column {col!r} (columns: {found})")
+            )
+    rows: list[tuple[int, dict]] = []
+    errors: list[CorpusError] = []
+    line = reader.line_num
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            errors.append(CorpusError(name, reader.line_num, None, f"malformed CSV: {exc}"))
+            break
+        start, line = line + 1, reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            errors.append(CorpusError(
+                name, start, None,
+                f"row has {len(cells)} fields, the header has {len(header)}",
+            ))
+            continue
+        rows.append((start, {h: c.strip() for h, c in zip(header, cells, strict=True) if h}))
+    return rows, errors
+
+
+def _load_documents(root: Path, corpus: Corpus) -> None:
+    name = "documents.csv"
+    try:
+        rows, errors = _read_table(root / name, DOCUMENT_COLUMNS)
+    except _TableError as exc:
+        corpus.errors.append(exc.error)
+        return
+    corpus.errors.extend(errors)
+    for line, row in rows:
+        doc_id = row["id"]
+        if not doc_id:
+            corpus.errors.append(CorpusError(name, line, "id", "empty document id"))
+            continue
+        if doc_id in corpus.documents:
+            corpus.errors.append(CorpusError(name, line, "id", f"duplicate document id {doc_id!r}"))
+            continue
+        doc_date = None
+        if row["date"]:
+            try:
+                doc_date = date.fromisoformat(row["date"][:10])
+                if len(row["date"]) > 10 and row["date"][10] not in "T ":
+                    raise ValueError
+            except ValueError:
+                corpus.errors.append(CorpusError(
+                    name, line, "date",
+                    f"invalid date {row['date']!r} (expected ISO 8601, e.g. 2021-05-25)",
+                ))
+                continue
+        if not row["path"]:
+            corpus.errors.append(CorpusError(name, line, "path", "empty document path"))
+            continue
+        path = (root / row["path"]).resolve()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
+            corpus.errors.append(CorpusError(name, line, "path", f"{reason}: {row['path']}"))
+            continue
+        try:
+            if b"\x00" in data:
+                raise UnicodeDecodeError("utf-8", data, 0, 1, "binary file (NUL bytes)")
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            corpus.errors.append(CorpusError(
+                name, line, "path", f"document {row['path']} is not UTF-8 text ({exc.reason})"
+            ))
+            continue
+        corpus.documents[doc_id] = Document(
+            doc_id, path, doc_date, text, row.get("source", ""), row.get("title", "")
+        )
+
+
+def _check_row(line: int, row: dict, corpus: Corpus, folded: dict[str, str]) -> list[CorpusError]:
+    name = corpus.facts_file
+    errors = []
+    doc_id = row["doc"]
+    if not doc_id:
+        errors.append(CorpusError(name, line, "doc", "empty document id"))
+    elif doc_id not in corpus.documents:
+        known = ", ".join(sorted(corpus.documents)) or "none loaded"
+        errors.append(CorpusError(
+            name, line, "doc", f"unknown document {doc_id!r} (documents.csv has: {known})"
+        ))
+    if not row.get("claim") and not row["subject"]:
+        errors.append(CorpusError(name, line, "subject", "empty subject and no claim key"))
+    if not row.get("claim") and not row["relation"]:
+        errors.append(CorpusError(name, line, "relation", "empty relation and no claim key"))
+    polarity = row.get("polarity", "").lower()
+    if polarity and polarity not in POLARITIES:
+        errors.append(CorpusError(
+            name, line, "polarity", f"polarity {row['polarity']!r} is not one of {POLARITIES}"
+        ))
+    quote = row.get("quote", "")
+    if quote and doc_id in corpus.documents:
+        text = folded.setdefault(doc_id, fold(corpus.documents[doc_id].text).casefold())
+        if fold(quote).casefold() not in text:
+            errors.append(CorpusError(
+                name, line, "quote",
+                f"quote not found in document {doc_id!r} "
+                f"({corpus.documents[doc_id].path.name}): {quote[:80]!r}",
+            ))
+    return errors
+
+
+def _load_facts(root: Path, corpus: Corpus) -> None:
+    name = corpus.facts_file
+    try:
+        rows, errors = _read_table(root / name, FACT_COLUMNS)
+    except _TableError as exc:
+        corpus.errors.append(exc.error)
+        return
+    corpus.errors.extend(errors)
+    folded: dict[str, str] = {}
+    seen_ids: dict[str, int] = {}
+    for line, row in rows:
+        row_errors = _check_row(line, row, corpus, folded)
+        row_id = row.get("id") or f"row{line}"
+        if row_id in seen_ids:
+            row_errors.append(CorpusError(
+                name, line, "id", f"duplicate row id {row_id!r} (first on row {seen_ids[row_id]})"
+            ))
+        if row_errors:
+            corpus.errors.extend(row_errors)
+            continue
+        seen_ids[row_id] = line
+        corpus.rows.append(FactRow(
+            id=row_id, line=line, doc=row["doc"], subject=row["subject"],
+            relation=row["relation"], **{
+                col: row.get(col, "") for col in OPTIONAL_FACT_COLUMNS if col != "id"
+                and col != "polarity"
+            },
+            polarity=row.get("polarity", "").lower() or "asserted",
+        ))
+
+
+def load_corpus(path: str | Path) -> Corpus:
+    """Load and validate a corpus folder; problems are collected in `Corpus.errors`, not raised."""
+    root = Path(path)
+    corpus = Corpus(root=root)
+    if not root.is_dir():
+        what = "not a folder" if root.exists() else "no such folder"
+        corpus.errors.append(CorpusError(str(root), None, None, f"{what}: {root}"))
+        return corpus
+    _load_documents(root, corpus)
+    _load_facts(root, corpus)
+    return corpus
+
+
+def bundled_corpus_path() -> Path:
+    """The folder of the bundled summit-2021 corpus shipped inside the package."""
+    return Path(__file__).resolve().parent / "corpus_data" / "summit-2021"

@@ -1,0 +1,95 @@
+"""Reports of a check: a text table per group for people, JSON for machines."""
+
+from __future__ import annotations
+
+import json
+
+from facts.check import COMPARED_FIELDS, CheckResult, Group
+
+_WIDTH = 36
+_VERDICT_MARK = {"consistent": "OK", "conflict": "CONFLICT", "uncorroborated": "SINGLE SOURCE"}
+
+
+def _clip(text: str, width: int = _WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cell_text(group: Group, row_index: int, name: str) -> str:
+    cell = group.rows[row_index].cells[name]
+    if cell.empty:
+        return "—"
+    if name == "polarity":
+        return cell.raw
+    if not cell.resolved:
+        return f"{cell.raw} → ?"
+    return f"{cell.raw} → {cell.display}"
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    return ["    " + fmt.format(*headers).rstrip()] + [
+        "    " + fmt.format(*r).rstrip() for r in rows
+    ]
+
+
+def format_group(group: Group) -> str:
+    """One group as text: the rows' raw and normalized values side by side, then the verdicts."""
+    docs = group.documents
+    head = (f"[{_VERDICT_MARK[group.verdict]}] {group.label}  "
+            f"({len(group.rows)} row{'s' * (len(group.rows) > 1)}, "
+            f"{len(docs)} document{'s' * (len(docs) > 1)}: {', '.join(docs)})")
+    fields = ["subject", "object", *COMPARED_FIELDS] if group.by_claim_key else list(
+        COMPARED_FIELDS)
+    shown = [f for f in fields if any(not r.cells[f].empty for r in group.rows)]
+    body = [[r.row.id, r.row.doc, *(_clip(_cell_text(group, i, f)) for f in shown)]
+            for i, r in enumerate(group.rows)]
+    lines = [head, *_table(["row", "doc", *shown], body)]
+    for name, verdicts in group.fields.items():
+        for v in verdicts:
+            if v.verdict != "missing":
+                lines.append(f"    {name}: {v.a} ~ {v.b} {v.verdict}: {v.why}")
+    return "\n".join(lines)
+
+
+def format_text(result: CheckResult) -> str:
+    """The whole report as text: groups (conflicts first), unresolved mentions, errors, summary."""
+    order = {"conflict": 0, "consistent": 1, "uncorroborated": 2}
+    groups = sorted(result.groups, key=lambda g: order[g.verdict])
+    n_docs = len({r.doc for r in result.corpus.rows})
+    out = [f"facts check {result.corpus.root}: {len(result.corpus.rows)} rows from {n_docs} "
+           f"documents, {len(groups)} groups", ""]
+    for g in groups:
+        out += [format_group(g), ""]
+    if result.unresolved:
+        out.append(f"Unresolved mentions ({len(result.unresolved)}; raw text kept):")
+        out += [f"  {e}" for e in result.unresolved]
+        out.append("")
+    if result.errors:
+        out.append(f"Input errors ({len(result.errors)}):")
+        out += [f"  {e}" for e in result.errors]
+        out.append("")
+    d = result.to_dict()["summary"]
+    out.append(f"{d['groups']} groups: {d['consistent']} consistent, {d['conflict']} in conflict, "
+               f"{d['uncorroborated']} uncorroborated (single document); {d['errors']} input "
+               f"errors. Exit code {result.exit_code}.")
+    return "\n".join(out)
+
+
+def format_json(result: CheckResult) -> str:
+    """The JSON report (design.md): `groups` with key, rows, verdict, fields; and `errors`."""
+    return json.dumps(result.to_dict(), indent=2, ensure_ascii=False, default=str)
+
+
+def format_conflicts(group: Group) -> str:
+    """For a person: each conflicting field with both documents, raw mentions and values."""
+    by_id = {r.row.id: r for r in group.rows}
+    lines = [f"{group.label}: the documents disagree"]
+    for name, v in group.conflicts():
+        a, b = by_id[v.a], by_id[v.b]
+        ca, cb = a.cells[name], b.cells[name]
+        lines.append(
+            f"  {name}: {a.row.doc} (row {a.row.line}) says {ca.raw!r} = {ca.display}; "
+            f"{b.row.doc} (row {b.row.line}) says {cb.raw!r} = {cb.display} -> {v.why}"
+        )
+    return "\n".join(lines)

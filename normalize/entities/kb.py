@@ -1,0 +1,454 @@
+"""Knowledge base: load entities from YAML/JSON, validate them, and build the indexes the resolver
+reads (names, aliases, generated variants, transliteration keys, acronyms, typo neighbourhoods,
+role holders). Built once; afterwards every read is lock-free and thread-safe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from normalize.entities import lexicon
+from normalize.entities.typo import TypoIndex
+
+try:  # the C loader is ~10x faster on large knowledge bases
+    _YamlLoader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _YamlLoader = yaml.SafeLoader
+
+BUNDLED_DIR = lexicon.DATA_DIR / "kb"
+REFERENCE_FIELDS = ("located_in", "capital", "seat_of")
+
+
+class KnowledgeBaseError(ValueError):
+    """A knowledge base that cannot be used: the message names the file, the entity and the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One term in one office: `of` is a country or organisation id; dates are inclusive."""
+
+    role: str
+    of: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    acting: bool = False
+
+    def active_on(self, day: dt.date | None) -> bool:
+        """True when the term covers `day`; with no day, when the term is still open."""
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One knowledge-base entity with the fields of the KB schema (kb-schema.md)."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    gender: str | None = None
+    nationality: str | None = None
+    roles: tuple[Role, ...] = ()
+    located_in: str | None = None
+    demonyms: tuple[str, ...] = ()
+    iso: tuple[str, ...] = ()
+    capital: str | None = None
+    seat_of: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    participants: tuple[str, ...] = ()
+    source: str = field(default="", compare=False)
+
+
+class Hit(NamedTuple):
+    """One index entry: which entity a key names, how the key was made, and from what text."""
+
+    id: str
+    method: str
+    score: float
+    source: str
+
+
+# How much an index key of each kind is worth as evidence (the decision compares these).
+SCORES = {
+    "exact": 1.0,
+    "alias": 0.98,
+    "acronym": 0.95,
+    "variant": 0.93,
+    "demonym": 0.85,
+    "surname": 0.9,
+}
+
+
+# ----------------------------------------------------------------------------- loading
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    """An ISO date from YAML (already a date) or text; anything impossible is a KB error."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise KnowledgeBaseError(f"{where}: impossible date {value!r} (expected YYYY-MM-DD)")
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    """A list of strings (a single string is a list of one)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise KnowledgeBaseError(f"{where}: expected a list of strings, got {value!r}")
+
+
+def _optional_str(record: Mapping[str, Any], key: str, where: str) -> str | None:
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value or None
+    raise KnowledgeBaseError(f"{where} field '{key}': expected a string, got {value!r}")
+
+
+def _entity(record: Any, index: int, source: str) -> Entity:
+    """Build and check one entity record (references to other ids are checked later)."""
+    if not isinstance(record, Mapping):
+        raise KnowledgeBaseError(f"{source}: entity #{index}: not a mapping")
+    ident = record.get("id")
+    if not isinstance(ident, str) or not ident.strip():
+        raise KnowledgeBaseError(f"{source}: entity #{index}: field 'id': missing or empty")
+    where = f"{source}: entity {ident}:"
+    name = record.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise KnowledgeBaseError(f"{where} field 'name': missing or empty")
+    etype = record.get("type") or (ident.split(":", 1)[0] if ":" in ident else "thing")
+    if not isinstance(etype, str):
+        raise KnowledgeBaseError(f"{where} field 'type': expected a string, got {etype!r}")
+    roles = []
+    raw_roles = record.get("roles") or []
+    if not isinstance(raw_roles, list):
+        raise KnowledgeBaseError(f"{where} field 'roles': expected a list")
+    for i, raw in enumerate(raw_roles):
+        rwhere = f"{where} field 'roles[{i}]'"
+        if not isinstance(raw, Mapping) or not isinstance(raw.get("role"), str):
+            raise KnowledgeBaseError(f"{rwhere}: expected a mapping with a 'role' string")
+        start = _date(raw.get("start"), f"{rwhere}.start")
+        end = _date(raw.get("end"), f"{rwhere}.end")
+        if start and end and end < start:
+            raise KnowledgeBaseError(f"{rwhere}: impossible dates, end {end} before start {start}")
+        of = raw.get("of")
+        if of is not None and not isinstance(of, str):
+            raise KnowledgeBaseError(f"{rwhere}.of: expected an entity id, got {of!r}")
+        roles.append(Role(raw["role"], of, start, end, bool(raw.get("acting", False))))
+    start = _date(record.get("start"), f"{where} field 'start'")
+    end = _date(record.get("end"), f"{where} field 'end'")
+    if start and end and end < start:
+        raise KnowledgeBaseError(f"{where} field 'end': impossible dates, {end} before {start}")
+    return Entity(
+        id=ident.strip(),
+        name=name.strip(),
+        type=etype,
+        aliases=_strings(record.get("aliases"), f"{where} field 'aliases'"),
+        wikidata=_optional_str(record, "wikidata", where),
+        gender=_optional_str(record, "gender", where),
+        nationality=_optional_str(record, "nationality", where),
+        roles=tuple(roles),
+        located_in=_optional_str(record, "located_in", where),
+        demonyms=_strings(record.get("demonyms"), f"{where} field 'demonyms'"),
+        iso=_strings(record.get("iso"), f"{where} field 'iso'"),
+        capital=_optional_str(record, "capital", where),
+        seat_of=_optional_str(record, "seat_of", where),
+        start=start,
+        end=end,
+        participants=_strings(record.get("participants"), f"{where} field 'participants'"),
+        source=source,
+    )
+
+
+def _read_file(path: Path) -> list[Any]:
+    """The entity records of one YAML or JSON file (a list, or a mapping with `entities`)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeBaseError(f"{path}: unreadable knowledge base file: {exc}") from exc
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            data = yaml.load(text, Loader=_YamlLoader)
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise KnowledgeBaseError(f"{path}: syntax error: {exc}") from exc
+    if data is None:
+        return []
+    if isinstance(data, Mapping):
+        data = data.get("entities")
+    if not isinstance(data, list):
+        raise KnowledgeBaseError(
+            f"{path}: expected a list of entities or a mapping with an 'entities' list"
+        )
+    return data
+
+
+def _kb_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"})
+    if not path.exists():
+        raise KnowledgeBaseError(f"{path}: unreadable knowledge base file: no such file")
+    return [path]
+
+
+# ----------------------------------------------------------------------------- the KB
+
+
+class KnowledgeBase:
+    """A validated, indexed set of entities; build with `load`, `from_records` or `bundled`."""
+
+    _bundled: KnowledgeBase | None = None
+    _bundled_lock = threading.Lock()
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        """Index already-built entities; references between them must resolve."""
+        self._entities: dict[str, Entity] = {}
+        for entity in entities:
+            if entity.id in self._entities:
+                first = self._entities[entity.id].source
+                raise KnowledgeBaseError(
+                    f"{entity.source}: entity {entity.id}: field 'id': duplicate id"
+                    f" (first defined in {first})"
+                )
+            self._entities[entity.id] = entity
+        self._check_references()
+        self._build_indexes()
+
+    # -- construction
+    @classmethod
+    def from_records(cls, records: Iterable[Any], source: str = "<records>") -> KnowledgeBase:
+        """A knowledge base from plain mappings in the KB schema (for code and benchmarks)."""
+        return cls(_entity(r, i, source) for i, r in enumerate(records))
+
+    @classmethod
+    def load(cls, path: str | Path) -> KnowledgeBase:
+        """Load a YAML/JSON knowledge base file, or every such file of a directory, merged."""
+        entities: list[Entity] = []
+        for file in _kb_files(Path(path)):
+            records = _read_file(file)
+            entities.extend(_entity(r, i, str(file)) for i, r in enumerate(records))
+        return cls(entities)
+
+    @classmethod
+    def bundled(cls) -> KnowledgeBase:
+        """The knowledge base shipped in the package, loaded and indexed once."""
+        if cls._bundled is None:
+            with cls._bundled_lock:
+                if cls._bundled is None:
+                    cls._bundled = cls.load(BUNDLED_DIR) if BUNDLED_DIR.is_dir() else cls([])
+        return cls._bundled
+
+    def _check_references(self) -> None:
+        for e in self._entities.values():
+            for name in REFERENCE_FIELDS:
+                target = getattr(e, name)
+                if target is not None and target not in self._entities:
+                    raise KnowledgeBaseError(
+                        f"{e.source}: entity {e.id}: field '{name}': unknown id {target!r}"
+                    )
+            for i, role in enumerate(e.roles):
+                if role.of is not None and role.of not in self._entities:
+                    raise KnowledgeBaseError(
+                        f"{e.source}: entity {e.id}: field 'roles[{i}].of': unknown id {role.of!r}"
+                    )
+
+    # -- reads
+    def get(self, entity_id: str) -> Entity | None:
+        """The entity with this id, or None."""
+        return self._entities.get(entity_id)
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._entities.values())
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._entities
+
+    def contains(self, outer_id: str, inner_id: str) -> bool:
+        """True when `inner_id` lies inside `outer_id` by the located_in chain (or is it)."""
+        seen: set[str] = set()
+        current: str | None = inner_id
+        while current is not None and current not in seen:
+            if current == outer_id:
+                return True
+            seen.add(current)
+            entity = self._entities.get(current)
+            current = entity.located_in if entity else None
+        return False
+
+    def lookup(self, key: str) -> list[Hit]:
+        """Index entries for a folded key (see lexicon.name_key)."""
+        return self._keys.get(key, [])
+
+    def lookup_acronym(self, text: str) -> list[Hit]:
+        """Index entries for an all-caps acronym, written in capitals ("WHO", not "who")."""
+        return self._acronyms.get(text, [])
+
+    def lookup_translit(self, key: str) -> list[Hit]:
+        """Index entries whose transliteration-folded key equals that of `key`."""
+        tkey = lexicon.translit_key(key)
+        hits = list(self._keys.get(tkey, []))
+        for original in self._translit.get(tkey, ()):
+            hits.extend(self._keys.get(original, []))
+        return hits
+
+    def typo_candidates(self, key: str) -> list[tuple[str, tuple[int, ...]]]:
+        """Index keys within a small edit budget of `key`, token by token, with their edits."""
+        return self._typo.candidate_keys(key, self._keys)
+
+    def demonym(self, key: str) -> str | None:
+        """The country id a demonym names ("russian" -> country:ru)."""
+        return self._demonyms.get(key)
+
+    def capital_of(self, entity_id: str) -> str | None:
+        """The country whose capital this city is."""
+        return self._capital_of.get(entity_id)
+
+    def holders(self, role_class: str) -> list[tuple[Entity, Role]]:
+        """Every (entity, term) whose role belongs to `role_class`."""
+        return self._holders.get(role_class, [])
+
+    def role_phrase(self, phrase: tuple[str, ...]) -> tuple[str, ...] | None:
+        """Role classes a phrase names: the lexicon's, or a KB role title's own."""
+        return lexicon.roles().phrases.get(phrase) or self._kb_role_phrases.get(phrase)
+
+    @property
+    def max_role_phrase(self) -> int:
+        """Longest role phrase in tokens (bounds the title parser's search)."""
+        return self._max_role_phrase
+
+    # -- indexing
+    def _add(self, key: str, hit: Hit) -> None:
+        if not key:
+            return
+        bucket = self._keys.setdefault(key, [])
+        for i, old in enumerate(bucket):
+            if old.id == hit.id:
+                if hit.score > old.score:
+                    bucket[i] = hit
+                return
+        bucket.append(hit)
+
+    def _add_acronym(self, text: str, hit: Hit) -> None:
+        bucket = self._acronyms.setdefault(text, [])
+        if all(old.id != hit.id for old in bucket):
+            bucket.append(hit)
+
+    def _build_indexes(self) -> None:
+        self._keys: dict[str, list[Hit]] = {}
+        self._acronyms: dict[str, list[Hit]] = {}
+        self._demonyms: dict[str, str] = {}
+        self._capital_of: dict[str, str] = {}
+        self._holders: dict[str, list[tuple[Entity, Role]]] = {}
+        self._kb_role_phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        role_lex = lexicon.roles()
+        common = lexicon.common_words()
+        parts = lexicon.name_parts()
+        for e in self._entities.values():
+            if e.capital:
+                self._capital_of[e.capital] = e.id
+            for role in e.roles:
+                cls = role_lex.role_class(role.role)
+                self._holders.setdefault(cls, []).append((e, role))
+                phrase = lexicon.phrase_key(role.role)
+                if phrase not in role_lex.phrases:
+                    self._kb_role_phrases.setdefault(phrase, (cls,))
+            for demonym in e.demonyms:
+                self._demonyms.setdefault(lexicon.name_key(demonym), e.id)
+                self._add(lexicon.name_key(demonym), Hit(e.id, "demonym", SCORES["demonym"],
+                                                         demonym))
+            for text, method in [(e.name, "exact"), *((a, "alias") for a in e.aliases),
+                                 *((c, "alias") for c in e.iso)]:
+                hit = Hit(e.id, method, SCORES[method], text)
+                stripped = text.replace(".", "").strip()
+                if stripped.isupper() and len(stripped) <= 6 and " " not in stripped:
+                    self._add_acronym(stripped, hit)
+                    if stripped.casefold() in common:
+                        continue
+                self._add(lexicon.name_key(text), hit)
+                if e.type == "person":
+                    for key, detail in _person_variants(text, parts):
+                        self._add(key, Hit(e.id, "surname" if detail == "surname" else "variant",
+                                           SCORES["surname" if detail == "surname" else "variant"],
+                                           text if detail == "surname" else f"{text} ({detail})"))
+                elif e.type in parts.acronym_types:
+                    acronym = _acronym(text, parts)
+                    if acronym:
+                        self._add_acronym(acronym, Hit(e.id, "acronym", 0.9, text))
+        self._max_role_phrase = max(
+            (len(p) for p in [*role_lex.phrases, *self._kb_role_phrases]), default=1
+        )
+        self._translit: dict[str, list[str]] = {}
+        for key in self._keys:
+            tkey = lexicon.translit_key(key)
+            if tkey != key:
+                self._translit.setdefault(tkey, []).append(key)
+        self._typo = TypoIndex(
+            key for key, hits in self._keys.items() if any(h.method != "demonym" for h in hits)
+        )
+
+
+def _person_variants(name: str, parts: lexicon.NameParts) -> list[tuple[str, str]]:
+    """Keys a person's name is also written as: without suffix or middle names, with an
+    initial, in reversed order, with a nickname, and the surname alone."""
+    toks = lexicon.tokens(name)
+    out: list[tuple[str, str]] = []
+    while len(toks) > 2 and toks[-1] in parts.suffixes:
+        toks = toks[:-1]
+        out.append((" ".join(toks), "suffix dropped"))
+    if len(toks) < 2:
+        return out
+    if toks[0] in parts.family_name_first and len(toks) <= 3:
+        surname, given, middle = [toks[0]], toks[1:], []
+        out.append((" ".join(given + surname), "given name first"))
+        out.append((" ".join(surname), "surname"))
+        return out
+    s = len(toks) - 1
+    while s > 1 and toks[s - 1] in parts.surname_particles:
+        s -= 1
+    given, middle, surname = toks[0], toks[1:s], toks[s:]
+    if middle:
+        out.append((" ".join([given, *surname]), "middle names dropped"))
+        out.append((" ".join([given[0], *(m[0] for m in middle), *surname]), "initials"))
+    out.append((" ".join([given[0], *surname]), "initial"))
+    out.append((" ".join([*surname, given, *middle]), "reversed order"))
+    if middle:
+        out.append((" ".join([*surname, given]), "reversed order"))
+    for nick in sorted(lexicon.nicknames().get(given, ())):
+        out.append((" ".join([nick, *surname]), f"nickname {nick!r}"))
+    out.append((" ".join(surname), "surname"))
+    return out
+
+
+def _acronym(name: str, parts: lexicon.NameParts) -> str | None:
+    """Initial letters of a multi-word name, in capitals ("United Nations" -> "UN")."""
+    words = [t for t in lexicon.tokens(name) if t not in parts.acronym_skip]
+    if len(words) < 2:
+        return None
+    return "".join(w[0] for w in words).upper()

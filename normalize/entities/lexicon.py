@@ -1,0 +1,197 @@
+"""Language resources of the entity resolver, read once from data/: titles, role classes, given
+names, nicknames, transliteration folds and the context words that decide metonymy.
+
+The engine (kb.py, resolve.py) holds no word lists: every phrase it recognizes comes from here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from normalize.text import fold, strip_accents
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+_WORD = re.compile(r"\w+")
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
+_DOTTED = re.compile(r"\b(?:\w\.){2,}")
+
+
+def _read(name: str) -> str:
+    """Text of one bundled data file."""
+    return (DATA_DIR / name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    """Non-comment, non-blank lines of a bundled text table."""
+    out = []
+    for line in _read(name).splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            out.append(line.rstrip("\n"))
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case, accent-free word tokens of a mention: possessives and acronym dots removed."""
+    text = strip_accents(fold(text)).casefold()
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _POSSESSIVE.sub("", text)
+    return _WORD.findall(text)
+
+
+def name_key(text: str) -> str:
+    """Index key of a name or mention: its tokens joined by spaces, leading "the" dropped."""
+    toks = tokens(text)
+    if len(toks) > 1 and toks[0] == "the":
+        toks = toks[1:]
+    return " ".join(toks)
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """Token tuple of a lexicon phrase ("Secretary-General" -> ("secretary", "general"))."""
+    return tuple(tokens(text))
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    """Role classes, their synonyms in news text, groups, counterpart fallbacks and modifiers."""
+
+    class_of_title: dict[str, str]  # folded KB role title -> class
+    phrases: dict[tuple[str, ...], tuple[str, ...]]  # phrase tokens -> classes it names
+    fallback: dict[str, tuple[str, ...]]
+    time_modifiers: dict[str, str]
+    counterpart_words: frozenset[tuple[str, ...]]
+
+    def role_class(self, title: str) -> str:
+        """Class of a KB role title; an unknown title is its own class."""
+        return self.class_of_title.get(name_key(title), title)
+
+
+@cache
+def roles() -> RoleLexicon:
+    """The role lexicon of data/roles.yaml."""
+    raw = yaml.safe_load(_read("roles.yaml"))
+    class_of_title: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for cls, spec in raw["classes"].items():
+        spec = spec or {}
+        for title in [cls, *spec.get("titles", [])]:
+            class_of_title[name_key(title)] = cls
+        for phrase in [cls, *spec.get("titles", []), *spec.get("phrases", [])]:
+            phrases.setdefault(phrase_key(phrase), (cls,))
+    for spec in raw.get("groups", {}).values():
+        for phrase in spec["phrases"]:
+            phrases.setdefault(phrase_key(phrase), tuple(spec["classes"]))
+    return RoleLexicon(
+        class_of_title=class_of_title,
+        phrases=phrases,
+        fallback={k: tuple(v) for k, v in raw.get("counterpart_fallback", {}).items()},
+        time_modifiers=dict(raw.get("time_modifiers", {})),
+        counterpart_words=frozenset(phrase_key(w) for w in raw.get("counterpart_words", [])),
+    )
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title or honorific from data/titles.yaml."""
+
+    phrase: tuple[str, ...]
+    gender: str | None
+
+
+@cache
+def titles() -> dict[tuple[str, ...], Title]:
+    """Titles and honorifics without a role class, keyed by their token tuple."""
+    out = {}
+    for item in yaml.safe_load(_read("titles.yaml")):
+        key = phrase_key(item["phrase"])
+        out[key] = Title(key, item.get("gender"))
+    return out
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common given names: a mention token in this set is a name of its own, never a typo."""
+    return frozenset(line.strip() for line in _lines("given_names.txt"))
+
+
+@cache
+def nicknames() -> dict[str, frozenset[str]]:
+    """Short form <-> full forms of given names, both directions."""
+    out: dict[str, set[str]] = {}
+    for line in _lines("nicknames.tsv"):
+        short, full = line.split("\t")
+        for name in full.split(","):
+            out.setdefault(short.strip(), set()).add(name.strip())
+            out.setdefault(name.strip(), set()).add(short.strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def _translit_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rules = []
+    for line in _lines("translit.tsv"):
+        pattern, replacement = line.split("\t")[:2]
+        rules.append((re.compile(pattern), replacement))
+    return tuple(rules)
+
+
+@cache
+def translit_token(token: str) -> str:
+    """Transliteration-folded form of one token: Sergey/Sergei, Zelenskyy/Zelensky share one."""
+    for pattern, replacement in _translit_rules():
+        token = pattern.sub(replacement, token)
+    return token
+
+
+def translit_key(key: str) -> str:
+    """Transliteration-folded form of a whole index key."""
+    return " ".join(translit_token(t) for t in key.split())
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    """Word tables deciding whether a seat or capital is an actor or a place."""
+
+    actor_verbs: frozenset[str]
+    skip_after: frozenset[str]
+    actor_before: frozenset[str]
+    place_before: frozenset[str]
+    coordinators: frozenset[str]
+
+
+@cache
+def context_words() -> ContextWords:
+    """The metonymy word tables of data/context.yaml."""
+    raw = yaml.safe_load(_read("context.yaml"))
+    return ContextWords(*(frozenset(str(w) for w in raw[k]) for k in (
+        "actor_verbs", "skip_after", "actor_before", "place_before", "coordinators")))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Lower-case words an all-caps acronym may spell; such acronyms need capitals."""
+    return frozenset(line.strip() for line in _lines("common_words.txt"))
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """Name-building words: suffixes, surname particles, acronym stop words and types."""
+
+    suffixes: frozenset[str]
+    surname_particles: frozenset[str]
+    acronym_skip: frozenset[str]
+    acronym_types: frozenset[str]
+    family_name_first: frozenset[str]
+
+
+@cache
+def name_parts() -> NameParts:
+    """The name tables of data/names.yaml."""
+    raw = yaml.safe_load(_read("names.yaml"))
+    return NameParts(*(frozenset(str(w) for w in raw[k]) for k in (
+        "suffixes", "surname_particles", "acronym_skip", "acronym_types", "family_name_first")))

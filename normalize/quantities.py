@@ -1,0 +1,275 @@
+"""Quantities: number mentions ("10", "at least nine", "about a dozen") to numeric ranges.
+
+A mention becomes a `Quantity` interval [low, high] with open/closed ends, so that the fact
+checker can say "10" lies inside "at least nine" and is disjoint from "11". Word tables and
+qualifiers live in `normalize/data/numbers.yaml`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from normalize.text import fold_key
+
+__all__ = ["Quantity", "resolve_quantity"]
+
+MAX_MENTION = 200  # longer strings are not a quantity mention: returned as None at once
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number or range as a mention states it; `None` bounds are unbounded."""
+
+    low: float | None
+    high: float | None
+    text: str
+    mod: str = "EXACT"  # EXACT MIN GT MAX LT APPROX BELOW RANGE VAGUE
+    low_open: bool = False
+    high_open: bool = False
+    unit: str | None = None
+    rule: str = ""
+
+    @property
+    def value(self) -> float | None:
+        """The single number when the mention states one exactly, else None."""
+        return self.low if self.mod == "EXACT" else None
+
+    def contains(self, other: Quantity) -> bool:
+        """True when every number `other` admits is admitted by this quantity."""
+        return _below_or_eq(self, other) and _above_or_eq(self, other)
+
+    def overlaps(self, other: Quantity) -> bool:
+        """True when some number satisfies both quantities."""
+        lo, lo_open = _max_low(self, other)
+        hi, hi_open = _min_high(self, other)
+        if lo is None or hi is None:
+            return True
+        return lo < hi or (lo == hi and not lo_open and not hi_open)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return asdict(self)
+
+    def __str__(self) -> str:
+        lo = "-inf" if self.low is None else _num(self.low)
+        hi = "inf" if self.high is None else _num(self.high)
+        if self.mod == "EXACT":
+            return lo
+        return f"{'(' if self.low_open else '['}{lo}, {hi}{')' if self.high_open else ']'}"
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _below_or_eq(outer: Quantity, inner: Quantity) -> bool:
+    if outer.low is None:
+        return True
+    if inner.low is None:
+        return False
+    if inner.low > outer.low:
+        return True
+    return inner.low == outer.low and (not outer.low_open or inner.low_open)
+
+
+def _above_or_eq(outer: Quantity, inner: Quantity) -> bool:
+    if outer.high is None:
+        return True
+    if inner.high is None:
+        return False
+    if inner.high < outer.high:
+        return True
+    return inner.high == outer.high and (not outer.high_open or inner.high_open)
+
+
+def _max_low(a: Quantity, b: Quantity) -> tuple[float | None, bool]:
+    if a.low is None:
+        return b.low, b.low_open
+    if b.low is None or a.low > b.low:
+        return a.low, a.low_open
+    if b.low > a.low:
+        return b.low, b.low_open
+    return a.low, a.low_open or b.low_open
+
+
+def _min_high(a: Quantity, b: Quantity) -> tuple[float | None, bool]:
+    if a.high is None:
+        return b.high, b.high_open
+    if b.high is None or a.high < b.high:
+        return a.high, a.high_open
+    if b.high < a.high:
+        return b.high, b.high_open
+    return a.high, a.high_open or b.high_open
+
+
+# --- word tables ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Tables:
+    units: dict[str, float]
+    nouns: dict[str, float]
+    multipliers: dict[str, float]
+    vague: list[tuple[list[str], float | None, float | None]]
+    prefixes: list[tuple[list[str], str]]
+    suffixes: list[tuple[list[str], str]]
+    tolerance: float
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    raw = yaml.safe_load(resources.files("normalize").joinpath("data/numbers.yaml").read_text())
+    quals = raw["qualifiers"]
+    by_len = lambda items: sorted(items, key=lambda kv: -len(kv[0]))  # noqa: E731 longest first
+    return _Tables(
+        units={k: float(v) for k, v in raw["units"].items()},
+        nouns={k: float(v) for k, v in raw["nouns"].items()},
+        multipliers={k: float(v) for k, v in raw["multipliers"].items()},
+        vague=by_len([(k.split(), v[0], v[1]) for k, v in raw["vague"].items()]),
+        prefixes=by_len([(k.split(), v) for k, v in quals.items() if not v.endswith("_after")]),
+        suffixes=by_len([(k.split(), v[:-6]) for k, v in quals.items() if v.endswith("_after")]),
+        tolerance=float(raw["approx_tolerance"]),
+    )
+
+
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+|[$€£¥%]|-")
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_RANGE_WORDS = {"to", "-", "and", "or"}
+
+
+def _startswith(tokens: list[str], i: int, phrase: list[str]) -> bool:
+    return tokens[i : i + len(phrase)] == phrase
+
+
+def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | None:
+    """Read one number (digits, words or both: "2.5 million", "twenty-six") at tokens[i].
+
+    Returns (value, index after it), or None when no number starts at i.
+    """
+    total, current, last, j = 0.0, 0.0, "", i
+    while j < len(tokens):
+        tok, nxt = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else ""
+        if _DIGITS.fullmatch(tok) and not last:
+            current, last = float(tok.replace(",", "")), "digits"
+        elif tok in ("a", "an") and not last and (nxt in t.multipliers or nxt in t.nouns):
+            current, last = 1.0, "unit"
+        elif tok in t.units and tok not in ("a", "an"):
+            value = t.units[tok]
+            tens_then_unit = last == "tens" and value < 10
+            if last in ("", "hundred", "big") or tens_then_unit:
+                current += value
+                last = "tens" if value >= 20 and not tens_then_unit else "unit"
+            else:
+                break
+        elif tok == "half" and not last:
+            current, last = 0.5, "unit"
+            if nxt in ("a", "an"):
+                j += 1
+        elif tok in t.nouns and tok != "half" and last:
+            current, last = current * t.nouns[tok], "noun"
+            if nxt == "of":
+                j += 1
+        elif tok in t.multipliers and last and (len(tok) > 2 or last == "digits"):
+            mult = t.multipliers[tok]
+            if mult == 100:
+                current, last = current * 100, "hundred"
+            else:
+                total, current, last = total + current * mult, 0.0, "big"
+        elif tok in ("-", "and") and last in ("tens", "hundred", "big") and nxt in t.units:
+            pass  # "twenty-six", "one hundred and five"
+        else:
+            break
+        j += 1
+    if not last:
+        return None
+    return total + current, j
+
+
+def _approx(value: float, tol: float) -> tuple[float, float]:
+    spread = abs(value) * tol
+    return round(value - spread, 9), round(value + spread, 9)
+
+
+@lru_cache(maxsize=8192)
+def _resolve(key: str, text: str) -> Quantity | None:
+    t = _tables()
+    tokens = _TOKEN.findall(key)
+    if not tokens:
+        return None
+    unit = None
+    if tokens[0] in _CURRENCY:
+        unit = _CURRENCY[tokens[0]]
+        tokens = tokens[1:]
+    i, kind, rule = 0, "exact", "number"
+    for phrase, qual in t.prefixes:
+        if _startswith(tokens, 0, phrase) and len(tokens) > len(phrase):
+            i, kind, rule = len(phrase), qual, f"qualifier:{' '.join(phrase)}"
+            break
+    for phrase, lo, hi in t.vague:
+        if _startswith(tokens, i, phrase) and i == 0:
+            rest = " ".join(tokens[len(phrase):]) or unit
+            return Quantity(lo, hi, text, "VAGUE", unit=rest, rule=f"vague:{' '.join(phrase)}")
+    if i < len(tokens) and tokens[i] in ("between", "from"):
+        i += 1
+        kind = "range"
+    first = _parse_number(tokens, i, t)
+    if first is None:
+        return None
+    value, j = first
+    high = value
+    if j + 1 < len(tokens) and tokens[j] in _RANGE_WORDS and (
+        kind == "range" or tokens[j] in ("to", "-")
+    ):
+        second = _parse_number(tokens, j + 1, t)
+        if second is not None and tokens[second[1] - 1] in t.multipliers and value < 1000:
+            value *= t.multipliers[tokens[second[1] - 1]]  # "5 to 7 million": scale both ends
+        if second is not None and second[0] >= value:
+            high, j = second
+            kind, rule = "range", "range"
+    if kind == "range" and high == value:
+        return None
+    for phrase, qual in t.suffixes:
+        if _startswith(tokens, j, phrase):
+            kind, rule, j = qual, f"qualifier:{' '.join(phrase)}", j + len(phrase)
+            break
+    rest = " ".join(tokens[j:]).strip() or unit
+    if unit and rest != unit:
+        rest = f"{unit} {rest}"
+    if not math.isfinite(value):
+        return None
+    build = {
+        "exact": lambda: Quantity(value, value, text, "EXACT", unit=rest, rule=rule),
+        "range": lambda: Quantity(value, high, text, "RANGE", unit=rest, rule=rule),
+        "min": lambda: Quantity(value, None, text, "MIN", unit=rest, rule=rule),
+        "gt": lambda: Quantity(value, None, text, "GT", low_open=True, unit=rest, rule=rule),
+        "max": lambda: Quantity(None, value, text, "MAX", unit=rest, rule=rule),
+        "lt": lambda: Quantity(None, value, text, "LT", high_open=True, unit=rest, rule=rule),
+        "approx": lambda: Quantity(*_approx(value, t.tolerance), text, "APPROX", unit=rest,
+                                   rule=rule),
+        "below": lambda: Quantity(_approx(value, t.tolerance)[0], value, text, "BELOW",
+                                  unit=rest, rule=rule),
+    }
+    return build[kind]()
+
+
+def resolve_quantity(text: str) -> Quantity | None:
+    """Read a number mention ("10", "at least nine", "about a dozen") as a `Quantity` range.
+
+    Returns None when the text states no number. Never raises on a `str`.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"resolve_quantity(text=...) takes a str, not {type(text).__name__}")
+    if len(text) > MAX_MENTION:
+        return None
+    key = fold_key(text)
+    if not key:
+        return None
+    return _resolve(key, text)

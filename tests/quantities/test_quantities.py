@@ -1,0 +1,91 @@
+"""Quantities: the examples corpus beside the word tables, containment, and properties."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from normalize.quantities import Quantity, resolve_quantity
+
+
+def _examples() -> list[tuple[str, float | None, float | None, str]]:
+    text = resources.files("normalize").joinpath("data/quantities_examples.tsv").read_text()
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        mention, low, high, mod = line.split("\t")
+        out.append((mention, None if low == "-" else float(low),
+                    None if high == "-" else float(high), mod))
+    return out
+
+
+@pytest.mark.parametrize(("mention", "low", "high", "mod"), _examples(), ids=lambda x: str(x))
+def test_examples_corpus(mention: str, low: float | None, high: float | None, mod: str) -> None:
+    q = resolve_quantity(mention)
+    assert q is not None, mention
+    assert (q.low, q.high, q.mod) == (low, high, mod)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "the", "diplomats", "about", "at least", "-"])
+def test_not_a_quantity(text: str) -> None:
+    assert resolve_quantity(text) is None
+
+
+def test_unit_is_kept() -> None:
+    q = resolve_quantity("10 Russian diplomats")
+    assert q is not None and q.unit == "russian diplomats" and q.value == 10
+
+
+def test_containment_and_overlap() -> None:
+    ten, eleven = resolve_quantity("10"), resolve_quantity("11")
+    at_least_nine, more_than_ten = resolve_quantity("at least nine"), resolve_quantity("over 10")
+    assert at_least_nine.contains(ten) and not ten.contains(at_least_nine)
+    assert not ten.overlaps(eleven)
+    assert not more_than_ten.contains(ten) and not more_than_ten.overlaps(ten)
+    assert more_than_ten.overlaps(eleven)
+    assert resolve_quantity("about a dozen").contains(resolve_quantity("11"))
+
+
+def test_rejects_non_str() -> None:
+    with pytest.raises(TypeError, match="text"):
+        resolve_quantity(10)  # type: ignore[arg-type]
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_digits_read_back(n: int) -> None:
+    q = resolve_quantity(f"{n:,}")
+    assert q is not None and q.value == n
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.sampled_from(["", " ", "  "]),
+       st.sampled_from([str.upper, str.lower, str.title]))
+def test_case_and_spacing_invariant(n: int, pad: str, case) -> None:
+    base = resolve_quantity(f"at least {n}")
+    varied = resolve_quantity(case(f"{pad}at{pad} least  {n}{pad}"))
+    assert varied is not None and (varied.low, varied.high, varied.mod) == (
+        base.low, base.high, base.mod)
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=1, max_value=10**6))
+def test_range_contains_its_ends(a: int, b: int) -> None:
+    lo, hi = sorted((a, b))
+    if lo == hi:
+        return
+    rng = resolve_quantity(f"between {lo} and {hi}")
+    assert rng is not None and rng.contains(resolve_quantity(str(lo)))
+    assert rng.contains(resolve_quantity(str(hi)))
+    assert not rng.contains(resolve_quantity(str(hi + 1)))
+
+
+@given(st.text(max_size=300))
+def test_never_crashes(text: str) -> None:
+    result = resolve_quantity(text)
+    assert result is None or isinstance(result, Quantity)
+
+
+def test_long_input_is_bounded() -> None:
+    assert resolve_quantity("9" * 1_000_000) is None
