@@ -1,0 +1,145 @@
+"""The checker on the bundled corpus and on mutated copies: normalization, grouping, verdicts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from facts.check import CheckResult, Group, check_corpus, check_rows
+from facts.corpus import Document, FactRow, bundled_corpus_path
+
+
+@pytest.fixture(scope="module")
+def bundled() -> CheckResult:
+    return check_corpus(bundled_corpus_path())
+
+
+def _group_of(result: CheckResult, row_id: str) -> Group:
+    return next(g for g in result.groups if row_id in [r.row.id for r in g.rows])
+
+
+def _cell(group: Group, row_id: str, name: str):
+    return next(r.cells[name] for r in group.rows if r.row.id == row_id)
+
+
+def test_bundled_corpus_is_consistent(bundled: CheckResult) -> None:
+    assert bundled.errors == []
+    assert bundled.exit_code == 0
+    assert {g.verdict for g in bundled.groups} <= {"consistent", "uncorroborated"}
+
+
+def test_summit_rows_group_and_resolve(bundled: CheckResult) -> None:
+    summit = _group_of(bundled, "s1")
+    assert sorted(r.row.id for r in summit.rows) == ["s1", "s2", "s3", "s4", "s5"]
+    assert summit.verdict == "consistent"
+    when = {rid: _cell(summit, rid, "when").key for rid in ("s1", "s3", "s4", "s5")}
+    assert when == {"s1": "2021-06", "s3": "2021-SU", "s4": "2021-06", "s5": "2021-06-16"}
+    verdicts = {(v.a, v.b): v.verdict for v in summit.fields["when"]}
+    assert verdicts[("s1", "s4")] == "agree"
+    assert verdicts[("s1", "s5")] == "refines" and verdicts[("s3", "s5")] == "refines"
+    assert _cell(summit, "s4", "where").key == _cell(summit, "s5", "where").key
+
+
+def test_variant_mentions_fall_together(bundled: CheckResult) -> None:
+    summit = _group_of(bundled, "s1")
+    subjects = {_cell(summit, r, "subject").key for r in ("s1", "s2", "s4", "s5")}
+    objects = {_cell(summit, r, "object").key for r in ("s1", "s2", "s4", "s5")}
+    assert len(subjects) == 1 and len(objects) == 1 and subjects != objects
+    assert _group_of(bundled, "j1") is _group_of(bundled, "j2")  # "Sallivan" is Sullivan
+
+
+def test_symmetric_relation_ignores_order(bundled: CheckResult) -> None:
+    call = _group_of(bundled, "c1")
+    assert sorted(r.row.id for r in call.rows) == ["c1", "c2"]
+    assert call.verdict == "consistent"
+
+
+def test_relative_dates_use_each_documents_date(bundled: CheckResult) -> None:
+    expel = _group_of(bundled, "x1")
+    assert _cell(expel, "x2", "when").key == "2021-04"  # "last month" written 2021-05-25
+    assert {v.verdict for v in expel.fields["quantity"]} == {"agree"}
+    proposal = _group_of(bundled, "p1")
+    assert {_cell(proposal, r, "when").key for r in ("p1", "p2")} == {"2021-04"}
+
+
+def _result_with(corpus: Path) -> CheckResult:
+    return check_corpus(corpus)
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "value", "field"),
+    [
+        ("s5", "when", "July 16", "when"),
+        ("s4", "where", "Vienna", "where"),
+        ("x2", "quantity", "11", "quantity"),
+        ("d2", "polarity", "denied", "polarity"),
+    ],
+)
+def test_a_conflicting_cell_fails_only_its_group(corpus_copy: Path, edit_facts, bundled,
+                                                 row, column, value, field) -> None:
+    edit_facts(row, column, value)
+    result = _result_with(corpus_copy)
+    assert result.exit_code == 1
+    conflicted = [g for g in result.groups if g.verdict == "conflict"]
+    assert len(conflicted) == 1 and row in [r.row.id for r in conflicted[0].rows]
+    assert {f for f, _ in conflicted[0].conflicts()} == {field}
+    before = {g.key: g.verdict for g in bundled.groups}
+    after = {g.key: g.verdict for g in result.groups}
+    assert {k for k in after if after[k] != before.get(k)} == {conflicted[0].key}
+
+
+def test_a_precise_value_inside_a_vague_one_is_not_a_conflict(corpus_copy, edit_facts) -> None:
+    edit_facts("x1", "quantity", "at least nine")
+    result = _result_with(corpus_copy)
+    group = _group_of(result, "x1")
+    assert [v.verdict for v in group.fields["quantity"]] == ["refines"]
+    assert result.exit_code == 0
+
+
+def test_claim_key_groups_rows_and_compares_subjects(corpus_copy, edit_facts) -> None:
+    result = _result_with(corpus_copy)
+    sanctions = _group_of(result, "n1")
+    assert sanctions.key == "claim:us-sanctions-april-2021"
+    assert [v.verdict for v in sanctions.fields["subject"]] == ["agree"]
+    assert [v.verdict for v in sanctions.fields["quantity"]] == ["missing"]
+
+
+def test_unresolvable_mention_is_kept_and_reported(corpus_copy, edit_facts) -> None:
+    edit_facts("s5", "when", "the day the music died")
+    result = _result_with(corpus_copy)
+    cell = _cell(_group_of(result, "s5"), "s5", "when")
+    assert cell.raw == "the day the music died" and not cell.resolved
+    assert any(w.row == 6 and w.column == "when" for w in result.unresolved)
+    strict = check_corpus(corpus_copy, strict=True)
+    assert strict.exit_code == 2 and any(e.column == "when" for e in strict.errors)
+
+
+def test_no_document_date_means_unanchored(corpus_copy) -> None:
+    path = corpus_copy / "documents.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("2021-05-25", ""), encoding="utf-8")
+    result = _result_with(corpus_copy)
+    cell = _cell(_group_of(result, "x2"), "x2", "when")
+    assert not cell.resolved and "no date" in cell.explain
+
+
+_cells = st.text(max_size=40)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_cells, _cells, _cells, _cells, _cells, _cells, _cells),
+                min_size=1, max_size=4))
+def test_checker_never_crashes_on_arbitrary_cells(cells) -> None:
+    doc = Document("d", Path("d.txt"), date(2021, 5, 25), "text")
+    rows = [
+        FactRow(id=f"r{i}", line=i + 2, doc="d", subject=s or "x", relation=r or "meet",
+                object=o, when=w, where=p, quantity=q, claim=c)
+        for i, (s, r, o, w, p, q, c) in enumerate(cells)
+    ]
+    result = check_rows(rows, {"d": doc})
+    assert sum(len(g.rows) for g in result.groups) == len(rows)
+    assert result.exit_code in (0, 1)
+    result.to_dict()

@@ -1,0 +1,110 @@
+"""Loading a corpus folder: every kind of bad input becomes an error naming file, row, column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facts.corpus import load_corpus
+
+
+def _errors(folder: Path) -> list[tuple[str, int | None, str | None]]:
+    return [(e.file, e.row, e.column) for e in load_corpus(folder).errors]
+
+
+def test_bundled_corpus_is_valid() -> None:
+    from facts.corpus import bundled_corpus_path
+
+    corpus = load_corpus(bundled_corpus_path())
+    assert corpus.errors == []
+    assert len(corpus.rows) >= 20 and len(corpus.documents) == 2
+    assert all(r.quote for r in corpus.rows)
+
+
+def test_unknown_document(corpus_copy: Path, edit_facts) -> None:
+    edit_facts("s4", "doc", "no-such-doc")
+    corpus = load_corpus(corpus_copy)
+    assert _errors(corpus_copy) == [("facts.csv", 5, "doc")]
+    assert "no-such-doc" in corpus.errors[0].message
+    assert len(corpus.rows) == 34  # the other rows are kept
+
+
+def test_quote_not_in_document(corpus_copy: Path, edit_facts) -> None:
+    edit_facts("x1", "quote", "The US expelled 11 Russian diplomats")
+    assert _errors(corpus_copy) == [("facts.csv", 11, "quote")]
+
+
+def test_quote_folding_of_quotes_and_spaces(corpus_copy: Path, edit_facts) -> None:
+    edit_facts("s2", "quote", '"That is my hope   and expectation.')
+    assert _errors(corpus_copy) == []
+
+
+def test_impossible_document_date(corpus_copy: Path) -> None:
+    path = corpus_copy / "documents.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("2021-05-25", "2021-02-30"),
+                    encoding="utf-8")
+    corpus = load_corpus(corpus_copy)
+    assert ("documents.csv", 3, "date") in _errors(corpus_copy)
+    assert "2021-02-30" in str(corpus.errors[0])
+    # rows of the invalid document are reported as unknown documents, the others are kept
+    assert {r.doc for r in corpus.rows} == {"biden-hope"}
+
+
+def test_missing_document_file(corpus_copy: Path) -> None:
+    (corpus_copy / "004_443a8f7d1b54f9b3.txt").unlink()
+    errors = load_corpus(corpus_copy).errors
+    assert (errors[0].file, errors[0].row, errors[0].column) == ("documents.csv", 3, "path")
+    assert "not found" in errors[0].message
+
+
+def test_document_not_utf8(corpus_copy: Path) -> None:
+    (corpus_copy / "000_b73bad3514b02b37.txt").write_bytes("caf\xe9 Biden".encode("latin-1"))
+    errors = load_corpus(corpus_copy).errors
+    assert (errors[0].file, errors[0].row, errors[0].column) == ("documents.csv", 2, "path")
+    assert "UTF-8" in errors[0].message
+
+
+def test_binary_facts_table(corpus_copy: Path) -> None:
+    (corpus_copy / "facts.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
+    errors = load_corpus(corpus_copy).errors
+    assert [(e.file, e.column) for e in errors] == [("facts.csv", None)]
+    assert "binary" in errors[0].message
+
+
+def test_missing_required_column(corpus_copy: Path) -> None:
+    path = corpus_copy / "facts.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("relation,", "verb,", 1), encoding="utf-8")
+    assert _errors(corpus_copy) == [("facts.csv", 1, "relation")]
+
+
+def test_row_with_wrong_field_count_is_reported_and_others_kept(corpus_copy: Path) -> None:
+    path = corpus_copy / "facts.csv"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("zz,,biden-hope,Biden,meet\n")
+    corpus = load_corpus(corpus_copy)
+    assert [(e.file, e.row) for e in corpus.errors] == [("facts.csv", 37)]
+    assert len(corpus.rows) == 35
+
+
+def test_unterminated_quote_is_malformed_csv(corpus_copy: Path) -> None:
+    path = corpus_copy / "facts.csv"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write('zz,,biden-hope,Biden,meet,"Putin,,,,,\n')
+    corpus = load_corpus(corpus_copy)
+    assert corpus.errors and corpus.errors[0].file == "facts.csv"
+    assert "malformed" in corpus.errors[0].message or "fields" in corpus.errors[0].message
+    assert len(corpus.rows) == 35
+
+
+def test_bad_polarity(corpus_copy: Path, edit_facts) -> None:
+    edit_facts("d1", "polarity", "maybe")
+    assert _errors(corpus_copy) == [("facts.csv", 25, "polarity")]
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    errors = load_corpus(tmp_path / "nope").errors
+    assert len(errors) == 1 and "no such folder" in errors[0].message
+
+
+def test_missing_tables(tmp_path: Path) -> None:
+    assert [e.file for e in load_corpus(tmp_path).errors] == ["documents.csv", "facts.csv"]
