@@ -183,8 +183,10 @@ def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | 
                 current, last = current * 100, "hundred"
             else:
                 total, current, last = total + current * mult, 0.0, "big"
-        elif tok in ("-", "and") and last in ("tens", "hundred", "big") and nxt in t.units:
-            pass  # "twenty-six", "one hundred and five"
+        elif tok == "-" and last == "tens" and t.units.get(nxt, 10) < 10:
+            pass  # "twenty-six"
+        elif tok == "and" and last in ("hundred", "big") and nxt in t.units:
+            pass  # "one hundred and five"
         else:
             break
         j += 1
