@@ -42,7 +42,9 @@ def season_tables() -> dict[str, dict[str, tuple[tuple[int, int], tuple[int, int
     }
 
 
-def season_bounds(year: int, code: str, seasons: str = DEFAULT_SEASONS) -> tuple[datetime, datetime]:
+def season_bounds(
+    year: int, code: str, seasons: str = DEFAULT_SEASONS
+) -> tuple[datetime, datetime]:
     """Interval of season `code` of `year` under the named convention."""
     tables = season_tables()
     if seasons not in tables:
@@ -86,6 +88,7 @@ _VALUE = re.compile(
 _REF = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
+@lru_cache(maxsize=8192)
 def _interval(value: str, seasons: str) -> tuple[datetime, datetime, str] | None:
     """(start, end, granularity) of a fully specified TIMEX3 date/time value, else None."""
     m = _VALUE.match(value)
@@ -154,6 +157,7 @@ _GRAN_OF_SHAPE = (
     (re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}T"), "hour"),
     (re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}$"), "day"),
     (re.compile(r"^[\dX]{4}-W[\dX]{1,2}-WE$"), "weekend"),
+    (re.compile(r"^[\dX]{4}-W[\dX]{1,2}-\d$"), "day"),
     (re.compile(r"^[\dX]{4}-W[\dX]{1,2}"), "week"),
     (re.compile(r"^[\dX]{4}-Q"), "quarter"),
     (re.compile(r"^[\dX]{4}-H"), "half"),
@@ -201,6 +205,8 @@ class TimeValue:
         cls, value: str, type: str | None = None, seasons: str = DEFAULT_SEASONS, **fields: Any
     ) -> TimeValue:
         """Parse a TIMEX3 value back to its interval (None bounds when it has none)."""
+        if seasons not in season_tables():
+            raise ValueError(f"seasons={seasons!r}: expected one of {sorted(season_tables())}")
         kind = type or type_of(value)
         span = _interval(value, seasons) if kind in ("DATE", "TIME") else None
         if span is None:

@@ -18,17 +18,25 @@ import yaml
 from normalize.entities import lexicon
 from normalize.entities.typo import TypoIndex
 
-try:  # the C loader is ~10x faster on large knowledge bases
-    _YamlLoader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _YamlLoader = yaml.SafeLoader
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # C loader: ~10x faster
+
+
+class _YamlLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe YAML loader that leaves dates as text, so a bad date is reported with its entity."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
 
 BUNDLED_DIR = lexicon.DATA_DIR / "kb"
 REFERENCE_FIELDS = ("located_in", "capital", "seat_of")
+# Entity types that may qualify a title ("Russian President", "UN Secretary-General").
+QUALIFIER_TYPES = frozenset({"country", "org", "gov", "city"})
 
 
 class KnowledgeBaseError(ValueError):
-    """A knowledge base that cannot be used: the message names the file, the entity and the field."""
+    """An unusable knowledge base; the message names the file, the entity and the field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +85,8 @@ class Hit(NamedTuple):
     id: str
     method: str
     score: float
-    source: str
+    source: str  # the name or alias the key comes from
+    detail: str = ""  # how a variant was made from it ("initial", "reversed order", ...)
 
 
 # How much an index key of each kind is worth as evidence (the decision compares these).
@@ -147,16 +156,16 @@ def _entity(record: Any, index: int, source: str) -> Entity:
     if not isinstance(raw_roles, list):
         raise KnowledgeBaseError(f"{where} field 'roles': expected a list")
     for i, raw in enumerate(raw_roles):
-        rwhere = f"{where} field 'roles[{i}]'"
+        rfield = f"{where} field 'roles[{i}]"
         if not isinstance(raw, Mapping) or not isinstance(raw.get("role"), str):
-            raise KnowledgeBaseError(f"{rwhere}: expected a mapping with a 'role' string")
-        start = _date(raw.get("start"), f"{rwhere}.start")
-        end = _date(raw.get("end"), f"{rwhere}.end")
+            raise KnowledgeBaseError(f"{rfield}': expected a mapping with a 'role' string")
+        start = _date(raw.get("start"), f"{rfield}.start'")
+        end = _date(raw.get("end"), f"{rfield}.end'")
         if start and end and end < start:
-            raise KnowledgeBaseError(f"{rwhere}: impossible dates, end {end} before start {start}")
+            raise KnowledgeBaseError(f"{rfield}.end': impossible dates, {end} before start {start}")
         of = raw.get("of")
         if of is not None and not isinstance(of, str):
-            raise KnowledgeBaseError(f"{rwhere}.of: expected an entity id, got {of!r}")
+            raise KnowledgeBaseError(f"{rfield}.of': expected an entity id, got {of!r}")
         roles.append(Role(raw["role"], of, start, end, bool(raw.get("acting", False))))
     start = _date(record.get("start"), f"{where} field 'start'")
     end = _date(record.get("end"), f"{where} field 'end'")
@@ -334,6 +343,14 @@ class KnowledgeBase:
         """Every (entity, term) whose role belongs to `role_class`."""
         return self._holders.get(role_class, [])
 
+    def may_qualify(self, token: str) -> bool:
+        """True when some country/organisation/seat/city key or demonym starts with `token`."""
+        return token in self._qualifier_starts
+
+    def may_start_role(self, token: str) -> bool:
+        """True when some role phrase starts with `token` (a cheap test before the search)."""
+        return token in self._role_starts
+
     def role_phrase(self, phrase: tuple[str, ...]) -> tuple[str, ...] | None:
         """Role classes a phrase names: the lexicon's, or a KB role title's own."""
         return lexicon.roles().phrases.get(phrase) or self._kb_role_phrases.get(phrase)
@@ -357,8 +374,12 @@ class KnowledgeBase:
 
     def _add_acronym(self, text: str, hit: Hit) -> None:
         bucket = self._acronyms.setdefault(text, [])
-        if all(old.id != hit.id for old in bucket):
-            bucket.append(hit)
+        for i, old in enumerate(bucket):
+            if old.id == hit.id:
+                if hit.score > old.score:
+                    bucket[i] = hit
+                return
+        bucket.append(hit)
 
     def _build_indexes(self) -> None:
         self._keys: dict[str, list[Hit]] = {}
@@ -370,6 +391,8 @@ class KnowledgeBase:
         role_lex = lexicon.roles()
         common = lexicon.common_words()
         parts = lexicon.name_parts()
+        vocab: set[str] = set()
+        qualifier_starts: set[str] = set()
         for e in self._entities.values():
             if e.capital:
                 self._capital_of[e.capital] = e.id
@@ -383,6 +406,7 @@ class KnowledgeBase:
                 self._demonyms.setdefault(lexicon.name_key(demonym), e.id)
                 self._add(lexicon.name_key(demonym), Hit(e.id, "demonym", SCORES["demonym"],
                                                          demonym))
+            qualifies = e.type in QUALIFIER_TYPES
             for text, method in [(e.name, "exact"), *((a, "alias") for a in e.aliases),
                                  *((c, "alias") for c in e.iso)]:
                 hit = Hit(e.id, method, SCORES[method], text)
@@ -391,33 +415,43 @@ class KnowledgeBase:
                     self._add_acronym(stripped, hit)
                     if stripped.casefold() in common:
                         continue
-                self._add(lexicon.name_key(text), hit)
+                toks = lexicon.tokens(text)
+                key = " ".join(toks[1:] if len(toks) > 1 and toks[0] == "the" else toks)
+                if not key:
+                    continue
+                self._add(key, hit)
+                vocab.update(toks)
+                if qualifies:
+                    qualifier_starts.add(key.split(" ", 1)[0])
                 if e.type == "person":
-                    for key, detail in _person_variants(text, parts):
-                        self._add(key, Hit(e.id, "surname" if detail == "surname" else "variant",
-                                           SCORES["surname" if detail == "surname" else "variant"],
-                                           text if detail == "surname" else f"{text} ({detail})"))
+                    for vkey, detail in _person_variants(toks, parts):
+                        method = "surname" if detail == "surname" else "variant"
+                        self._add(vkey, Hit(e.id, method, SCORES[method], text, detail))
+                        if detail.startswith("nickname"):
+                            vocab.update(vkey.split())
                 elif e.type in parts.acronym_types:
-                    acronym = _acronym(text, parts)
+                    acronym = _acronym(toks, parts)
                     if acronym:
                         self._add_acronym(acronym, Hit(e.id, "acronym", 0.9, text))
+        self._role_starts = frozenset(
+            p[0] for p in [*role_lex.phrases, *self._kb_role_phrases] if p)
         self._max_role_phrase = max(
             (len(p) for p in [*role_lex.phrases, *self._kb_role_phrases]), default=1
         )
         self._translit: dict[str, list[str]] = {}
+        fold_token = lexicon.translit_token
         for key in self._keys:
-            tkey = lexicon.translit_key(key)
+            tkey = " ".join([fold_token(t) for t in key.split()])
             if tkey != key:
                 self._translit.setdefault(tkey, []).append(key)
-        self._typo = TypoIndex(
-            key for key, hits in self._keys.items() if any(h.method != "demonym" for h in hits)
-        )
+        self._qualifier_starts = frozenset(qualifier_starts) | frozenset(
+            k.split()[0] for k in self._demonyms if k)
+        self._typo = TypoIndex(vocab)
 
 
-def _person_variants(name: str, parts: lexicon.NameParts) -> list[tuple[str, str]]:
-    """Keys a person's name is also written as: without suffix or middle names, with an
-    initial, in reversed order, with a nickname, and the surname alone."""
-    toks = lexicon.tokens(name)
+def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[str, str]]:
+    """Keys a person's name (its tokens) is also written as: without suffix or middle names,
+    with an initial, in reversed order, with a nickname, and the surname alone."""
     out: list[tuple[str, str]] = []
     while len(toks) > 2 and toks[-1] in parts.suffixes:
         toks = toks[:-1]
@@ -425,10 +459,10 @@ def _person_variants(name: str, parts: lexicon.NameParts) -> list[tuple[str, str
     if len(toks) < 2:
         return out
     if toks[0] in parts.family_name_first and len(toks) <= 3:
-        surname, given, middle = [toks[0]], toks[1:], []
-        out.append((" ".join(given + surname), "given name first"))
-        out.append((" ".join(surname), "surname"))
-        return out
+        out.append((" ".join([*toks[1:], toks[0]]), "given name first"))
+        out.append((toks[0], "surname"))
+        if toks[0] not in lexicon.given_names():  # "Kim" may be either
+            return out
     s = len(toks) - 1
     while s > 1 and toks[s - 1] in parts.surname_particles:
         s -= 1
@@ -446,9 +480,9 @@ def _person_variants(name: str, parts: lexicon.NameParts) -> list[tuple[str, str
     return out
 
 
-def _acronym(name: str, parts: lexicon.NameParts) -> str | None:
+def _acronym(toks: list[str], parts: lexicon.NameParts) -> str | None:
     """Initial letters of a multi-word name, in capitals ("United Nations" -> "UN")."""
-    words = [t for t in lexicon.tokens(name) if t not in parts.acronym_skip]
+    words = [t for t in toks if t not in parts.acronym_skip]
     if len(words) < 2:
         return None
     return "".join(w[0] for w in words).upper()

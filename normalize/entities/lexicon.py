@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -16,9 +16,8 @@ import yaml
 from normalize.text import fold, strip_accents
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-_WORD = re.compile(r"\w+")
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _DOTTED = re.compile(r"\b(?:\w\.){2,}")
+_CASED = re.compile(r"(\w+)('s\b|(?<=s)'(?=\s|$))?")
 
 
 def _read(name: str) -> str:
@@ -35,12 +34,25 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+def _plain(text: str) -> str:
+    """Folded, accent-free text with acronym dots removed ("U.S." -> "US"), case kept."""
+    text = fold(text)
+    if not text.isascii():
+        text = strip_accents(text)
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def cased_tokens(text: str) -> tuple[tuple[str, bool], ...]:
+    """Word tokens with their case kept, each flagged when written with a possessive 's."""
+    return tuple((m.group(1), bool(m.group(2))) for m in _CASED.finditer(_plain(text)))
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case, accent-free word tokens of a mention: possessives and acronym dots removed."""
-    text = strip_accents(fold(text)).casefold()
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
-    text = _POSSESSIVE.sub("", text)
-    return _WORD.findall(text)
+    return [t.casefold() for t, _ in cased_tokens(text)]
 
 
 def name_key(text: str) -> str:
@@ -49,6 +61,44 @@ def name_key(text: str) -> str:
     if len(toks) > 1 and toks[0] == "the":
         toks = toks[1:]
     return " ".join(toks)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention folded once for every stage: text, tokens (with case), key and flags."""
+
+    text: str  # folded
+    cased: tuple[tuple[str, bool], ...]
+    toks: tuple[str, ...]
+    key: str
+    possessive: bool  # its last word carries 's
+    caps: str | None  # the whole mention in capitals without dots ("WHO", "US"), if so written
+    capitals: frozenset[str]  # its all-capital words, upper-case
+
+
+@lru_cache(maxsize=65536)
+def prepare(mention: str) -> Mention:
+    """Fold a mention for the resolver (cached: news repeats its mentions)."""
+    folded = fold(mention)
+    plain = folded if folded.isascii() else strip_accents(folded)
+    if "." in plain:
+        plain = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), plain)
+    cased = tuple((m.group(1), bool(m.group(2))) for m in _CASED.finditer(plain))
+    toks = tuple(t.casefold() for t, _ in cased)
+    key_toks = toks[1:] if len(toks) > 1 and toks[0] == "the" else toks
+    words = [t for t, _ in cased]
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    caps = words[0] if len(words) == 1 and words[0].isupper() else None
+    return Mention(
+        text=folded,
+        cased=cased,
+        toks=toks,
+        key=" ".join(key_toks),
+        possessive=bool(cased) and cased[-1][1],
+        caps=caps,
+        capitals=frozenset(t for t, _ in cased if t.isupper()),
+    )
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
@@ -65,6 +115,8 @@ class RoleLexicon:
     fallback: dict[str, tuple[str, ...]]
     time_modifiers: dict[str, str]
     counterpart_words: frozenset[tuple[str, ...]]
+    pronouns: dict[str, str | None]
+    leader_by_country: dict[str, str]
 
     def role_class(self, title: str) -> str:
         """Class of a KB role title; an unknown title is its own class."""
@@ -92,6 +144,8 @@ def roles() -> RoleLexicon:
         fallback={k: tuple(v) for k, v in raw.get("counterpart_fallback", {}).items()},
         time_modifiers=dict(raw.get("time_modifiers", {})),
         counterpart_words=frozenset(phrase_key(w) for w in raw.get("counterpart_words", [])),
+        pronouns=dict(raw.get("possessive_pronouns", {})),
+        leader_by_country=dict(raw.get("leader_by_country", {})),
     )
 
 
@@ -111,6 +165,12 @@ def titles() -> dict[tuple[str, ...], Title]:
         key = phrase_key(item["phrase"])
         out[key] = Title(key, item.get("gender"))
     return out
+
+
+@cache
+def title_starts() -> frozenset[str]:
+    """First words of the titles (a cheap test before the title search)."""
+    return frozenset(key[0] for key in titles() if key)
 
 
 @cache

@@ -2,6 +2,11 @@
 tokens of every indexed name. A mention token finds the name tokens within its edit budget by
 dictionary lookups of its own deletions; whole keys are then assembled token by token and kept
 only when the index holds them.
+
+As in SymSpell, deletions are taken from a prefix of each token (PREFIX characters): two tokens
+within k edits always share a string reachable by at most k deletions from each prefix, so the
+index stays small for long names while every candidate is still found (the property tests
+compare it with a brute-force scan).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from rapidfuzz.distance import OSA
 from normalize.entities import lexicon
 
 MAX_COMBINATIONS = 64
+PREFIX = 7
 
 
 def edit_budget(length: int) -> int:
@@ -38,57 +44,83 @@ def _deletes(token: str, depth: int) -> set[str]:
 class TypoIndex:
     """Deletion neighbourhoods of name tokens: token -> name tokens within the edit budget."""
 
-    def __init__(self, keys: Iterable[str]) -> None:
-        """Index the tokens of the given keys."""
-        vocab: set[str] = set()
-        for key in keys:
-            vocab.update(key.split())
+    def __init__(self, vocab: Iterable[str]) -> None:
+        """Index the given name tokens."""
         self.vocab = frozenset(vocab)
-        self._deletions: dict[str, list[str]] = {}
-        for token in vocab:
+        self._by_translit: dict[str, list[str]] = {}
+        # deletion string -> one token (str) or several (list): most strings have just one
+        self._deletions: dict[str, str | list[str]] = {}
+        table = self._deletions
+        for token in self.vocab:
+            self._by_translit.setdefault(lexicon.translit_token(token), []).append(token)
             budget = edit_budget(len(token))
             if budget == 0:
                 continue
-            for d in _deletes(token, budget):
-                self._deletions.setdefault(d, []).append(token)
+            for d in _deletes(token[:PREFIX], budget):
+                old = table.get(d)
+                if old is None:
+                    table[d] = token
+                elif isinstance(old, str):
+                    table[d] = [old, token]
+                else:
+                    old.append(token)
 
-    def token_candidates(self, token: str) -> list[tuple[str, int]]:
-        """Name tokens this mention token may stand for, with the number of edits.
+    def token_candidates(self, token: str, budget: int | None = None) -> list[tuple[str, int]]:
+        """Name tokens this mention token may stand for, with the number of edits (at most
+        `budget`, by default the token's own edit budget).
 
         A mention token that is itself a known given name never stands for another token
         (other than a transliteration of itself): "Jack" is a name, not a typo of "Jake".
         """
         out = [(token, 0)] if token in self.vocab else []
-        budget = edit_budget(len(token))
+        own = edit_budget(len(token))
+        budget = own if budget is None else min(budget, own)
         if budget == 0:
             return out
-        given = token in lexicon.given_names()
+        if token in lexicon.given_names():  # only its own transliterations
+            for cand in self._by_translit.get(lexicon.translit_token(token), ()):
+                if cand != token:
+                    limit = min(budget, edit_budget(len(cand)))
+                    dist = OSA.distance(token, cand, score_cutoff=limit)
+                    if dist <= limit:
+                        out.append((cand, dist))
+            return out
         seen = {token}
-        for d in _deletes(token, budget):
-            for cand in self._deletions.get(d, ()):
+        table = self._deletions
+        for d in _deletes(token[:PREFIX], budget):
+            found = table.get(d)
+            if found is None:
+                continue
+            for cand in (found,) if isinstance(found, str) else found:
                 if cand in seen:
                     continue
                 seen.add(cand)
                 limit = min(budget, edit_budget(len(cand)))
                 dist = OSA.distance(token, cand, score_cutoff=limit)
-                if dist > limit:
-                    continue
-                if given and lexicon.translit_token(cand) != lexicon.translit_token(token):
-                    continue
-                out.append((cand, dist))
+                if dist <= limit:
+                    out.append((cand, dist))
         return out
 
-    def candidate_keys(self, key: str, keys: Mapping[str, object]) -> list[tuple[str, tuple[int, ...]]]:
-        """Indexed keys reachable from `key` by allowed edits in its tokens (not `key` itself)."""
-        options = [self.token_candidates(t) for t in key.split()]
-        if not options or any(not o for o in options):
-            return []
-        out = []
-        for combo in itertools.islice(itertools.product(*options), MAX_COMBINATIONS):
-            edits = tuple(d for _, d in combo)
-            if not any(edits):
+    def candidate_keys(
+        self, key: str, keys: Mapping[str, object]
+    ) -> list[tuple[str, tuple[int, ...]]]:
+        """Indexed keys reachable from `key` by allowed edits in its tokens (not `key` itself):
+        one edit per token first, the full budget only when that finds nothing."""
+        toks = key.split()
+        for budget in (1, 2):
+            if budget == 2 and all(edit_budget(len(t)) < 2 for t in toks):
+                break
+            options = [self.token_candidates(t, budget) for t in toks]
+            if not options or any(not o for o in options):
                 continue
-            candidate = " ".join(t for t, _ in combo)
-            if candidate in keys:
-                out.append((candidate, edits))
-        return out
+            out = []
+            for combo in itertools.islice(itertools.product(*options), MAX_COMBINATIONS):
+                edits = tuple(d for _, d in combo)
+                if not any(edits):
+                    continue
+                candidate = " ".join(t for t, _ in combo)
+                if candidate in keys:
+                    out.append((candidate, edits))
+            if out:
+                return out
+        return []
