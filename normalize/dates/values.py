@@ -89,7 +89,7 @@ _REF = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
 @lru_cache(maxsize=8192)
-def _interval(value: str, seasons: str) -> tuple[datetime, datetime, str] | None:
+def interval_of(value: str, seasons: str) -> tuple[datetime, datetime, str] | None:
     """(start, end, granularity) of a fully specified TIMEX3 date/time value, else None."""
     m = _VALUE.match(value)
     if not m:
@@ -208,7 +208,7 @@ class TimeValue:
         if seasons not in season_tables():
             raise ValueError(f"seasons={seasons!r}: expected one of {sorted(season_tables())}")
         kind = type or type_of(value)
-        span = _interval(value, seasons) if kind in ("DATE", "TIME") else None
+        span = interval_of(value, seasons) if kind in ("DATE", "TIME") else None
         if span is None:
             gran = granularity_of(value) if kind in ("DATE", "TIME") else None
             if value in _REF:

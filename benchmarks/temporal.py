@@ -1,0 +1,245 @@
+"""Temporal benchmark: TIMEX3 value accuracy and throughput on TempEval-3 TBAQ gold extents.
+
+For every TIMEX3 inside <TEXT> (the DCT excluded) we take the gold extent text, the document
+creation time and the sentence around the mention, and score exact match of the TIMEX3 value
+(None counts as wrong), overall and per type, for normalize.dates and for dateparser in the
+same run.
+
+    python benchmarks/temporal.py [--limit N] [--errors FILE] [--data DIR] [--no-peer]
+                                  [--repeat N]
+
+Throughput is the best of --repeat runs (the machine may be shared); our caches are cleared
+before each run, so repeated mentions only profit from repeats within the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO / ".." / "shared" / "data" / "tempeval3" / "TBAQ"
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+_TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.S)
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_TAG = re.compile(r"<[^>]+>")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'`)]*\s+(?=[\"'`(]*[A-Z0-9])|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One gold TIMEX3: its extent, gold value/type, document date and sentence."""
+
+    doc: str
+    text: str
+    type: str
+    value: str
+    dct: str
+    context: str
+
+
+def _plain_with_offsets(body: str) -> tuple[str, list[tuple[int, dict[str, str], str]]]:
+    """Strip tags from <TEXT>, remembering where each TIMEX3 starts in the plain text."""
+    out: list[str] = []
+    timexes: list[tuple[int, dict[str, str], str]] = []
+    length = 0
+    pos = 0
+    for m in _TIMEX.finditer(body):
+        chunk = html.unescape(_TAG.sub("", body[pos : m.start()]))
+        out.append(chunk)
+        length += len(chunk)
+        inner = html.unescape(_TAG.sub("", m.group(2)))
+        timexes.append((length, dict(_ATTR.findall(m.group(1))), inner))
+        out.append(inner)
+        length += len(inner)
+        pos = m.end()
+    out.append(html.unescape(_TAG.sub("", body[pos:])))
+    return "".join(out), timexes
+
+
+def _sentence(plain: str, offset: int) -> str:
+    """The sentence of `plain` that contains `offset`."""
+    start = 0
+    for m in _SENTENCE_END.finditer(plain):
+        if m.end() <= offset:
+            start = m.end()
+        else:
+            end = m.start()
+            return " ".join(plain[start:end].split())
+    return " ".join(plain[start:].split())
+
+
+def load_tbaq(data: Path) -> list[Mention]:
+    """All TIMEX3 mentions of the TBAQ .tml files under `data`."""
+    mentions: list[Mention] = []
+    for path in sorted(data.glob("*/*.tml")):
+        raw = path.read_text(encoding="utf-8")
+        dct_m = re.search(r"<DCT>.*?value=\"([^\"]+)\"", raw, re.S)
+        body_m = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+        if not dct_m or not body_m:
+            continue
+        dct = dct_m.group(1)[:10]
+        plain, timexes = _plain_with_offsets(body_m.group(1))
+        for offset, attrs, inner in timexes:
+            mentions.append(
+                Mention(
+                    doc=path.stem,
+                    text=" ".join(inner.split()),
+                    type=attrs.get("type", ""),
+                    value=attrs.get("value", ""),
+                    dct=dct,
+                    context=_sentence(plain, offset),
+                )
+            )
+    return mentions
+
+
+# ------------------------------------------------------------------ systems
+
+
+def run_ours(mentions: list[Mention]) -> tuple[list[str | None], list[str | None], float]:
+    """normalize.dates on every mention (caches cleared first): values, rules, seconds."""
+    from normalize.dates import api, recognize, resolve_dates, tense, values
+
+    api.warm_up()  # tables and the fallback parser load once per process, not per mention
+    recognize.recognize.cache_clear()
+    tense.tense_of.cache_clear()
+    api._fallback.cache_clear()
+    api._anchored.cache_clear()
+    values.interval_of.cache_clear()
+    t0 = time.perf_counter()
+    results = resolve_dates(
+        [m.text for m in mentions], [m.dct for m in mentions], [m.context for m in mentions]
+    )
+    seconds = time.perf_counter() - t0
+    values = [r.value if r else None for r in results]
+    rules = [r.rule if r else None for r in results]
+    return values, rules, seconds
+
+
+def _dateparser_value(data: object) -> str | None:
+    when = getattr(data, "date_obj", None)
+    period = getattr(data, "period", None)
+    if when is None:
+        return None
+    if period == "year":
+        return f"{when.year:04d}"
+    if period == "month":
+        return f"{when.year:04d}-{when.month:02d}"
+    if period == "week":
+        y, w, _ = when.isocalendar()
+        return f"{y:04d}-W{w:02d}"
+    if period == "time":
+        return when.strftime("%Y-%m-%dT%H:%M")
+    return when.strftime("%Y-%m-%d")
+
+
+def run_dateparser(mentions: list[Mention]) -> tuple[list[str | None], float]:
+    """dateparser with the DCT as RELATIVE_BASE, one parser per document date."""
+    import dateparser.date
+
+    dateparser.date.DateDataParser(languages=["en"]).get_date_data("June 2021")  # warm up
+    t0 = time.perf_counter()
+    parsers: dict[str, object] = {}
+    values: list[str | None] = []
+    for m in mentions:
+        parser = parsers.get(m.dct)
+        if parser is None:
+            base = datetime.fromisoformat(m.dct)
+            parser = dateparser.date.DateDataParser(
+                languages=["en"],
+                settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"},
+            )
+            parsers[m.dct] = parser
+        try:
+            values.append(_dateparser_value(parser.get_date_data(m.text)))  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - count a crash as a miss
+            values.append(None)
+    return values, time.perf_counter() - t0
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def score(mentions: list[Mention], values: list[str | None]) -> dict[str, tuple[int, int]]:
+    """(correct, total) overall and per TIMEX3 type."""
+    table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for m, v in zip(mentions, values, strict=True):
+        for key in ("ALL", m.type):
+            table[key][1] += 1
+            table[key][0] += int(v == m.value)
+    return {k: (c, t) for k, (c, t) in table.items()}
+
+
+def _cell(scores: dict[str, tuple[int, int]], key: str) -> str:
+    c, t = scores.get(key, (0, 0))
+    return f"{c / t:.3f} ({c}/{t})" if t else "-"
+
+
+def write_errors(path: Path, mentions: list[Mention], values: list[str | None],
+                 rules: list[str | None]) -> None:
+    """Our wrong answers grouped by (type, rule), biggest groups first."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for m, v, r in zip(mentions, values, rules, strict=True):
+        if v != m.value:
+            groups[(m.type, r or "-")].append(
+                f"  {m.text!r}\tgold={m.value}\tours={v}\tdct={m.dct}\t| {m.context[:160]}"
+            )
+    lines: list[str] = []
+    for (kind, rule), rows in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        lines.append(f"## {kind} / rule={rule}: {len(rows)} wrong")
+        lines.extend(rows)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print a markdown table."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="TBAQ folder")
+    ap.add_argument("--limit", type=int, default=None, help="first N mentions only")
+    ap.add_argument("--errors", type=Path, default=None, help="write our wrong answers here")
+    ap.add_argument("--no-peer", action="store_true", help="skip dateparser")
+    ap.add_argument("--repeat", type=int, default=3, help="timing runs per system (best kept)")
+    args = ap.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"TBAQ data not found at {args.data} (use --data DIR)", file=sys.stderr)
+        return 2
+    mentions = load_tbaq(args.data)
+    if args.limit:
+        mentions = mentions[: args.limit]
+    if not mentions:
+        print(f"no TIMEX3 mentions found under {args.data}", file=sys.stderr)
+        return 2
+    rows: list[tuple[str, dict[str, tuple[int, int]], float]] = []
+    runs = [run_ours(mentions) for _ in range(max(args.repeat, 1))]
+    ours, rules, seconds = runs[0][0], runs[0][1], min(r[2] for r in runs)
+    rows.append(("normalize.dates", score(mentions, ours), seconds))
+    if not args.no_peer:
+        peer_runs = [run_dateparser(mentions) for _ in range(max(args.repeat, 1))]
+        theirs, peer_seconds = peer_runs[0][0], min(r[1] for r in peer_runs)
+        rows.append(("dateparser", score(mentions, theirs), peer_seconds))
+    counts = Counter(m.type for m in mentions)
+    print(f"TBAQ: {len(mentions)} mentions ({', '.join(f'{t} {counts[t]}' for t in TYPES)})\n")
+    print("| system | overall | DATE | TIME | DURATION | SET | mentions/s |")
+    print("|---|---|---|---|---|---|---|")
+    for name, scores, secs in rows:
+        cells = " | ".join(_cell(scores, k) for k in ("ALL", *TYPES))
+        print(f"| {name} | {cells} | {len(mentions) / max(secs, 1e-9):,.0f} |")
+    if len(rows) == 2:
+        print(f"\nspeed-up vs dateparser: {rows[1][2] / max(rows[0][2], 1e-9):.1f}x")
+    if args.errors:
+        write_errors(args.errors, mentions, ours, rules)
+        print(f"errors written to {args.errors}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,231 @@
+"""Public entry points: resolve_date and resolve_dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+from normalize.dates.anchor import Resolver
+from normalize.dates.recognize import MAX_MENTION, Spec, clean_key, lexicon, recognize
+from normalize.dates.tense import tense_of
+from normalize.dates.values import DEFAULT_SEASONS, TimeValue, season_tables
+
+AnchorLike = str | date | datetime | None
+PREFER = ("auto", "past", "future")
+
+
+def parse_anchor(anchor: AnchorLike, name: str = "anchor") -> date | None:
+    """ISO string, date or datetime -> date; an invalid value raises ValueError naming it."""
+    if anchor is None:
+        return None
+    if isinstance(anchor, datetime):
+        return anchor.date()
+    if isinstance(anchor, date):
+        return anchor
+    if isinstance(anchor, str):
+        text = anchor.strip()
+        try:
+            if re.fullmatch(r"\d{8}", text):
+                return datetime.strptime(text, "%Y%m%d").date()
+            if len(text) > 10:
+                return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ValueError(f"{name}={anchor!r} is not an ISO date (expected e.g. '2021-05-25')")
+
+
+def _check(prefer: str, seasons: str) -> None:
+    if prefer not in PREFER:
+        raise ValueError(f"prefer={prefer!r}: expected one of {PREFER}")
+    if seasons not in season_tables():
+        raise ValueError(f"seasons={seasons!r}: expected one of {sorted(season_tables())}")
+
+
+def _needs_tense(spec: Spec) -> bool:
+    """Only year-less names, bare weekdays and tense-dependent units read the sentence."""
+    if spec.kind == "cal":
+        f = spec.fields
+        return f.get("dir") is None and all(
+            f.get(k) is None for k in ("year", "yy", "yrel", "decade", "dd", "century")
+        )
+    if spec.kind == "rel":
+        return bool(spec.get("tense_offset"))
+    if spec.kind == "time":
+        day = spec.get("date")
+        return day is not None and _needs_tense(day)
+    return False
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+@lru_cache(maxsize=8)
+def _parser(languages: tuple[str, ...]) -> Any:
+    """One dateparser parser per language set (imported lazily: it is slow to import)."""
+    import dateparser.date
+
+    return dateparser.date.DateDataParser(
+        languages=list(languages), settings={"PREFER_DAY_OF_MONTH": "first"}
+    )
+
+
+def warm_up(languages: Iterable[str] = ("en",)) -> None:
+    """Load the rule tables and the fallback parser now rather than on the first mention."""
+    lex = lexicon()
+    for char in "abcdefghijklmnopqrstuvwxyz0123456789'":
+        lex.combined_for(char)
+    tense_of("He said it will rain.", "rain")
+    season_tables()
+    _parser(tuple(languages)).get_date_data("16 June 2021")
+
+
+def _english_date_words(key: str) -> bool:
+    """In English, hand dateparser only strings made of calendar words, numbers and symbols."""
+    lex = lexicon()
+    known = lex.months.keys() | lex.weekdays.keys() | lex.ordinals.keys() | _GLUE
+    return all(w in known for w in re.findall(r"[^\W\d_]+", key))
+
+
+_GLUE = {"of", "the", "st", "nd", "rd", "th", "t", "z", "at", "on", "am", "pm", "a", "m", "p"}
+
+
+@lru_cache(maxsize=4096)
+def _fallback(text: str, languages: tuple[str, ...]) -> Spec | None:
+    """dateparser for the long tail of ABSOLUTE dates (a 4-digit year is required)."""
+    key = clean_key(text)
+    if not key or len(key) > 60 or not _YEAR.search(key) or not re.search(r"[^\W\d_]", key):
+        return None
+    if languages == ("en",) and not _english_date_words(key):
+        return None
+    try:
+        data = _parser(languages).get_date_data(key)
+    except Exception:  # noqa: BLE001 - a third-party parser must never break us
+        return None
+    when, period = data.date_obj, data.period
+    if when is None:
+        return None
+    fields: dict[str, Any] = {"year": when.year}
+    if period in ("day", "week", "time"):
+        fields.update(month=when.month, day=when.day)
+    elif period == "month":
+        fields["month"] = when.month
+    return Spec("cal", f"dateparser-{period}", fields)
+
+
+def _ambiguous_ok(spec: Spec, text: str, context: str | None) -> bool:
+    """A lone "may"/"march" is a month only when the context shows it capitalized."""
+    if not spec.get("ambiguous"):
+        return True
+    if not context:
+        return False
+    word = clean_key(text)
+    cap = word[:1].upper() + word[1:]
+    return re.search(rf"(?<=[\w,;] ){re.escape(cap)}\b", context) is not None
+
+
+def _direction(prefer: str, spec: Spec, text: str, context: str | None) -> str | None:
+    if prefer != "auto":
+        return prefer
+    if not context or not _needs_tense(spec):
+        return None
+    tense = tense_of(context, text)
+    return tense if tense in ("past", "future") else None
+
+
+def _resolve(
+    text: str,
+    anchor: date | None,
+    context: str | None,
+    prefer: str,
+    seasons: str,
+    languages: tuple[str, ...],
+) -> TimeValue | None:
+    if not isinstance(text, str) or len(text) > MAX_MENTION * 4:
+        return None
+    spec = recognize(text)
+    if spec is None:
+        spec = _fallback(text, languages)
+        if spec is None:
+            return None
+    if not _ambiguous_ok(spec, text, context):
+        return None
+    if spec.get("year_ago") and _quarter_context(text, context):
+        return _anchored_quarter_ago(text, anchor, seasons)
+    direction = _direction(prefer, spec, text, context)
+    return _anchored(text, anchor, direction, seasons, languages)
+
+
+def _quarter_context(text: str, context: str | None) -> bool:
+    pattern = lexicon().quarter_context
+    return bool(pattern.search(text) or (context and pattern.search(context)))
+
+
+def _anchored_quarter_ago(text: str, anchor: date | None, seasons: str) -> TimeValue | None:
+    """ "a year ago" in an earnings sentence: the reported quarter (the last one) a year back."""
+    spec = Spec("rel", "year-ago-quarter", {"unit": "quarter", "offset": -5})
+    return Resolver(anchor, "past", seasons).value(spec, text)
+
+
+@lru_cache(maxsize=16384)
+def _anchored(
+    text: str, anchor: date | None, direction: str | None, seasons: str,
+    languages: tuple[str, ...],
+) -> TimeValue | None:
+    """Second pass, memoized on everything it depends on (mention, anchor, direction)."""
+    spec = recognize(text) or _fallback(text, languages)
+    return None if spec is None else Resolver(anchor, direction, seasons).value(spec, text)
+
+
+def resolve_date(
+    text: str,
+    anchor: AnchorLike = None,
+    context: str | None = None,
+    prefer: str = "auto",
+    seasons: str = DEFAULT_SEASONS,
+    languages: Iterable[str] = ("en",),
+) -> TimeValue | None:
+    """Normalize one temporal mention to a TimeValue (None when it is not temporal).
+
+    `anchor` is the document date; `context` the sentence (its tense picks past or future for
+    bare weekdays and months); `prefer` ("auto"|"past"|"future") overrides the tense.
+    """
+    _check(prefer, seasons)
+    return _resolve(text, parse_anchor(anchor), context, prefer, seasons, tuple(languages))
+
+
+def resolve_dates(
+    texts: Iterable[str],
+    anchors: AnchorLike | Iterable[AnchorLike] = None,
+    contexts: Iterable[str | None] | None = None,
+    prefer: str = "auto",
+    seasons: str = DEFAULT_SEASONS,
+    languages: Iterable[str] = ("en",),
+) -> list[TimeValue | None]:
+    """Batch form of resolve_date: same order; anchors parsed once, recognition shared."""
+    _check(prefer, seasons)
+    items = list(texts)
+    if anchors is None or isinstance(anchors, (str, date)):
+        parsed = parse_anchor(anchors)
+        anchor_list: list[date | None] = [parsed] * len(items)
+    else:
+        memo: dict[Any, date | None] = {}
+        anchor_list = []
+        for i, a in enumerate(anchors):  # type: ignore[union-attr]
+            if a not in memo:
+                memo[a] = parse_anchor(a, f"anchors[{i}]")
+            anchor_list.append(memo[a])
+        if len(anchor_list) != len(items):
+            raise ValueError(f"anchors: {len(anchor_list)} given for {len(items)} texts")
+    context_list = [None] * len(items) if contexts is None else list(contexts)
+    if len(context_list) != len(items):
+        raise ValueError(f"contexts: {len(context_list)} given for {len(items)} texts")
+    langs = tuple(languages)
+    lexicon()
+    return [
+        _resolve(t, a, c, prefer, seasons, langs)
+        for t, a, c in zip(items, anchor_list, context_list, strict=True)
+    ]

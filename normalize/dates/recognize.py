@@ -1,0 +1,728 @@
+"""First pass: a mention -> an underspecified value (a Spec), with no anchor and no tense.
+
+The rules and word tables are data (data/rules.yaml, data/lexicon.yaml, data/phrases.yaml);
+this module compiles them once and reads the named groups of the first rule that matches the
+whole folded mention. `recognize` is a pure function of the folded text, so it is memoized.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from normalize.text import fold_key
+
+DATA = Path(__file__).resolve().parent / "data"
+MAX_MENTION = 120  # characters; longer strings are not temporal mentions (and must stay fast)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """An underspecified temporal value: what the words say, before anchoring.
+
+    kind: "cal" (calendar fields, year may be missing), "rel" (unit + offset from the anchor),
+    "fixed" (a complete value: durations, sets, refs), "time" (clock time / part of day + date).
+    """
+
+    kind: str
+    rule: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    mod: str | None = None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Field accessor with a default."""
+        return self.fields.get(key, default)
+
+    def with_(self, **changes: Any) -> Spec:
+        """A copy with some fields changed (Specs are shared by the cache: never mutate)."""
+        fields = dict(self.fields)
+        mod = changes.pop("mod", self.mod)
+        rule = changes.pop("rule", self.rule)
+        fields.update(changes)
+        return Spec(self.kind, rule, fields, mod)
+
+
+def _load(name: str) -> Any:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def _alt(words: Any) -> str:
+    """Regex alternation of literal words, longest first (so "sept" wins over "sep")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+class Lexicon:
+    """The word tables, loaded once, and the regex placeholders built from them."""
+
+    def __init__(self) -> None:
+        lex = _load("lexicon.yaml")
+        phrases = _load("phrases.yaml")
+        self.months: dict[str, int] = lex["months"]
+        self.ambiguous_months = set(lex["ambiguous_months"])
+        self.weekdays: dict[str, int] = lex["weekdays"]
+        self.seasons: dict[str, str] = lex["seasons"]
+        self.pods: dict[str, str] = lex["parts_of_day"]
+        self.units: dict[str, str] = lex["units"]
+        self.plurals: dict[str, str] = {}
+        for unit in self.units:
+            self.plurals[lex["unit_plurals"].get(unit, unit + "s")] = unit
+        self.numbers: dict[str, int] = lex["numbers"]
+        self.multipliers: dict[str, int] = lex["multipliers"]
+        self.vague = lex["vague_amounts"]
+        self.ordinals: dict[str, int] = lex["ordinals"]
+        self.directions: dict[str, int] = lex["directions"]
+        self.decade_words: dict[str, int] = lex["decade_words"]
+        self.timezones = lex["timezones"]
+        self.prepositions = lex["prepositions"]
+        self.holidays: dict[str, dict] = lex["holidays"]
+        self.daywords: dict[str, int] = lex["daywords"]
+        self.year_directions: dict[str, int] = lex["year_directions"]
+        self.duration_directions = lex["duration_directions"]
+        self.shifts: dict[str, int] = lex["shifts"]
+        self.frequencies = lex["frequencies"]
+        self.halves: dict[str, int] = lex["halves"]
+        self.quarter_context = re.compile(rf"\b(?:{_alt(lex['quarter_context'])})\b", re.I)
+        self.refs = {p: v for v, ps in phrases["refs"].items() for p in ps}
+        self.sets = {p: v for v, ps in phrases["sets"].items() for p in ps}
+        self.mods = {p: v for v, ps in phrases["mods"].items() for p in ps}
+
+        day_ords = [w for w, n in self.ordinals.items() if 1 <= n <= 31]
+        num_words = [*self.numbers, *self.multipliers, "half"]
+        num_word = f"(?:{_alt(num_words)})"
+        number = (
+            rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?: \d/\d)?|\d/\d"
+            rf"|{num_word}(?:[ -](?:and )?{num_word}){{0,4}}"
+        )
+        hour_words = [w for w, n in self.numbers.items() if 1 <= n <= 12 and w not in ("a", "an")]
+        unit_sing = _alt(self.units)
+        unit_plur = _alt(self.plurals)
+        self.placeholders: dict[str, str] = {
+            "month": rf"(?P<month>{_alt(self.months)})\.?",
+            "weekday": rf"(?P<weekday>{_alt(self.weekdays)})\.?",
+            "weekdays": rf"(?P<weekday>{_alt(w for w in self.weekdays if len(w) > 4)})s",
+            "season": rf"(?P<season>{_alt(self.seasons)})",
+            "pod": rf"(?P<pod>{_alt(self.pods)})",
+            "holiday": rf"(?P<holiday>{_alt(self.holidays)})",
+            "dir": rf"(?P<dir>{_alt(self.directions)})",
+            "ydir": rf"(?P<ydir>{_alt(self.year_directions)})",
+            "ddir": rf"(?P<ddir>{_alt(self.duration_directions)})",
+            "unit": rf"(?P<unit>{unit_sing})\.?",
+            "units": rf"(?P<unit>{unit_plur}|{unit_sing})\.?",
+            "unitp": rf"(?P<unit>{unit_plur})",
+            "num": rf"(?P<num>{number})",
+            "num2": rf"(?P<num2>{number})",
+            "vague": rf"(?P<vague>{_alt(self.vague)})",
+            "qord": r"(?P<quarter>[1-4](?:st|nd|rd|th)|first|second|third|fourth|final)",
+            "hord": rf"(?P<half>{_alt(self.halves)})",
+            "day": rf"(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_alt(day_ords)})",
+            "year": r"(?P<year>\d{4})",
+            "yy": r"(?P<yy>\d{2})",
+            "yearwords": rf"(?P<yearwords>(?:nineteen|eighteen|seventeen|twenty|two thousand)"
+            rf"(?:[ -](?:and |oh )?{num_word}){{0,3}})",
+            "decade": r"(?P<decade>\d{3})",
+            "decword": rf"(?P<decword>{_alt(self.decade_words)})",
+            "cord": rf"(?P<cent>\d{{1,2}}(?:st|nd|rd|th)|{_alt(day_ords)})",
+            "dayword": rf"(?P<dayword>{_alt(self.daywords)})",
+            "shift": rf"(?P<shift>{_alt(self.shifts)})",
+            "freq": rf"(?P<freq>{_alt(self.frequencies)}|\d+ times)",
+            "hour": rf"(?P<hour>[01]?\d|2[0-4]|{_alt(hour_words)})",
+            "ampm": r"(?P<ampm>[ap])\.? ?m\b\.?",
+        }
+        self.rules = [self._compile(rule) for rule in _load("rules.yaml")["rules"]]
+        self.yearwords_re = re.compile(
+            r"\b(?:nineteen|eighteen|seventeen|two thousand)(?:[ -](?:and |oh )?"
+            rf"{num_word}){{1,3}}\b"
+        )
+        # All rules in one alternation (tried in order, in C): the wrapper group R<i> names the
+        # rule, its inner groups are renamed g<i>_<name> so that names stay unique.
+        self.parts, self.rule_groups = [], []
+        for i, (_, pattern, _, _) in enumerate(self.rules):
+            inner = re.sub(r"\(\?P<(\w+)>", rf"(?P<g{i}_\1>", pattern.pattern)
+            self.parts.append(f"(?P<R{i}>{inner})")
+            self.rule_groups.append([(f"g{i}_{n}", n) for n in pattern.groupindex])
+        self.first_chars = [first_chars(p.pattern) for _, p, _, _ in self.rules]
+        self._by_char: dict[str, re.Pattern[str] | None] = {}
+
+        tz = _alt(self.timezones)
+        self.tz_re = re.compile(rf"(?:,? \(?(?:{tz})\)?)(?=$|[ ,])")
+        # Leading words that are stripped before the rules are retried: kind "prep", "the" or
+        # "mod" (one alternation, longest first, so "at least" wins over "at").
+        self.prefixes: dict[str, str] = {p: "prep" for p in self.prepositions}
+        self.prefixes["the"] = "the"
+        self.prefixes.update({p: "mod" for p in self.mods})
+        self.prefix_re = re.compile(rf"^(?P<prefix>{_alt(self.prefixes)})(?:[ -]|(?<=-))")
+        self.suffix_mods: dict[str, str] = {
+            p: v for v, ps in phrases["suffix_mods"].items() for p in ps
+        }
+        self.suffix_mod_re = re.compile(rf"^(?P<rest>.+?),? (?P<mod>{_alt(self.suffix_mods)})$")
+
+    def combined_for(self, char: str) -> re.Pattern[str] | None:
+        """The alternation of the rules that can start with `char` (built once per char)."""
+        if char not in self._by_char:
+            parts = [p for p, first in zip(self.parts, self.first_chars, strict=True)
+                     if first is None or char in first]
+            self._by_char[char] = re.compile("|".join(parts)) if parts else None
+        return self._by_char[char]
+
+    def _compile(self, rule: dict) -> tuple[str, re.Pattern[str], str, dict]:
+        def expand(m: re.Match[str]) -> str:
+            return self.placeholders.get(m.group(1), m.group())
+
+        pattern = re.sub(r"\{(\w+)\}", expand, rule["pattern"])
+        extra = {k: v for k, v in rule.items() if k not in ("name", "kind", "pattern")}
+        return rule["name"], re.compile(pattern), rule["kind"], extra
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """Characters a match of `pattern` can start with (None: any), from the parsed regex.
+
+    Lets each mention try only the rules that can start with its first character; any parse
+    shape this does not know answers None, which only costs speed, never a match.
+    """
+    try:
+        try:
+            from re import _parser as sre_parse  # type: ignore[attr-defined]  # Python 3.11+
+        except ImportError:  # pragma: no cover - Python 3.10
+            import sre_parse  # type: ignore[no-redef]
+        chars, _ = _first(list(sre_parse.parse(pattern)))
+        return frozenset(chars) if chars is not None else None
+    except Exception:  # noqa: BLE001 - a speed-up only: fall back to "any"
+        return None
+
+
+def _first(items: list) -> tuple[set[str] | None, bool]:
+    """(first characters or None for any, nullable) of a parsed regex sequence."""
+    out: set[str] = set()
+    for op, arg in items:
+        name = str(op)
+        nullable = False
+        if name == "LITERAL":
+            chars: set[str] | None = {chr(arg)}
+        elif name == "IN":
+            chars = set()
+            for sub_op, sub_arg in arg:
+                sub = str(sub_op)
+                if sub == "LITERAL":
+                    chars.add(chr(sub_arg))
+                elif sub == "RANGE":
+                    chars.update(chr(c) for c in range(sub_arg[0], sub_arg[1] + 1))
+                elif sub == "CATEGORY" and str(sub_arg) == "CATEGORY_DIGIT":
+                    chars.update("0123456789")
+                else:
+                    chars = None
+                    break
+        elif name == "SUBPATTERN":
+            chars, nullable = _first(list(arg[-1]))
+        elif name == "BRANCH":
+            chars, nullable = set(), False
+            for branch in arg[1]:
+                sub_chars, sub_null = _first(list(branch))
+                nullable = nullable or sub_null
+                chars = None if chars is None or sub_chars is None else chars | sub_chars
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            chars, nullable = _first(list(arg[2]))
+            nullable = nullable or arg[0] == 0
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
+            chars, nullable = set(), True
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The compiled tables (built on first use, then shared)."""
+    return Lexicon()
+
+
+# ------------------------------------------------------------------ group readers
+
+
+def parse_number(text: str | None) -> float | None:
+    """Number words or digits -> a number ("twenty four" 24, "2 1/2" 2.5, "a" 1), else None."""
+    if text is None:
+        return None
+    lex = lexicon()
+    text = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        return float(text.replace(",", ""))
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?", text)
+    if m:
+        value = float(m.group(1))
+        if m.group(2):
+            value += int(m.group(2)) / max(int(m.group(3)), 1)
+        return value
+    m = re.fullmatch(r"(\d)/(\d)", text)
+    if m:
+        return int(m.group(1)) / max(int(m.group(2)), 1)
+    if text in lex.numbers:
+        return float(lex.numbers[text])
+    if text in ("half", "half a", "half an"):
+        return 0.5
+    total, current = 0.0, 0.0
+    for word in re.split(r"[ -]+", text):
+        if word in ("and", "a", "an") and total + current > 0:
+            continue
+        if word in lex.numbers and word not in ("a", "an"):
+            current += lex.numbers[word]
+        elif word in lex.multipliers:
+            current = max(current, 1) * lex.multipliers[word]
+            if lex.multipliers[word] >= 1000:
+                total, current = total + current, 0.0
+        elif word == "half":
+            current += 0.5
+        else:
+            return None
+    return total + current
+
+
+def parse_ordinal(text: str | None) -> int | None:
+    """ "3rd" / "third" / "3" -> 3."""
+    if text is None:
+        return None
+    m = re.match(r"\d+", text)
+    if m:
+        return int(m.group())
+    return lexicon().ordinals.get(text)
+
+
+def parse_year_words(text: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    words = [w for w in re.split(r"[ -]+", text) if w not in ("and",)]
+    if words[:2] == ["two", "thousand"]:
+        rest = parse_number(" ".join(words[2:])) if words[2:] else 0
+        return 2000 + int(rest) if rest is not None and rest < 100 else None
+    nums = lexicon().numbers
+    head = nums.get(words[0])
+    if head is None or not 10 <= head <= 29:
+        return None
+    tail = words[1:]
+    if tail == ["hundred"]:
+        return head * 100
+    if tail and tail[0] == "oh" and len(tail) == 2 and tail[1] in nums:
+        return head * 100 + nums[tail[1]]
+    low = parse_number(" ".join(tail)) if tail else None
+    if low is None or not 10 <= low < 100 or low != int(low):
+        return None
+    return head * 100 + int(low)
+
+
+def _amount(value: float | None) -> str | None:
+    if value is None:
+        return None
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+# Units that convert exactly to a smaller one, for fractional amounts (P2.5Y -> P2Y6M).
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+
+
+def _format_duration(parts: list[tuple[str, str]]) -> str:
+    """("2", "Y"), ("6", "M") -> P2Y6M; time units (codes starting with T) go after the T."""
+    date = "".join(n + u for n, u in parts if not u.startswith("T"))
+    time = "".join(n + u[1:] for n, u in parts if u.startswith("T"))
+    return "P" + date + ("T" + time if time else "")
+
+
+def duration_value(amount: float | None, unit: str) -> str | None:
+    """TIMEX3 duration for an amount of a unit code ("TH" is hours); None amount -> X."""
+    if unit.startswith("2"):  # fortnight
+        unit, amount = unit[1:], None if amount is None else amount * 2
+    if amount is None:
+        return _format_duration([("X", unit)])
+    whole = int(amount)
+    frac = amount - whole
+    if frac and unit in _SMALLER:
+        small, factor = _SMALLER[unit]
+        rest = frac * factor
+        if abs(rest - round(rest)) < 1e-9:
+            parts = [(str(whole), unit)] if whole else []
+            return _format_duration([*parts, (str(int(round(rest))), small)])
+    return _format_duration([(_amount(amount) or "X", unit)])
+
+
+# ------------------------------------------------------------------ builders per kind
+
+
+def _unit_name(code: str | None) -> str | None:
+    return {
+        "Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
+        "CE": "century", "WE": "weekend", "2W": "fortnight", "ML": "millennium",
+    }.get(code or "")
+
+
+def _unit_code(g: dict[str, str | None]) -> str | None:
+    lex = lexicon()
+    word = g.get("unit")
+    if word is None:
+        return None
+    word = lex.plurals.get(word, word)
+    return lex.units.get(word)
+
+
+def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
+    """Calendar fields from the named groups."""
+    lex = lexicon()
+    f: dict[str, Any] = {}
+    if g.get("year"):
+        f["year"] = int(g["year"])
+    if g.get("yy"):
+        f["yy"] = int(g["yy"])
+    if g.get("yearwords"):
+        year = parse_year_words(g["yearwords"])
+        if year is None:
+            return None
+        f["year"] = year
+    if g.get("month"):
+        f["month"] = lex.months[g["month"]]
+    if g.get("mon"):
+        f["month"] = int(g["mon"])
+    if g.get("day"):
+        f["day"] = parse_ordinal(g["day"])
+    if "day" in f and "month" in f:
+        if f["month"] > 12 and f["day"] <= 12:
+            f["month"], f["day"] = f["day"], f["month"]
+    if not 1 <= f.get("month", 1) <= 12 or not 1 <= f.get("day", 1) <= 31:
+        return None
+    if g.get("weekday"):
+        f["weekday"] = lex.weekdays[g["weekday"]]
+    if g.get("season"):
+        f["season"] = lex.seasons[g["season"]]
+    if g.get("quarter"):
+        q = {"final": 4}.get(g["quarter"]) or parse_ordinal(g["quarter"])
+        f["quarter"] = q
+    if g.get("half"):
+        f["half"] = lex.halves[g["half"]] if g["half"] in lex.halves else int(g["half"])
+    if g.get("holiday"):
+        f["holiday"] = g["holiday"]
+    if g.get("decade"):
+        f["decade"] = int(g["decade"])
+    if g.get("dd"):
+        f["dd"] = int(g["dd"])
+    if g.get("decword"):
+        f["dd"] = lex.decade_words[g["decword"]]
+    if g.get("cc"):
+        f["century"] = int(g["cc"])
+    if g.get("cent"):
+        n = parse_ordinal(g["cent"])
+        if not n:
+            return None
+        f["century"] = n - 1
+    if g.get("isoweek"):
+        f["isoweek"] = int(g["isoweek"])
+        if not 1 <= f["isoweek"] <= 53:
+            return None
+    if g.get("dir"):
+        f["dir"] = lex.directions[g["dir"]]
+    if g.get("ydir"):
+        f["yrel"] = lex.year_directions[g["ydir"]]
+    if "yrel" in extra:
+        f["yrel"] = extra["yrel"]
+    if g.get("yy2"):
+        f["yy2"] = g["yy2"]
+    for key in ("week", "weekend"):
+        if extra.get(key):
+            f[key] = True
+    if name == "month" and g.get("month") in lex.ambiguous_months:
+        f["ambiguous"] = True
+    return Spec("cal", name, f)
+
+
+def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
+    """A unit and an offset from the anchor."""
+    lex = lexicon()
+    unit = extra.get("unit") or _unit_name(_unit_code(g))
+    if unit in (None, "fortnight", "millennium"):
+        return None
+    f: dict[str, Any] = {"unit": unit}
+    if "past" in extra:
+        f["tense_offset"] = {"past": extra["past"], "future": extra["future"]}
+        return Spec("rel", name, f)
+    offset = extra.get("offset", 0)
+    if g.get("dir"):
+        if g["dir"] in ("past", "the past"):
+            return None  # "the past year": a duration (P1Y)
+        offset = lex.directions[g["dir"]]
+    if g.get("dayword"):
+        offset = lex.daywords[g["dayword"]]
+    if g.get("shift") or g.get("num"):
+        amount = parse_number(g.get("num"))
+        if amount is None or amount != int(amount):
+            return None
+        sign = lex.shifts[g["shift"]] if g.get("shift") else 1
+        if g.get("dayword2"):
+            base = lex.daywords[g["dayword2"]]
+            sign = -1 if "before" in g.get("_text", "") else 1
+            if unit != "day":
+                return None
+            offset = base + sign * int(amount)
+        else:
+            offset = sign * int(amount)
+        f["shifted"] = True
+    if unit == "year" and offset == -1 and extra.get("year_ago", name == "shift"):
+        f["year_ago"] = True
+    f["offset"] = offset
+    return Spec("rel", name, f)
+
+
+def build_dur(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
+    """An amount and a unit -> a DURATION value."""
+    code = _unit_code(g)
+    if code is None or code == "WE":
+        return None
+    mod = None
+    if g.get("vague"):
+        amount = None
+    elif g.get("num"):
+        amount = parse_number(g["num"])
+        if amount is None:
+            return None
+        if extra.get("range"):
+            high = parse_number(g.get("num2"))
+            if high is None or high <= amount:
+                return None
+            mod = "EQUAL_OR_MORE"
+    elif g.get("unit") in lexicon().plurals:
+        amount = None
+    else:
+        amount = 1.0
+    if extra.get("half") and amount is not None:
+        amount += 0.5
+    value = duration_value(amount, code)
+    if value is None:
+        return None
+    return Spec("fixed", name, {"value": value, "type": "DURATION", "unit": _unit_name(code),
+                                "amount": amount}, mod)
+
+
+def build_set(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
+    """A frequency -> a SET value."""
+    lex = lexicon()
+    if g.get("weekday"):
+        value = f"XXXX-WXX-{lex.weekdays[g['weekday']]}"
+        if g.get("pod"):
+            value += "T" + lex.pods[g["pod"]]
+    elif g.get("month"):
+        value = f"XXXX-{lex.months[g['month']]:02d}"
+    elif g.get("season"):
+        value = f"XXXX-{lex.seasons[g['season'].removesuffix('s')]}"
+    elif g.get("quarter"):
+        q = {"final": 4}.get(g["quarter"]) or parse_ordinal(g["quarter"])
+        value = f"XXXX-Q{q}"
+    else:
+        code = _unit_code(g)
+        if code is None or code == "WE":
+            return None
+        amount = parse_number(g.get("num")) if g.get("num") else (2.0 if extra.get("other") else 1)
+        value = duration_value(amount, code) if amount else None
+        if value is None:
+            return None
+    return Spec("fixed", name, {"value": value, "type": "SET"})
+
+
+def build_time(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
+    """A clock time or a part of day, with the day offset it implies."""
+    lex = lexicon()
+    f: dict[str, Any] = {"offset": extra.get("offset", 0)}
+    if g.get("year"):
+        f["date"] = Spec("cal", name, {"year": int(g["year"]), "month": int(g["mon"]),
+                                       "day": int(g["day"])})
+    if g.get("dayword"):
+        f["offset"] = lex.daywords[g["dayword"]]
+    if extra.get("podcode"):
+        f["pod"] = extra["podcode"]
+    if g.get("pod"):
+        f["pod"] = lex.pods[g["pod"]]
+    if g.get("clockword"):
+        f["hour"], f["minute"] = (24, 0) if g["clockword"] == "midnight" else (12, 0)
+    if g.get("hour"):
+        hour = parse_number(g["hour"])
+        if hour is None or hour > 24:
+            return None
+        hour = int(hour)
+        minute = int(g["minute"]) if g.get("minute") else None
+        ampm = g.get("ampm")
+        pod = g.get("podword")
+        if ampm or pod:
+            if hour > 12 or hour == 0:
+                return None
+            pm = ampm == "p" or (pod in ("afternoon", "evening") or (pod == "night" and hour >= 6))
+            hour = hour % 12 + (12 if pm else 0)
+        if hour == 24 and minute:
+            return None
+        f["hour"], f["minute"] = hour, minute if minute is not None else 0
+        if not ampm and not pod and minute is None and not extra.get("oclock"):
+            return None
+    if "hour" not in f and "pod" not in f:
+        return None
+    return Spec("time", name, f)
+
+
+def build_ref(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
+    """A fixed vague reference (PAST_REF, ...)."""
+    return Spec("fixed", name, {"value": extra["value"], "type": "DATE"})
+
+
+BUILDERS: dict[str, Callable[[str, dict[str, Any], dict], Spec | None]] = {
+    "cal": build_cal,
+    "rel": build_rel,
+    "dur": build_dur,
+    "set": build_set,
+    "time": build_time,
+    "ref": build_ref,
+}
+
+
+# ------------------------------------------------------------------ the pass
+
+
+def _match_rules(key: str) -> Spec | None:
+    lex = lexicon()
+    if key in lex.refs:
+        return Spec("fixed", "ref", {"value": lex.refs[key], "type": "DATE"})
+    if key in lex.sets:
+        return Spec("fixed", "set-word", {"value": lex.sets[key], "type": "SET"})
+    combined = lex.combined_for(key[0])
+    m = combined.fullmatch(key) if combined is not None else None
+    if m is None:
+        return None
+    first = int((m.lastgroup or "R0")[1:])
+    name, _, kind, extra = lex.rules[first]
+    groups: dict[str, Any] = {local: m.group(full) for full, local in lex.rule_groups[first]}
+    groups["_text"] = key
+    spec = BUILDERS[kind](name, groups, extra)
+    if spec is not None:
+        return spec
+    for name, pattern, kind, extra in lex.rules[first + 1 :]:  # the rule declined: go on
+        m = pattern.fullmatch(key)
+        if m:
+            groups = m.groupdict()
+            groups["_text"] = key
+            spec = BUILDERS[kind](name, groups, extra)
+            if spec is not None:
+                return spec
+    return None
+
+
+_TIME_PART = re.compile(
+    r"(?P<time>(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)? ?[ap]\.? ?m\b\.?|(?:[01]?\d|2[0-3]):[0-5]\d"
+    r"|noon|midnight|midday)"
+)
+_TIME_FIRST = re.compile(rf"^{_TIME_PART.pattern},? (?:on |of |this |the )?(?P<rest>.+)$")
+_TIME_LAST = re.compile(rf"^(?P<rest>.+?),? (?:at |around |about |by )?{_TIME_PART.pattern}$")
+_POD_WORDS = r"morning|afternoon|evening|night|overnight"
+_POD_LAST = re.compile(rf"^(?P<rest>.+?)(?:'s)? (?P<pod>{_POD_WORDS})$")
+_POD_FIRST = re.compile(rf"^(?:(?P<mod>early|late|mid)[ -])?(?P<pod>{_POD_WORDS}),? (?:of |on )?"
+                        r"(?P<rest>.+)$")
+_POD_PREFIX_MODS = {"early": "START", "mid": "MID", "late": "END"}
+
+
+def _day_spec(text: str, depth: int) -> Spec | None:
+    """A spec that names one day (or the anchor day), for attaching a time to."""
+    spec = _recognize(text, depth + 1)
+    if spec is None:
+        return None
+    if spec.kind == "rel" and spec.get("unit") == "day":
+        return spec
+    if spec.kind == "cal" and (spec.get("day") or spec.get("weekday") or spec.get("holiday")):
+        return spec
+    return None
+
+
+def _compose(key: str, depth: int) -> Spec | None:
+    """Split a clock time or part of day off a date ("10 p.m. Wednesday", "Friday morning")."""
+    lex = lexicon()
+    for pattern in (_TIME_FIRST, _TIME_LAST):
+        m = pattern.match(key)
+        if m:
+            clock = _recognize(m.group("time"), depth + 1)
+            day = _day_spec(m.group("rest"), depth)
+            if clock is not None and clock.kind == "time" and day is not None:
+                return clock.with_(date=day, rule=f"{clock.rule}+{day.rule}")
+    m = _POD_LAST.match(key) or _POD_FIRST.match(key)
+    if m:
+        rest, pod = m.group("rest"), m.group("pod")
+        mod = _POD_PREFIX_MODS.get(m.groupdict().get("mod") or "")
+        code = "NI" if pod == "overnight" else lex.pods[pod]
+        if rest in ("this", "today's", "today"):
+            return Spec("time", "pod-today", {"pod": code, "offset": 0}, mod)
+        if rest in ("last", "yesterday's") and code in ("NI", "EV"):
+            return Spec("time", "pod-last", {"pod": code, "offset": -1}, mod)
+        day = _day_spec(rest, depth)
+        if day is not None:
+            return Spec("time", f"pod+{day.rule}", {"pod": code, "date": day, "offset": 0}, mod)
+    return None
+
+
+def _recognize(key: str, depth: int = 0) -> Spec | None:
+    if depth > 6 or not key:
+        return None
+    spec = _match_rules(key)
+    if spec is not None:
+        return spec
+    lex = lexicon()
+    m = lex.prefix_re.match(key)
+    if m:
+        rest = key[m.end():]
+        spec = _recognize(rest, depth + 1)
+        prefix = m.group("prefix")
+        kind = lex.prefixes[prefix]
+        if spec is not None:
+            if kind == "mod" and spec.mod is None:
+                mod = lex.mods[prefix]
+                if (mod in ("START", "MID", "END") and spec.rule == "duration-unit"
+                        and spec.get("unit") and spec.get("amount") == 1):
+                    # "the end of the year": a part of the current unit, not a duration
+                    return Spec("rel", "unit-part", {"unit": spec.get("unit"), "offset": 0}, mod)
+                return spec.with_(mod=mod)
+            if kind == "prep" and spec.get("ambiguous"):
+                return spec.with_(ambiguous=False)
+            return spec
+    m = lex.suffix_mod_re.match(key)
+    if m:
+        spec = _recognize(m.group("rest"), depth + 1)
+        if spec is not None:
+            return spec.with_(mod=spec.mod or lex.suffix_mods[m.group("mod")])
+    return _compose(key, depth)
+
+
+def clean_key(text: str) -> str:
+    """The key rules match: folded, case-folded, trailing punctuation and possessive removed."""
+    key = fold_key(text)
+    key = re.sub(r"^(?:[\s\"(\[,;:]|'(?!\d))+|[\s\"')\],;:!?]+$", "", key)
+    key = re.sub(r"(?<=[a-z])'s$|(?<=\d)s'$", lambda m: "" if m.group() == "'s" else "s", key)
+    if key.endswith(".") and not re.search(r"(?:\b[a-z]{3,4}|[ap]\.m|\b[ap]m)\.$", key):
+        key = key[:-1]
+    lex = lexicon()
+    key = lex.tz_re.sub("", key)
+    if lex.yearwords_re.search(key):
+        key = lex.yearwords_re.sub(_year_digits, key)
+    return key.strip()
+
+
+def _year_digits(m: re.Match[str]) -> str:
+    """ "the winter of nineteen ninety-four" -> "the winter of 1994" (other numbers untouched)."""
+    year = parse_year_words(m.group())
+    return str(year) if year is not None and year >= 1100 else m.group()
+
+
+@lru_cache(maxsize=65536)
+def recognize(text: str) -> Spec | None:
+    """Mention -> underspecified Spec, or None when the text is not a temporal expression."""
+    if len(text) > MAX_MENTION * 4:
+        return None
+    key = clean_key(text)
+    if not key or len(key) > MAX_MENTION:
+        return None
+    return _recognize(key)

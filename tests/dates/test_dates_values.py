@@ -1,0 +1,156 @@
+"""TimeValue: TIMEX3 <-> interval, containment, seasons, ISO weeks, anchors and arguments."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from normalize.dates import TimeValue, resolve_date, resolve_dates
+
+
+def tv(value: str, seasons: str = "meteorological-north") -> TimeValue:
+    return TimeValue.from_timex(value, seasons=seasons)
+
+
+@pytest.mark.parametrize(
+    "value, start, end, gran",
+    [
+        ("2021-06-16", datetime(2021, 6, 16), datetime(2021, 6, 17), "day"),
+        ("2021-06", datetime(2021, 6, 1), datetime(2021, 7, 1), "month"),
+        ("2021-12", datetime(2021, 12, 1), datetime(2022, 1, 1), "month"),
+        ("2021", datetime(2021, 1, 1), datetime(2022, 1, 1), "year"),
+        ("2021-Q2", datetime(2021, 4, 1), datetime(2021, 7, 1), "quarter"),
+        ("2021-Q4", datetime(2021, 10, 1), datetime(2022, 1, 1), "quarter"),
+        ("2021-H2", datetime(2021, 7, 1), datetime(2022, 1, 1), "half"),
+        ("2021-SU", datetime(2021, 6, 1), datetime(2021, 9, 1), "season"),
+        ("2021-WI", datetime(2021, 12, 1), datetime(2022, 3, 1), "season"),
+        ("2021-W19", datetime(2021, 5, 10), datetime(2021, 5, 17), "week"),
+        ("2021-W19-WE", datetime(2021, 5, 15), datetime(2021, 5, 17), "weekend"),
+        ("199", datetime(1990, 1, 1), datetime(2000, 1, 1), "decade"),
+        ("19", datetime(1900, 1, 1), datetime(2000, 1, 1), "century"),
+        ("2021-05-25T15:30", datetime(2021, 5, 25, 15, 30), datetime(2021, 5, 25, 15, 31),
+         "minute"),
+        ("2021-05-25T15", datetime(2021, 5, 25, 15), datetime(2021, 5, 25, 16), "hour"),
+        ("2021-05-25TMO", datetime(2021, 5, 25, 6), datetime(2021, 5, 25, 12), "part-of-day"),
+        ("2021-05-25TNI", datetime(2021, 5, 25, 21), datetime(2021, 5, 26, 6), "part-of-day"),
+    ],
+)
+def test_from_timex_intervals(value: str, start: datetime, end: datetime, gran: str) -> None:
+    got = tv(value)
+    assert (got.start, got.end, got.granularity) == (start, end, gran)
+
+
+@pytest.mark.parametrize("value", ["P3Y", "PRESENT_REF", "XXXX-06", "XXXX-WXX-2", "PTXH"])
+def test_no_interval(value: str) -> None:
+    got = tv(value)
+    assert got.start is None and got.end is None
+
+
+def test_types_from_shape() -> None:
+    assert tv("P3Y").type == "DURATION"
+    assert tv("2021-05-25T15:00").type == "TIME"
+    assert tv("2021-05").type == "DATE"
+    assert TimeValue.from_timex("P1W", "SET").type == "SET"
+
+
+def test_iso_weeks_around_new_year() -> None:
+    # 2021-01-01 is a Friday in ISO week 2020-W53; 2019-12-30 is Monday of 2020-W01.
+    assert tv("2020-W53").start == datetime(2020, 12, 28)
+    assert tv("2020-W01").start == datetime(2019, 12, 30)
+    assert resolve_date("this week", anchor="2021-01-01").value == "2020-W53"
+    assert resolve_date("next week", anchor="2019-12-27").value == "2020-W01"
+    assert tv("2020-W53").contains(tv("2021-01-01"))
+
+
+def test_contains_and_overlaps() -> None:
+    assert tv("2021-06").contains(tv("2021-06-16"))
+    assert tv("2021-SU").contains(tv("2021-06"))
+    assert not tv("2021-06").contains(tv("2021-07-16"))
+    assert not tv("2021-06").overlaps(tv("2021-07-16"))
+    assert tv("2021-Q2").overlaps(tv("2021-06"))
+    assert tv("2021-W22").overlaps(tv("2021-06"))  # May 31 .. June 6 straddles the months
+    assert not tv("2021-W22").contains(tv("2021-06"))
+    assert not tv("P1Y").contains(tv("2021-06"))
+    assert not tv("2021").overlaps(tv("PRESENT_REF"))
+
+
+def test_seasons_are_configurable() -> None:
+    south = tv("2021-SU", "meteorological-south")
+    assert (south.start, south.end) == (datetime(2021, 12, 1), datetime(2022, 3, 1))
+    astro = tv("2021-SU", "astronomical-north")
+    assert (astro.start, astro.end) == (datetime(2021, 6, 21), datetime(2021, 9, 22))
+    assert resolve_date("this summer", anchor="2021-05-25", seasons="meteorological-south").value \
+        == "2021-SU"
+    with pytest.raises(ValueError, match="seasons"):
+        tv("2021-SU", "lunar")
+
+
+def test_to_dict_is_json_ready() -> None:
+    import json
+
+    got = resolve_date("next June", anchor="2021-05-25")
+    d = got.to_dict()
+    assert d["value"] == "2021-06" and d["start"] == "2021-06-01T00:00:00"
+    assert json.loads(json.dumps(d)) == d
+
+
+def test_anchor_forms_agree() -> None:
+    a = resolve_date("last week", anchor="2021-05-25")
+    b = resolve_date("last week", anchor=date(2021, 5, 25))
+    c = resolve_date("last week", anchor=datetime(2021, 5, 25, 13, 0))
+    assert a == b == c
+
+
+def test_invalid_anchor_names_argument_and_value() -> None:
+    with pytest.raises(ValueError, match=r"anchor.*'yesterday-ish'"):
+        resolve_date("next June", anchor="yesterday-ish")
+    with pytest.raises(ValueError, match=r"anchors\[1\]"):
+        resolve_dates(["June", "July"], anchors=["2021-05-25", "nope"])
+    with pytest.raises(ValueError, match="prefer"):
+        resolve_date("June", anchor="2021-05-25", prefer="sometime")
+
+
+def test_no_anchor_is_underspecified_with_reason() -> None:
+    got = resolve_date("next June")
+    assert got.value == "XXXX-06" and got.start is None
+    assert got.reason == "relative expression and no anchor given"
+
+
+def test_prefer_overrides_tense() -> None:
+    ctx = "Biden will travel on Tuesday."
+    assert resolve_date("Tuesday", anchor="2021-05-26", context=ctx).value == "2021-06-01"
+    assert resolve_date("Tuesday", anchor="2021-05-26", context=ctx, prefer="past").value \
+        == "2021-05-25"
+    assert resolve_date("June", anchor="2021-05-25", prefer="past").value == "2020-06"
+    assert resolve_date("June", anchor="2021-05-25", prefer="future").value == "2021-06"
+
+
+def test_mods() -> None:
+    assert resolve_date("early June", anchor="2021-05-25").mod == "START"
+    assert resolve_date("mid-November", anchor="2021-05-25").mod == "MID"
+    assert resolve_date("the end of 1990", anchor="2021-05-25").mod == "END"
+    assert resolve_date("about two years", anchor="2021-05-25").mod == "APPROX"
+    assert resolve_date("more than four hours").mod == "MORE_THAN"
+
+
+def test_batch_matches_loop() -> None:
+    texts = ["next June", "Tuesday", "three years", "hello", "last week", "Friday morning"]
+    contexts = ["", "He will go on Tuesday.", None, None, None, "They met Friday morning."]
+    anchors = ["2021-05-25", "2021-05-26", date(2021, 5, 25), "2021-05-25", None, "1998-08-08"]
+    batch = resolve_dates(texts, anchors, contexts)
+    loop = [
+        resolve_date(t, anchor=a, context=c)
+        for t, a, c in zip(texts, anchors, contexts, strict=True)
+    ]
+    assert batch == loop
+    assert resolve_dates(texts[:2], "2021-05-25") == [
+        resolve_date(t, anchor="2021-05-25") for t in texts[:2]
+    ]
+
+
+def test_dateparser_long_tail_is_cut_to_written_granularity() -> None:
+    got = resolve_date("juin 2021", anchor="2021-05-25", languages=["fr"])
+    assert got is not None and got.value == "2021-06" and got.granularity == "month"
+    got = resolve_date("16 juin 2021", anchor="2021-05-25", languages=["fr"])
+    assert got is not None and got.value == "2021-06-16"
