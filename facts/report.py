@@ -46,9 +46,12 @@ def format_group(group: Group) -> str:
             for i, r in enumerate(group.rows)]
     lines = [head, *_table(["row", "doc", *shown], body)]
     for name, verdicts in group.fields.items():
-        for v in verdicts:
-            if v.verdict != "missing":
-                lines.append(f"    {name}: {v.a} ~ {v.b} {v.verdict}: {v.why}")
+        stated = [v for v in verdicts if v.verdict != "missing"]
+        if stated and all(v.verdict == "agree" for v in stated):
+            pairs = f"all {len(stated)} pairs agree" if len(stated) > 1 else "agree"
+            lines.append(f"    {name}: {pairs} ({stated[0].why})")
+            continue
+        lines += [f"    {name}: {v.a} ~ {v.b} {v.verdict}: {v.why}" for v in stated]
     return "\n".join(lines)
 
 
