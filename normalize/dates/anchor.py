@@ -27,6 +27,19 @@ from normalize.dates.values import (
 )
 
 NO_ANCHOR = "relative expression and no anchor given"
+NO_REFERENCE = "anaphoric expression and no reference date given"
+# The reference granularities fine enough to count a unit from ("that day" needs a day).
+_FINE_ENOUGH = {
+    "day": {"day", "part-of-day", "hour", "minute", "second"},
+    "week": {"day", "part-of-day", "hour", "minute", "second", "week"},
+    "weekend": {"day", "part-of-day", "hour", "minute", "second", "week", "weekend"},
+    "month": {"day", "part-of-day", "hour", "minute", "second", "month"},
+    "quarter": {"day", "part-of-day", "hour", "minute", "second", "month", "quarter"},
+    "half": {"day", "part-of-day", "hour", "minute", "second", "month", "quarter", "half"},
+    "season": {"day", "part-of-day", "hour", "minute", "second", "month", "season"},
+    "year": {"day", "part-of-day", "hour", "minute", "second", "week", "weekend", "month",
+             "quarter", "half", "season", "year"},
+}
 # A past-tense sentence names a year-less date more than this far back only rarely (news says
 # "last December"); a nearer future date is then the better reading.
 PAST_HORIZON = timedelta(days=183)
@@ -96,10 +109,17 @@ def _half_of(d: date) -> int:
 class Resolver:
     """Anchors Specs: one per call of resolve_date (or per anchor in resolve_dates)."""
 
-    def __init__(self, anchor: date | None, direction: str | None, seasons: str = DEFAULT_SEASONS):
+    def __init__(
+        self,
+        anchor: date | None,
+        direction: str | None,
+        seasons: str = DEFAULT_SEASONS,
+        reference: tuple[date, str] | None = None,
+    ):
         self.anchor = anchor
         self.direction = direction  # "past" | "future" | None
         self.seasons = seasons
+        self.reference = reference  # (start day, granularity) of the story's last date
 
     def value(self, spec: Spec, text: str | None) -> TimeValue | None:
         """Resolve one Spec to a TimeValue."""
@@ -128,13 +148,25 @@ class Resolver:
         if spec.get("tense_offset"):
             offset = spec.get("tense_offset")["future" if self.direction == "future" else "past"]
         a = self.anchor
+        no_anchor = NO_ANCHOR
+        if spec.get("anaphoric"):
+            ref = self.reference
+            if ref is not None and ref[1] in _FINE_ENOUGH.get(unit, ()):
+                a = ref[0]
+            elif ref is not None and unit == "day" and offset == 0 and ref[1] in ("month", "year"):
+                # "that same day" after "in October 1998": a day of that month, unknown which
+                r = ref[0]
+                month = f"{r.month:02d}" if ref[1] == "month" else "XX"
+                return f"{r.year:04d}-{month}-XX", "the reference date is coarser than a day"
+            elif spec.get("needs_reference"):
+                a, no_anchor = None, NO_REFERENCE
         if a is None:
             blank = {
                 "day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
                 "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX", "half": "XXXX-HX",
                 "decade": "XXX", "century": "XX", "season": "XXXX-XX",
             }
-            return blank.get(unit), NO_ANCHOR
+            return blank.get(unit), no_anchor
         if unit == "day":
             return day_value(a + timedelta(days=offset)), None
         if unit == "week":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
@@ -36,6 +36,35 @@ def parse_anchor(anchor: AnchorLike, name: str = "anchor") -> date | None:
         except ValueError:
             pass
     raise ValueError(f"{name}={anchor!r} is not an ISO date (expected e.g. '2021-05-25')")
+
+
+Reference = tuple[date, str]  # (start day, granularity) of the story's last mentioned date
+_REFERENCE_GRANULARITIES = frozenset(
+    "day part-of-day hour minute second week weekend month quarter half season year".split()
+)
+
+
+def parse_reference(reference: str | date | datetime | None, name: str = "reference"
+                    ) -> Reference | None:
+    """A TIMEX3 value ("1998-10-23", "1998") or a date -> (start day, granularity)."""
+    if reference is None:
+        return None
+    if isinstance(reference, datetime):
+        return reference.date(), "day"
+    if isinstance(reference, date):
+        return reference, "day"
+    if isinstance(reference, str):
+        value = TimeValue.from_timex(reference.strip())
+        if value.start is not None and value.granularity in _REFERENCE_GRANULARITIES:
+            return value.start.date(), value.granularity
+    raise ValueError(f"{name}={reference!r} is not a fully specified TIMEX3 date value")
+
+
+def _as_reference(value: TimeValue | None) -> Reference | None:
+    """The reference a resolved mention provides to the mentions after it, if any."""
+    if value is None or value.start is None or value.granularity not in _REFERENCE_GRANULARITIES:
+        return None
+    return value.start.date(), value.granularity
 
 
 def _check(prefer: str, seasons: str) -> None:
@@ -143,6 +172,7 @@ def _resolve(
     prefer: str,
     seasons: str,
     languages: tuple[str, ...],
+    reference: Reference | None = None,
 ) -> TimeValue | None:
     if not isinstance(text, str) or len(text) > MAX_MENTION * 4:
         return None
@@ -156,7 +186,9 @@ def _resolve(
     if spec.get("year_ago") and _quarter_context(text, context):
         return _anchored_quarter_ago(text, anchor, seasons)
     direction = _direction(prefer, spec, text, context)
-    return _anchored(text, anchor, direction, seasons, languages)
+    if not spec.get("anaphoric"):
+        reference = None  # keeps the memo below shared across documents
+    return _anchored(text, anchor, direction, seasons, languages, reference)
 
 
 def _quarter_context(text: str, context: str | None) -> bool:
@@ -173,11 +205,13 @@ def _anchored_quarter_ago(text: str, anchor: date | None, seasons: str) -> TimeV
 @lru_cache(maxsize=16384)
 def _anchored(
     text: str, anchor: date | None, direction: str | None, seasons: str,
-    languages: tuple[str, ...],
+    languages: tuple[str, ...], reference: Reference | None = None,
 ) -> TimeValue | None:
-    """Second pass, memoized on everything it depends on (mention, anchor, direction)."""
+    """Second pass, memoized on everything it depends on (mention, anchor, direction, ...)."""
     spec = recognize(text) or _fallback(text, languages)
-    return None if spec is None else Resolver(anchor, direction, seasons).value(spec, text)
+    if spec is None:
+        return None
+    return Resolver(anchor, direction, seasons, reference).value(spec, text)
 
 
 def resolve_date(
@@ -187,14 +221,19 @@ def resolve_date(
     prefer: str = "auto",
     seasons: str = DEFAULT_SEASONS,
     languages: Iterable[str] = ("en",),
+    reference: str | date | datetime | None = None,
 ) -> TimeValue | None:
     """Normalize one temporal mention to a TimeValue (None when it is not temporal).
 
     `anchor` is the document date; `context` the sentence (its tense picks past or future for
     bare weekdays and months); `prefer` ("auto"|"past"|"future") overrides the tense.
+    `reference` (optional) is the date the story last mentioned (a TIMEX3 value or a date): only
+    anaphoric mentions use it ("that day", "the same year", "the following month"); every other
+    mention is still anchored to `anchor`.
     """
     _check(prefer, seasons)
-    return _resolve(text, parse_anchor(anchor), context, prefer, seasons, tuple(languages))
+    return _resolve(text, parse_anchor(anchor), context, prefer, seasons, tuple(languages),
+                    parse_reference(reference))
 
 
 def resolve_dates(
@@ -204,8 +243,14 @@ def resolve_dates(
     prefer: str = "auto",
     seasons: str = DEFAULT_SEASONS,
     languages: Iterable[str] = ("en",),
+    documents: Iterable[Hashable] | None = None,
 ) -> list[TimeValue | None]:
-    """Batch form of resolve_date: same order; anchors parsed once, recognition shared."""
+    """Batch form of resolve_date: same order; anchors parsed once, recognition shared.
+
+    `documents` (optional): a document id per text, the texts of a document being in reading
+    order. Each anaphoric mention then gets as `reference` the last date resolved before it in
+    the same document (HeidelTime's narrative reference); other mentions are unaffected.
+    """
     _check(prefer, seasons)
     items = list(texts)
     if anchors is None or isinstance(anchors, (str, date)):
@@ -225,7 +270,20 @@ def resolve_dates(
         raise ValueError(f"contexts: {len(context_list)} given for {len(items)} texts")
     langs = tuple(languages)
     lexicon()
-    return [
-        _resolve(t, a, c, prefer, seasons, langs)
-        for t, a, c in zip(items, anchor_list, context_list, strict=True)
-    ]
+    if documents is None:
+        return [
+            _resolve(t, a, c, prefer, seasons, langs)
+            for t, a, c in zip(items, anchor_list, context_list, strict=True)
+        ]
+    doc_list = list(documents)
+    if len(doc_list) != len(items):
+        raise ValueError(f"documents: {len(doc_list)} given for {len(items)} texts")
+    last: dict[Hashable, Reference | None] = {}
+    out: list[TimeValue | None] = []
+    for t, a, c, d in zip(items, anchor_list, context_list, doc_list, strict=True):
+        got = _resolve(t, a, c, prefer, seasons, langs, last.get(d))
+        out.append(got)
+        ref = _as_reference(got)
+        if ref is not None:
+            last[d] = ref
+    return out

@@ -77,6 +77,7 @@ class Lexicon:
         self.vague = lex["vague_amounts"]
         self.ordinals: dict[str, int] = lex["ordinals"]
         self.directions: dict[str, int] = lex["directions"]
+        self.anaphoric_directions = frozenset(lex["anaphoric_directions"])
         self.decade_words: dict[str, int] = lex["decade_words"]
         self.timezones = lex["timezones"]
         self.prepositions = lex["prepositions"]
@@ -450,10 +451,14 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["tense_offset"] = {"past": extra["past"], "future": extra["future"]}
         return Spec("rel", name, f)
     offset = extra.get("offset", 0)
+    if extra.get("anaphoric"):
+        f["anaphoric"] = f["needs_reference"] = True
     if g.get("dir"):
         if g["dir"] in ("past", "the past"):
             return None  # "the past year": a duration (P1Y)
         offset = lex.directions[g["dir"]]
+        if g["dir"] in lex.anaphoric_directions:
+            f["anaphoric"] = True
     if g.get("dayword"):
         offset = lex.daywords[g["dayword"]]
     if g.get("shift") or g.get("num"):

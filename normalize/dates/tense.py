@@ -8,6 +8,7 @@ reads it as past.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,55 +20,55 @@ WINDOW = 160  # characters each side of the mention searched for a marker
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], frozenset[str]]:
-    """First word -> [(phrase words, "future" | "past" | "present")], longest first; -ed
-    exceptions."""
+def _tables() -> tuple[dict[str, list[tuple[re.Pattern[str] | None, str]]], frozenset[str]]:
+    """First word -> [(regex for the rest of the phrase or None, kind)], longest first; -ed
+    exceptions. Contractions are keyed by their clitic ("'ll")."""
     raw = yaml.safe_load((DATA / "tense.yaml").read_text(encoding="utf-8"))
     phrases: dict[tuple[str, ...], str] = {}
     for kind in ("present", "past", "future"):  # a phrase listed twice: the later kind wins
         for phrase in raw[kind]:
             phrases[tuple(_WORD.findall(str(phrase).casefold()))] = kind
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    by_first: dict[str, list[tuple[re.Pattern[str] | None, str]]] = {}
     for words, kind in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
-        by_first.setdefault(words[0], []).append((words, kind))
+        rest = None
+        if len(words) > 1:
+            rest = re.compile("".join(rf"[^a-z']+{re.escape(w)}" for w in words[1:]) + "(?![a-z'])")
+        by_first.setdefault(words[0], []).append((rest, kind))
     return by_first, frozenset(raw["ed_exceptions"])
 
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+")
+_CLITICS = ("'ll", "'d", "'s", "'re", "'ve")
 # A past form right after one of these is a participle ("will be held"): the auxiliary decides.
 _AUXILIARY = frozenset(
     "be been being is are am was were have has had will would get got gets 's 're 've".split()
 )
 
 
-def _markers(text: str) -> list[tuple[int, str]]:
-    """(position, kind) of every tense marker in the (case-folded) text."""
+def _markers(text: str) -> Iterator[tuple[int, str]]:
+    """(position, kind) of every tense marker in the (case-folded) text, left to right."""
     phrases, exceptions = _tables()
-    tokens = [(m.start(), m.group()) for m in _WORD.finditer(text)]
-    words = []
-    for _, w in tokens:  # "he'll" -> "'ll", "didn't" stays
-        cut = w.find("'")
-        words.append(w[cut:] if cut > 0 and w[cut:] in ("'ll", "'d", "'s", "'re", "'ve") else w)
-    found: list[tuple[int, str]] = []
-    for i, word in enumerate(words):
+    before = before2 = ""
+    for m in _WORD.finditer(text):
+        word = m.group()
+        cut = word.find("'")
+        if cut > 0 and word[cut:] in _CLITICS:  # "he'll" -> "'ll", "didn't" stays
+            word = word[cut:]
         kind = None
-        size = 1
-        for phrase, phrase_kind in phrases.get(word, ()):
-            size = len(phrase)
-            if size == 1 or tuple(words[i : i + size]) == phrase:
-                kind = phrase_kind
+        single = True
+        for rest, phrase_kind in phrases.get(word, ()):
+            if rest is None or rest.match(text, m.end()):
+                kind, single = phrase_kind, rest is None
                 break
         if kind is None and len(word) > 4 and word.endswith("ed") and word not in exceptions:
-            kind, size = "past", 1
-        if kind == "past" and size == 1:
-            before = words[i - 1] if i else ""
-            if before.endswith("ly") and i > 1:
-                before = words[i - 2]
-            if before in _AUXILIARY:
-                continue  # a participle: "will be held", "has been expected"
+            kind = "past"
+        if kind == "past" and single:
+            prev = before2 if before.endswith("ly") and before2 else before
+            if prev in _AUXILIARY:
+                kind = None  # a participle: "will be held", "has been expected"
         if kind:
-            found.append((tokens[i][0], kind))
-    return found
+            yield m.start(), kind
+        before, before2 = word, before
 
 
 @lru_cache(maxsize=8192)
@@ -87,6 +88,8 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     best: tuple[int, bool, str] | None = None
     for pos, kind in _markers(window):
         distance = start - pos if pos < start else pos - end
+        if best is not None and pos >= end and distance > best[0]:
+            break  # markers further right are only further away
         cand = (distance, kind != "future", kind)
         if best is None or cand < best:
             best = cand

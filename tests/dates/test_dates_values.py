@@ -154,3 +154,37 @@ def test_dateparser_long_tail_is_cut_to_written_granularity() -> None:
     assert got is not None and got.value == "2021-06" and got.granularity == "month"
     got = resolve_date("16 juin 2021", anchor="2021-05-25", languages=["fr"])
     assert got is not None and got.value == "2021-06-16"
+
+
+def test_reference_resolves_anaphoric_units_only() -> None:
+    assert resolve_date("that year", "1999-05-05", reference="1998-10-23").value == "1998"
+    assert resolve_date("the following year", "1998-04-18", reference="1995-05-22").value \
+        == "1996"
+    assert resolve_date("the following year", "1998-04-18").value == "1999"
+    assert resolve_date("that same day", "1999-02-06", reference="1998-10").value == "1998-10-XX"
+    assert resolve_date("that quarter", "1989-10-27", reference=date(1988, 5, 2)).value \
+        == "1988-Q2"
+    # a reference never moves a mention that is not anaphoric: the anchor stays the DCT
+    for text in ("Tuesday", "next year", "June", "yesterday"):
+        assert resolve_date(text, "2021-05-25", reference="1998-10-23") \
+            == resolve_date(text, "2021-05-25")
+
+
+def test_anaphoric_without_reference_is_underspecified_with_reason() -> None:
+    got = resolve_date("that day", "2021-05-25")
+    assert got.value == "XXXX-XX-XX" and got.start is None
+    assert got.reason == "anaphoric expression and no reference date given"
+    with pytest.raises(ValueError, match="reference"):
+        resolve_date("that day", "2021-05-25", reference="P3Y")
+
+
+def test_documents_carry_the_last_date_as_reference() -> None:
+    texts = ["May 22, 1995", "the following year", "next year"]
+    got = resolve_dates(texts, "1998-04-18", documents=["a", "a", "a"])
+    assert [g.value for g in got] == ["1995-05-22", "1996", "1999"]
+    # another document does not see the first one's dates
+    got = resolve_dates(texts, "1998-04-18", documents=["a", "b", "b"])
+    assert got[1].value == "1999"
+    assert resolve_dates(texts, "1998-04-18") == [resolve_date(t, "1998-04-18") for t in texts]
+    with pytest.raises(ValueError, match="documents"):
+        resolve_dates(texts, "1998-04-18", documents=["a"])
