@@ -20,7 +20,17 @@ _EXPORTS = {
     "load_corpus": "facts.corpus",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "CheckResult",
+    "Corpus",
+    "CorpusError",
+    "Document",
+    "FactRow",
+    "Group",
+    "check_corpus",
+    "check_rows",
+    "load_corpus",
+]
 
 if TYPE_CHECKING:
     from facts.check import CheckResult, Group, check_corpus, check_rows

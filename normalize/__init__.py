@@ -23,7 +23,18 @@ _EXPORTS = {
     "resolve_quantity": "normalize.quantities",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "EntityMatch",
+    "KnowledgeBase",
+    "Quantity",
+    "TimeValue",
+    "resolve_date",
+    "resolve_dates",
+    "resolve_entities",
+    "resolve_entity",
+    "resolve_entity_candidates",
+    "resolve_quantity",
+]
 
 if TYPE_CHECKING:
     from normalize.dates import TimeValue, resolve_date, resolve_dates

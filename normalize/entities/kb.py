@@ -6,9 +6,10 @@ role holders). Built once; afterwards every read is lock-free and thread-safe.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -245,7 +246,15 @@ class KnowledgeBase:
                 )
             self._entities[entity.id] = entity
         self._check_references()
-        self._build_indexes()
+        # The index is millions of small objects: keep the cyclic garbage collector from
+        # scanning them again and again while they are built.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build_indexes()
+        finally:
+            if enabled:
+                gc.enable()
 
     # -- construction
     @classmethod
@@ -311,13 +320,13 @@ class KnowledgeBase:
             current = entity.located_in if entity else None
         return False
 
-    def lookup(self, key: str) -> list[Hit]:
+    def lookup(self, key: str) -> Sequence[Hit]:
         """Index entries for a folded key (see lexicon.name_key)."""
-        return self._keys.get(key, [])
+        return self._keys.get(key, ())
 
-    def lookup_acronym(self, text: str) -> list[Hit]:
+    def lookup_acronym(self, text: str) -> Sequence[Hit]:
         """Index entries for an all-caps acronym, written in capitals ("WHO", not "who")."""
-        return self._acronyms.get(text, [])
+        return self._acronyms.get(text, ())
 
     def lookup_translit(self, key: str) -> list[Hit]:
         """Index entries whose transliteration-folded key equals that of `key`."""
@@ -382,8 +391,8 @@ class KnowledgeBase:
         bucket.append(hit)
 
     def _build_indexes(self) -> None:
-        self._keys: dict[str, list[Hit]] = {}
-        self._acronyms: dict[str, list[Hit]] = {}
+        self._keys: dict[str, Any] = {}  # key -> Hits (a list while building, then a tuple)
+        self._acronyms: dict[str, Any] = {}
         self._demonyms: dict[str, str] = {}
         self._capital_of: dict[str, str] = {}
         self._holders: dict[str, list[tuple[Entity, Role]]] = {}
@@ -425,7 +434,7 @@ class KnowledgeBase:
                     qualifier_starts.add(key.split(" ", 1)[0])
                 if e.type == "person":
                     for vkey, detail in _person_variants(toks, parts):
-                        method = "surname" if detail == "surname" else "variant"
+                        method = "surname" if detail.startswith("surname") else "variant"
                         self._add(vkey, Hit(e.id, method, SCORES[method], text, detail))
                         if detail.startswith("nickname"):
                             vocab.update(vkey.split())
@@ -438,7 +447,7 @@ class KnowledgeBase:
         self._max_role_phrase = max(
             (len(p) for p in [*role_lex.phrases, *self._kb_role_phrases]), default=1
         )
-        self._translit: dict[str, list[str]] = {}
+        self._translit: dict[str, Any] = {}
         fold_token = lexicon.translit_token
         for key in self._keys:
             tkey = " ".join([fold_token(t) for t in key.split()])
@@ -447,6 +456,12 @@ class KnowledgeBase:
         self._qualifier_starts = frozenset(qualifier_starts) | frozenset(
             k.split()[0] for k in self._demonyms if k)
         self._typo = TypoIndex(vocab)
+        # Tuples of strings are untracked by the garbage collector; lists never are.
+        for table in (self._keys, self._acronyms):
+            for key, bucket in table.items():
+                table[key] = tuple(bucket)
+        for tkey, originals in self._translit.items():
+            self._translit[tkey] = tuple(originals)
 
 
 def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[str, str]]:
@@ -477,6 +492,10 @@ def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[st
     for nick in sorted(lexicon.nicknames().get(given, ())):
         out.append((" ".join([nick, *surname]), f"nickname {nick!r}"))
     out.append((" ".join(surname), "surname"))
+    if len(surname) > 1:
+        out.append((surname[-1], "surname without particle"))
+    elif middle:
+        out.append((" ".join([middle[-1], *surname]), "surname (two last names)"))
     return out
 
 

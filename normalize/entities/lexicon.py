@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -17,7 +18,8 @@ from normalize.text import fold, strip_accents
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _DOTTED = re.compile(r"\b(?:\w\.){2,}")
-_CASED = re.compile(r"(\w+)('s\b|(?<=s)'(?=\s|$))?")
+# A word (inner apostrophes kept: O'Rourke, d'Ivoire) and its possessive 's, if any.
+_CASED = re.compile(r"(\w+(?:'(?!s\b)\w+)*)('s\b|(?<=s)'(?=\s|$))?")
 
 
 def _read(name: str) -> str:
@@ -44,10 +46,15 @@ def _plain(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def cased_tokens(text: str) -> tuple[tuple[str, bool], ...]:
     """Word tokens with their case kept, each flagged when written with a possessive 's."""
-    return tuple((m.group(1), bool(m.group(2))) for m in _CASED.finditer(_plain(text)))
+    return _split(_plain(text))
+
+
+def _split(plain: str) -> tuple[tuple[str, bool], ...]:
+    return tuple([(w.replace("'", "") if "'" in w else w, bool(p))
+                  for w, p in _CASED.findall(plain)])
 
 
 def tokens(text: str) -> list[str]:
@@ -63,8 +70,7 @@ def name_key(text: str) -> str:
     return " ".join(toks)
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A mention folded once for every stage: text, tokens (with case), key and flags."""
 
     text: str  # folded
@@ -76,15 +82,19 @@ class Mention:
     capitals: frozenset[str]  # its all-capital words, upper-case
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def prepare(mention: str) -> Mention:
     """Fold a mention for the resolver (cached: news repeats its mentions)."""
-    folded = fold(mention)
-    plain = folded if folded.isascii() else strip_accents(folded)
+    if mention.isascii():  # fold() without the Unicode work
+        folded = " ".join(mention.replace("`", "'").split())
+        plain = folded
+    else:
+        folded = fold(mention)
+        plain = strip_accents(folded)
     if "." in plain:
         plain = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), plain)
-    cased = tuple((m.group(1), bool(m.group(2))) for m in _CASED.finditer(plain))
-    toks = tuple(t.casefold() for t, _ in cased)
+    cased = _split(plain)
+    toks = tuple([t.casefold() for t, _ in cased])
     key_toks = toks[1:] if len(toks) > 1 and toks[0] == "the" else toks
     words = [t for t, _ in cased]
     if len(words) > 1 and words[0].casefold() == "the":
@@ -106,7 +116,7 @@ def phrase_key(text: str) -> tuple[str, ...]:
     return tuple(tokens(text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RoleLexicon:
     """Role classes, their synonyms in news text, groups, counterpart fallbacks and modifiers."""
 
@@ -117,10 +127,28 @@ class RoleLexicon:
     counterpart_words: frozenset[tuple[str, ...]]
     pronouns: dict[str, str | None]
     leader_by_country: dict[str, str]
+    subordinate_words: frozenset[str]
 
     def role_class(self, title: str) -> str:
-        """Class of a KB role title; an unknown title is its own class."""
-        return self.class_of_title.get(name_key(title), title)
+        """Class of a KB role title: a known title or, for "President of Russia" or "Russian
+        Foreign Minister", the class phrase it starts or ends with; else its own class."""
+        return _role_class(self, title)
+
+
+@lru_cache(maxsize=4096)
+def _role_class(lex: RoleLexicon, title: str) -> str:
+    key = name_key(title)
+    if key in lex.class_of_title:
+        return lex.class_of_title[key]
+    toks = tuple(key.split())
+    if any(t in lex.subordinate_words for t in toks):
+        return title
+    for n in range(len(toks) - 1, 0, -1):
+        for part in (toks[:n], toks[-n:]):
+            classes = lex.phrases.get(part)
+            if classes and len(classes) == 1:
+                return classes[0]
+    return title
 
 
 @cache
@@ -146,6 +174,7 @@ def roles() -> RoleLexicon:
         counterpart_words=frozenset(phrase_key(w) for w in raw.get("counterpart_words", [])),
         pronouns=dict(raw.get("possessive_pronouns", {})),
         leader_by_country=dict(raw.get("leader_by_country", {})),
+        subordinate_words=frozenset(raw.get("subordinate_words", [])),
     )
 
 
@@ -155,6 +184,8 @@ class Title:
 
     phrase: tuple[str, ...]
     gender: str | None
+    subordinate: bool = False
+    field: str | None = None
 
 
 @cache
@@ -163,7 +194,8 @@ def titles() -> dict[tuple[str, ...], Title]:
     out = {}
     for item in yaml.safe_load(_read("titles.yaml")):
         key = phrase_key(item["phrase"])
-        out[key] = Title(key, item.get("gender"))
+        out[key] = Title(key, item.get("gender"), bool(item.get("subordinate", False)),
+                         item.get("field"))
     return out
 
 
@@ -192,19 +224,25 @@ def nicknames() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _translit_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rules = []
+def _translit_rules() -> tuple[tuple[str | re.Pattern[str], str], ...]:
+    """The rewrites of translit.tsv: plain strings where the pattern is literal (fast)."""
+    rules: list[tuple[str | re.Pattern[str], str]] = []
     for line in _lines("translit.tsv"):
         pattern, replacement = line.split("\t")[:2]
-        rules.append((re.compile(pattern), replacement))
+        literal = pattern.isalpha() and pattern.isascii()
+        rules.append((pattern if literal else re.compile(pattern), replacement))
     return tuple(rules)
 
 
-@cache
+@lru_cache(maxsize=65536)
 def translit_token(token: str) -> str:
     """Transliteration-folded form of one token: Sergey/Sergei, Zelenskyy/Zelensky share one."""
     for pattern, replacement in _translit_rules():
-        token = pattern.sub(replacement, token)
+        if isinstance(pattern, str):
+            if pattern in token:
+                token = token.replace(pattern, replacement)
+        else:
+            token = pattern.sub(replacement, token)
     return token
 
 

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping
+from typing import Any
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from normalize.entities import lexicon
 
 MAX_COMBINATIONS = 64
-PREFIX = 7
+PREFIX = 8
 
 
 def edit_budget(length: int) -> int:
@@ -49,7 +51,7 @@ class TypoIndex:
         self.vocab = frozenset(vocab)
         self._by_translit: dict[str, list[str]] = {}
         # deletion string -> one token (str) or several (list): most strings have just one
-        self._deletions: dict[str, str | list[str]] = {}
+        self._deletions: dict[str, Any] = {}  # str, or list then tuple
         table = self._deletions
         for token in self.vocab:
             self._by_translit.setdefault(lexicon.translit_token(token), []).append(token)
@@ -64,6 +66,9 @@ class TypoIndex:
                     table[d] = [old, token]
                 else:
                     old.append(token)
+        for d, tokens in table.items():  # tuples: the garbage collector can skip them
+            if not isinstance(tokens, str):
+                table[d] = tuple(tokens)
 
     def token_candidates(self, token: str, budget: int | None = None) -> list[tuple[str, int]]:
         """Name tokens this mention token may stand for, with the number of edits (at most
@@ -85,20 +90,22 @@ class TypoIndex:
                     if dist <= limit:
                         out.append((cand, dist))
             return out
-        seen = {token}
+        pool: set[str] = set()
         table = self._deletions
         for d in _deletes(token[:PREFIX], budget):
             found = table.get(d)
             if found is None:
                 continue
-            for cand in (found,) if isinstance(found, str) else found:
-                if cand in seen:
-                    continue
-                seen.add(cand)
-                limit = min(budget, edit_budget(len(cand)))
-                dist = OSA.distance(token, cand, score_cutoff=limit)
-                if dist <= limit:
-                    out.append((cand, dist))
+            if isinstance(found, str):
+                pool.add(found)
+            else:
+                pool.update(found)
+        pool.discard(token)
+        if pool:
+            for cand, dist, _ in process.extract(token, list(pool), scorer=OSA.distance,
+                                                 score_cutoff=budget, limit=None):
+                if dist <= min(budget, edit_budget(len(cand))):
+                    out.append((cand, int(dist)))
         return out
 
     def candidate_keys(
