@@ -9,8 +9,8 @@ import datetime as dt
 import gc
 import json
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -104,37 +104,53 @@ SCORES = {
 # ----------------------------------------------------------------------------- loading
 
 
-def _date(value: Any, where: str) -> dt.date | None:
-    """An ISO date from YAML (already a date) or text; anything impossible is a KB error."""
-    if value is None:
+def _date(value: Any, where: str, last: bool = False) -> dt.date | None:
+    """An ISO date from YAML or text. A year ("2012") or month ("2012-05") alone stands for its
+    first day, or its last with `last` (an end date); anything impossible is a KB error."""
+    if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+    text = str(value).strip() if isinstance(value, (str, int)) else ""
+    try:
+        if len(text) == 4 and text.isdigit():
+            return dt.date(int(text), 12, 31) if last else dt.date(int(text), 1, 1)
+        if len(text) == 7 and text[4] == "-":
+            year, month = int(text[:4]), int(text[5:])
+            first = dt.date(year, month, 1)
+            if not last:
+                return first
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        if len(text) > 10 and text[10] in "T ":
+            text = text[:10]
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
     raise KnowledgeBaseError(f"{where}: impossible date {value!r} (expected YYYY-MM-DD)")
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
-    """A list of strings (a single string is a list of one)."""
+    """A list of strings (a single value is a list of one; numbers are read as text)."""
     if value is None:
         return ()
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return (str(value),)
+    if isinstance(value, list) and all(
+            isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        return tuple(str(v) for v in value if str(v).strip())
     raise KnowledgeBaseError(f"{where}: expected a list of strings, got {value!r}")
 
 
 def _optional_str(record: Mapping[str, Any], key: str, where: str) -> str | None:
+    """An optional string field (a number is read as text); anything else is a KB error."""
     value = record.get(key)
     if value is None or isinstance(value, str):
-        return value or None
+        return value.strip() or None if value else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
     raise KnowledgeBaseError(f"{where} field '{key}': expected a string, got {value!r}")
 
 
@@ -143,10 +159,14 @@ def _entity(record: Any, index: int, source: str) -> Entity:
     if not isinstance(record, Mapping):
         raise KnowledgeBaseError(f"{source}: entity #{index}: not a mapping")
     ident = record.get("id")
+    if isinstance(ident, int) and not isinstance(ident, bool):
+        ident = str(ident)
     if not isinstance(ident, str) or not ident.strip():
         raise KnowledgeBaseError(f"{source}: entity #{index}: field 'id': missing or empty")
     where = f"{source}: entity {ident}:"
     name = record.get("name")
+    if isinstance(name, (int, float)) and not isinstance(name, bool):
+        name = str(name)
     if not isinstance(name, str) or not name.strip():
         raise KnowledgeBaseError(f"{where} field 'name': missing or empty")
     etype = record.get("type") or (ident.split(":", 1)[0] if ":" in ident else "thing")
@@ -161,7 +181,7 @@ def _entity(record: Any, index: int, source: str) -> Entity:
         if not isinstance(raw, Mapping) or not isinstance(raw.get("role"), str):
             raise KnowledgeBaseError(f"{rfield}': expected a mapping with a 'role' string")
         start = _date(raw.get("start"), f"{rfield}.start'")
-        end = _date(raw.get("end"), f"{rfield}.end'")
+        end = _date(raw.get("end"), f"{rfield}.end'", last=True)
         if start and end and end < start:
             raise KnowledgeBaseError(f"{rfield}.end': impossible dates, {end} before start {start}")
         of = raw.get("of")
@@ -169,7 +189,7 @@ def _entity(record: Any, index: int, source: str) -> Entity:
             raise KnowledgeBaseError(f"{rfield}.of': expected an entity id, got {of!r}")
         roles.append(Role(raw["role"], of, start, end, bool(raw.get("acting", False))))
     start = _date(record.get("start"), f"{where} field 'start'")
-    end = _date(record.get("end"), f"{where} field 'end'")
+    end = _date(record.get("end"), f"{where} field 'end'", last=True)
     if start and end and end < start:
         raise KnowledgeBaseError(f"{where} field 'end': impossible dates, {end} before {start}")
     return Entity(
@@ -218,6 +238,7 @@ def _read_file(path: Path) -> list[Any]:
 
 
 def _kb_files(path: Path) -> list[Path]:
+    """The KB files a path names: the file itself, or the YAML/JSON files of a directory."""
     if path.is_dir():
         return sorted(p for p in path.iterdir() if p.suffix.lower() in {".yaml", ".yml", ".json"})
     if not path.exists():
@@ -246,6 +267,7 @@ class KnowledgeBase:
                 )
             self._entities[entity.id] = entity
         self._check_references()
+        self._infer_role_owners()
         # The index is millions of small objects: keep the cyclic garbage collector from
         # scanning them again and again while they are built.
         enabled = gc.isenabled()
@@ -294,6 +316,29 @@ class KnowledgeBase:
                         f"{e.source}: entity {e.id}: field 'roles[{i}].of': unknown id {role.of!r}"
                     )
 
+    def _infer_role_owners(self) -> None:
+        """A role without `of` gets the country its title names ("President of Russia",
+        "Russian Foreign Minister"), else the holder's nationality."""
+        if not any(r.of is None for e in self._entities.values() for r in e.roles):
+            return
+        names: dict[str, str] = {}
+        for e in self._entities.values():
+            if e.type == "country":
+                for text in (e.name, *e.aliases, *e.demonyms):
+                    names.setdefault(lexicon.name_key(text), e.id)
+        for e in list(self._entities.values()):
+            if all(r.of is not None for r in e.roles):
+                continue
+            roles = []
+            for r in e.roles:
+                if r.of is None:
+                    toks = lexicon.tokens(r.role)
+                    found = next((names[k] for n in (3, 2, 1) for i in range(len(toks) - n + 1)
+                                  if (k := " ".join(toks[i:i + n])) in names), None)
+                    r = replace(r, of=found or e.nationality)
+                roles.append(r)
+            self._entities[e.id] = replace(e, roles=tuple(roles))
+
     # -- reads
     def get(self, entity_id: str) -> Entity | None:
         """The entity with this id, or None."""
@@ -320,20 +365,20 @@ class KnowledgeBase:
             current = entity.located_in if entity else None
         return False
 
-    def lookup(self, key: str) -> Sequence[Hit]:
+    def lookup(self, key: str) -> list[Hit]:
         """Index entries for a folded key (see lexicon.name_key)."""
-        return self._keys.get(key, ())
+        return [Hit._make(h) for h in self._keys.get(key, ())]
 
-    def lookup_acronym(self, text: str) -> Sequence[Hit]:
+    def lookup_acronym(self, text: str) -> list[Hit]:
         """Index entries for an all-caps acronym, written in capitals ("WHO", not "who")."""
-        return self._acronyms.get(text, ())
+        return [Hit._make(h) for h in self._acronyms.get(text, ())]
 
     def lookup_translit(self, key: str) -> list[Hit]:
         """Index entries whose transliteration-folded key equals that of `key`."""
         tkey = lexicon.translit_key(key)
-        hits = list(self._keys.get(tkey, []))
+        hits = self.lookup(tkey)
         for original in self._translit.get(tkey, ()):
-            hits.extend(self._keys.get(original, []))
+            hits.extend(self.lookup(original))
         return hits
 
     def typo_candidates(self, key: str) -> list[tuple[str, tuple[int, ...]]]:
@@ -343,6 +388,10 @@ class KnowledgeBase:
     def demonym(self, key: str) -> str | None:
         """The country id a demonym names ("russian" -> country:ru)."""
         return self._demonyms.get(key)
+
+    def seats_of(self, entity_id: str) -> list[Entity]:
+        """Seats that stand for this country or organisation ("Kremlin" for country:ru)."""
+        return [self._entities[i] for i in self._seats.get(entity_id, ())]
 
     def capital_of(self, entity_id: str) -> str | None:
         """The country whose capital this city is."""
@@ -395,6 +444,7 @@ class KnowledgeBase:
         self._acronyms: dict[str, Any] = {}
         self._demonyms: dict[str, str] = {}
         self._capital_of: dict[str, str] = {}
+        self._seats: dict[str, list[str]] = {}
         self._holders: dict[str, list[tuple[Entity, Role]]] = {}
         self._kb_role_phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         role_lex = lexicon.roles()
@@ -405,6 +455,8 @@ class KnowledgeBase:
         for e in self._entities.values():
             if e.capital:
                 self._capital_of[e.capital] = e.id
+            if e.seat_of:
+                self._seats.setdefault(e.seat_of, []).append(e.id)
             for role in e.roles:
                 cls = role_lex.role_class(role.role)
                 self._holders.setdefault(cls, []).append((e, role))
@@ -439,7 +491,7 @@ class KnowledgeBase:
                         if detail.startswith("nickname"):
                             vocab.update(vkey.split())
                 elif e.type in parts.acronym_types:
-                    acronym = _acronym(toks, parts)
+                    acronym = _acronym(text, parts)
                     if acronym:
                         self._add_acronym(acronym, Hit(e.id, "acronym", 0.9, text))
         self._role_starts = frozenset(
@@ -456,10 +508,11 @@ class KnowledgeBase:
         self._qualifier_starts = frozenset(qualifier_starts) | frozenset(
             k.split()[0] for k in self._demonyms if k)
         self._typo = TypoIndex(vocab)
-        # Tuples of strings are untracked by the garbage collector; lists never are.
+        # Plain tuples of strings and numbers are untracked by the garbage collector (lists and
+        # named tuples never are): stored so, a full collection does not walk the whole index.
         for table in (self._keys, self._acronyms):
             for key, bucket in table.items():
-                table[key] = tuple(bucket)
+                table[key] = tuple([tuple(h) for h in bucket])
         for tkey, originals in self._translit.items():
             self._translit[tkey] = tuple(originals)
 
@@ -487,6 +540,7 @@ def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[st
         out.append((" ".join([given[0], *(m[0] for m in middle), *surname]), "initials"))
     out.append((" ".join([given[0], *surname]), "initial"))
     out.append((" ".join([*surname, given, *middle]), "reversed order"))
+    out.append((" ".join([*surname, given[0]]), "reversed, initial"))
     if middle:
         out.append((" ".join([*surname, given]), "reversed order"))
     for nick in sorted(lexicon.nicknames().get(given, ())):
@@ -494,14 +548,16 @@ def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[st
     out.append((" ".join(surname), "surname"))
     if len(surname) > 1:
         out.append((surname[-1], "surname without particle"))
-    elif middle:
+    elif middle and middle[-1] not in lexicon.given_names():  # "Mary Ann Smith" is no "Ann Smith"
         out.append((" ".join([middle[-1], *surname]), "surname (two last names)"))
     return out
 
 
-def _acronym(toks: list[str], parts: lexicon.NameParts) -> str | None:
-    """Initial letters of a multi-word name, in capitals ("United Nations" -> "UN")."""
-    words = [t for t in toks if t not in parts.acronym_skip]
+def _acronym(name: str, parts: lexicon.NameParts) -> str | None:
+    """Initial letters of a multi-word name, in capitals ("United Nations" -> "UN"); a hyphenated
+    word gives one letter ("Co-operation")."""
+    words = [w for w in (t.strip(".,()'\"").casefold() for t in name.split())
+             if w and w not in parts.acronym_skip and w[0].isalnum()]
     if len(words) < 2:
         return None
     return "".join(w[0] for w in words).upper()

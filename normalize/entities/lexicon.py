@@ -53,6 +53,7 @@ def cased_tokens(text: str) -> tuple[tuple[str, bool], ...]:
 
 
 def _split(plain: str) -> tuple[tuple[str, bool], ...]:
+    """Words of already-folded text, inner apostrophes dropped, with possessive flags."""
     return tuple([(w.replace("'", "") if "'" in w else w, bool(p))
                   for w, p in _CASED.findall(plain)])
 
@@ -137,6 +138,7 @@ class RoleLexicon:
 
 @lru_cache(maxsize=4096)
 def _role_class(lex: RoleLexicon, title: str) -> str:
+    """See RoleLexicon.role_class (cached: a KB repeats its titles)."""
     key = name_key(title)
     if key in lex.class_of_title:
         return lex.class_of_title[key]

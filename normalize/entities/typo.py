@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import process
@@ -33,14 +34,21 @@ def edit_budget(length: int) -> int:
     return 2
 
 
-def _deletes(token: str, depth: int) -> set[str]:
-    """Every string made by deleting up to `depth` characters of `token` (itself included)."""
+def _deletes(token: str, depth: int) -> frozenset[str]:
+    """Every string made by deleting up to `depth` (0..2) characters of `token` (itself too)."""
     out = {token}
-    frontier = {token}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
-        out |= frontier
-    return out
+    n = len(token)
+    if depth >= 1:
+        out.update([token[:i] + token[i + 1:] for i in range(n)])
+    if depth >= 2:
+        for i in range(n):
+            head = token[:i]
+            out.update([head + token[i + 1:j] + token[j + 1:] for j in range(i + 1, n)])
+    return frozenset(out)
+
+
+# Mentions repeat their words: cache the query side (the index side runs once per token).
+_query_deletes = lru_cache(maxsize=2048)(_deletes)
 
 
 class TypoIndex:
@@ -69,6 +77,8 @@ class TypoIndex:
         for d, tokens in table.items():  # tuples: the garbage collector can skip them
             if not isinstance(tokens, str):
                 table[d] = tuple(tokens)
+        for tkey, tokens in self._by_translit.items():
+            self._by_translit[tkey] = tuple(tokens)  # type: ignore[assignment]
 
     def token_candidates(self, token: str, budget: int | None = None) -> list[tuple[str, int]]:
         """Name tokens this mention token may stand for, with the number of edits (at most
@@ -92,7 +102,7 @@ class TypoIndex:
             return out
         pool: set[str] = set()
         table = self._deletions
-        for d in _deletes(token[:PREFIX], budget):
+        for d in _query_deletes(token[:PREFIX], budget):
             found = table.get(d)
             if found is None:
                 continue

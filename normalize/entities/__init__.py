@@ -1,0 +1,21 @@
+"""Entity mentions -> knowledge-base entities: a validated KB, an alias/variant/typo index over
+it, and a resolver in small explained stages (titles, roles at a date, counterparts, metonymy)."""
+
+from normalize.entities.kb import Entity, KnowledgeBase, KnowledgeBaseError, Role
+from normalize.entities.resolve import (
+    EntityMatch,
+    resolve_entities,
+    resolve_entity,
+    resolve_entity_candidates,
+)
+
+__all__ = [
+    "Entity",
+    "EntityMatch",
+    "KnowledgeBase",
+    "KnowledgeBaseError",
+    "Role",
+    "resolve_entities",
+    "resolve_entity",
+    "resolve_entity_candidates",
+]

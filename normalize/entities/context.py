@@ -1,0 +1,126 @@
+"""Context stages: people named in the surrounding text, and whether a seat or capital is used
+as an actor ("the Kremlin said" -> Russia) or as a place ("at the Kremlin")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from normalize.entities import lexicon
+from normalize.entities.kb import KnowledgeBase
+from normalize.entities.match import MARGIN, Candidate
+from normalize.text import fold
+
+# Tokens after a seat/capital searched for an actor verb ("the Kremlin on Monday said").
+VERB_WINDOW = 4
+
+
+def persons_in(kb: KnowledgeBase, context: str) -> list[tuple[int, str]]:
+    """(token position, person id) of every KB person named unambiguously in `context`."""
+    cased = lexicon.cased_tokens(context)
+    toks = [t.casefold() for t, _ in cased]
+    found = []
+    i = 0
+    while i < len(toks):
+        step = 1
+        for n in range(min(4, len(toks) - i), 0, -1):
+            if n == 1 and not cased[i][0][:1].isupper():
+                continue
+            hits = [h for h in kb.lookup(" ".join(toks[i:i + n]))
+                    if (e := kb.get(h.id)) is not None and e.type == "person"]
+            if len({h.id for h in hits}) == 1:
+                found.append((i, hits[0].id))
+                step = n
+                break
+        i += step
+    return found
+
+
+def find_tokens(seq: Sequence[str], sub: Sequence[str]) -> int:
+    """Index of the first occurrence of the token run `sub` in `seq`, or -1."""
+    n = len(sub)
+    for i in range(len(seq) - n + 1):
+        if list(seq[i:i + n]) == list(sub):
+            return i
+    return -1
+
+
+def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
+           context: str | None) -> tuple[str | None, str]:
+    """Actor or place, from the words around the mention in `context` (data/context.yaml)."""
+    if possessive:
+        return "actor", "possessive"
+    if not context:
+        return None, ""
+    words = lexicon.context_words()
+    cased = lexicon.cased_tokens(context)
+    ctx = [t.casefold() for t, _ in cased]
+    at = find_tokens(ctx, key_toks)
+    if at < 0:
+        return None, ""
+    end = at + len(key_toks)
+    if cased[end - 1][1]:
+        return "actor", "possessive"
+    left = at - 1
+    if left >= 0 and ctx[left] == "the":
+        left -= 1
+    if left >= 1 and ctx[left] in words.coordinators:
+        left -= 2
+        if left >= 0 and ctx[left] == "the":
+            left -= 1
+    before = ctx[left] if left >= 0 else ""
+    if before in words.place_before:
+        return "place", f"after {before!r}"
+    for j in range(end, min(end + VERB_WINDOW, len(ctx))):
+        if ctx[j] in words.actor_verbs:
+            return "actor", f"before {ctx[j]!r}"
+        if ctx[j] in words.place_before:
+            break
+    if before in words.actor_before:
+        return "actor", f"after {before!r}"
+    return None, ""
+
+
+def metonymy(kb: KnowledgeBase, cands: list[Candidate], key: str, possessive: bool,
+             context: str | None) -> list[Candidate]:
+    """Stage 7: a seat or capital used as an actor stands for its country ("the Kremlin said")."""
+    out = []
+    usage: tuple[str | None, str] | None = None
+    for c in cands:
+        entity = kb.get(c.id)
+        target = None
+        if entity is not None:
+            target = entity.seat_of or kb.capital_of(entity.id)
+        if target is None:
+            out.append(c)
+            continue
+        own_possessive = possessive and not any(
+            fold(n).endswith(("'s", "s'")) for n in (entity.name, *entity.aliases))
+        if usage is None:
+            usage = _usage(kb, key.split(), own_possessive, context)
+        if usage[0] == "actor":
+            t = kb.get(target)
+            out.append(Candidate(target, c.score * 0.95, "metonymy",
+                                 f"{c.explain}; used as an actor ({usage[1]}), so it stands for"
+                                 f" {t.name if t else target}"))
+        else:
+            where = f" ({usage[1]})" if usage[1] else ""
+            out.append(Candidate(c.id, c.score, c.method, f"{c.explain}; the place itself{where}"))
+    return out
+
+
+def context_bonus(kb: KnowledgeBase, cands: list[Candidate], context: str) -> list[Candidate]:
+    """Break near-ties in favour of a candidate whose full name appears in the context."""
+    text = " " + " ".join(lexicon.tokens(context)) + " "
+    out = []
+    for c in cands:
+        e = kb.get(c.id)
+        names = [e.name, *e.aliases] if e else []
+        keys = [lexicon.name_key(n) for n in names]
+        if any(len(k.split()) >= 2 and f" {k} " in text for k in keys):
+            c = Candidate(c.id, min(1.0, c.score + MARGIN), c.method,
+                          f"{c.explain}; named in full in the context")
+        out.append(c)
+    return out
+
+
+# ----------------------------------------------------------------------------- public API

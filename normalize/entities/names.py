@@ -1,0 +1,123 @@
+"""Name stages: the index (names, aliases, generated variants, acronyms), transliteration
+folds, dropped middle names, and typos through the deletion index."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from normalize.entities import lexicon
+from normalize.entities.kb import Hit, KnowledgeBase
+from normalize.entities.match import Candidate
+
+_METHOD_WORDS = {
+    "exact": "the canonical name",
+    "alias": "the alias",
+    "variant": "a generated variant of",
+    "surname": "the surname of",
+    "acronym": "the acronym of",
+    "demonym": "the demonym",
+}
+
+
+def _from_hit(kb: KnowledgeBase, hit: Hit, scale: float = 1.0, how: str = "") -> Candidate:
+    """A candidate from an index entry, with the sentence that explains it."""
+    entity = kb.get(hit.id)
+    name = entity.name if entity else hit.id
+    words = _METHOD_WORDS.get(hit.method, hit.method)
+    if hit.method == "exact" or (hit.method == "acronym" and hit.source == name):
+        why = f"matches {words} {name!r}"
+    elif hit.method == "variant":
+        why = f"matches {words} {hit.source!r} ({hit.detail})"
+    elif hit.method == "surname":
+        why = f"matches {words} {hit.source!r}" + (
+            f" ({hit.detail})" if hit.detail != "surname" else "")
+    else:
+        why = f"matches {words} {hit.source!r} of {name!r}"
+    return Candidate(hit.id, hit.score * scale, hit.method, f"{how}{why}")
+
+
+def direct(kb: KnowledgeBase, key: str, caps: str | None = None) -> list[Candidate]:
+    """Stages 2, 3, 8: the folded key in the name/alias/variant index; `caps` (the mention in
+    capitals without dots, when it was written so) in the acronym index."""
+    out = [_from_hit(kb, h) for h in kb.lookup(key)]
+    if caps:
+        seen = {c.id for c in out}
+        out.extend(_from_hit(kb, h) for h in kb.lookup_acronym(caps) if h.id not in seen)
+    return out
+
+
+def translit(kb: KnowledgeBase, key: str) -> list[Candidate]:
+    """Stage 3b: spelling variants of transliterated names (Sergey/Sergei, Zelenskiy/Zelenskyy)."""
+    out = []
+    for h in kb.lookup_translit(key):
+        c = _from_hit(kb, h, 0.95, f"transliteration of {key!r}: ")
+        out.append(Candidate(c.id, c.score, "translit", c.explain))
+    return out
+
+
+# A typo'd word with no exactly matching informative word beside it needs this many letters
+# ("Sallivan" -> Sullivan; "Assad" is not a typo of "Assaf").
+MIN_LONE_TYPO = 7
+
+
+def _typo_evidence(toks: Sequence[str], cand: Sequence[str], edits: Sequence[int]) -> bool:
+    """Enough agreement to accept a typo: an exact word beside the edited ones (not an initial
+    or a particle: "Hu Jnitao" has "Hu"), or else long edited words keeping their first letter."""
+    particles = lexicon.name_parts().surname_particles
+    if len(toks) > 1 and any(d == 0 and len(t) >= 2 and t not in particles
+                             for t, d in zip(toks, edits, strict=True)):
+        return True
+    return all(d == 0 or (len(t) >= MIN_LONE_TYPO and t[0] == c[0])
+               for t, c, d in zip(toks, cand, edits, strict=True))
+
+
+def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
+    """Stage 9: keys within a per-token edit budget, found through the deletion index and
+    scored with rapidfuzz; accepted only with enough agreement (`_typo_evidence`)."""
+    toks = key.split()
+    if not toks or sum(len(t) for t in toks) < 4:
+        return []
+    out = []
+    for cand_key, edits in kb.typo_candidates(key):
+        if not _typo_evidence(toks, cand_key.split(), edits):
+            continue
+        ratio = fuzz.ratio(key, cand_key)
+        if ratio < 75:
+            continue
+        for h in kb.lookup(cand_key):
+            if h.method == "demonym" or h.detail.startswith("nickname"):
+                continue  # a typo on top of a nickname is too far from the name
+            entity = kb.get(h.id)
+            name = entity.name if entity else h.id
+            score = h.score * (0.5 + 0.5 * ratio / 100)
+            out.append(Candidate(h.id, score, "fuzzy",
+                                 f"{key!r} is {sum(edits)} edit(s) from {cand_key!r}"
+                                 f" ({h.method} key of {name!r}, similarity {ratio:.0f})"))
+    return out
+
+
+def middle_dropped(kb: KnowledgeBase, key: str) -> list[Candidate]:
+    """A person named with middle names or a patronymic the KB lacks ("Vladimir Vladimirovich
+    Putin"): the first and last tokens as a full name."""
+    toks = key.split()
+    if len(toks) < 3:
+        return []
+    short = f"{toks[0]} {toks[-1]}"
+    out = []
+    for c in direct(kb, short) or translit(kb, short):
+        e = kb.get(c.id)
+        if e is not None and e.type == "person" and c.method != "surname":
+            out.append(Candidate(c.id, c.score * 0.9, "variant",
+                                 f"middle name(s) {' '.join(toks[1:-1])!r} dropped; {c.explain}"))
+    return out
+
+
+def name_candidates(kb: KnowledgeBase, key: str, caps: str | None = None) -> list[Candidate]:
+    """A bare name: direct index, then transliteration, middle names dropped, then typos."""
+    return (direct(kb, key, caps) or translit(kb, key) or middle_dropped(kb, key)
+            or typo(kb, key))
+
+
+# ----------------------------------------------------------------------------- titles and roles

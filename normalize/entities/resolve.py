@@ -1,0 +1,179 @@
+"""Entity resolution: mention (+ date, context) -> knowledge-base entity, in small stages.
+
+Stages, each a function usable alone: names.py (`direct`: names, aliases, variants, acronyms;
+`translit`; `middle_dropped`; `typo`), roles.py (`parse_title` and `titled`: titles in front of a
+name; `role_at_time`: "Russia's president" on a date; `counterpart`: "his Russian counterpart";
+`possessor_role`; `field_of`; `apposition`), context.py (`metonymy`: "the Kremlin said" ->
+Russia; `persons_in`). `resolve_entity_candidates` runs them and ranks; `resolve_entity` decides
+(match.py), answering None rather than guessing between close candidates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from normalize.entities import lexicon
+from normalize.entities.context import context_bonus, metonymy, persons_in
+from normalize.entities.kb import KnowledgeBase
+from normalize.entities.match import (
+    MARGIN,
+    Candidate,
+    EntityMatch,
+    decide,
+    parse_date,
+    rank,
+)
+from normalize.entities.names import direct, middle_dropped, name_candidates, translit, typo
+from normalize.entities.roles import (
+    TitleParse,
+    apposition,
+    counterpart,
+    field_of,
+    parse_title,
+    possessor_role,
+    role_at_time,
+    titled,
+)
+
+__all__ = [
+    "MARGIN",
+    "Candidate",
+    "EntityMatch",
+    "TitleParse",
+    "apposition",
+    "counterpart",
+    "decide",
+    "direct",
+    "field_of",
+    "middle_dropped",
+    "name_candidates",
+    "parse_date",
+    "parse_title",
+    "persons_in",
+    "possessor_role",
+    "resolve_entities",
+    "resolve_entity",
+    "resolve_entity_candidates",
+    "role_at_time",
+    "titled",
+    "translit",
+    "typo",
+]
+
+# Last words of every counterpart phrase (a cheap test before the counterpart stage).
+_COUNTERPART_LAST = frozenset(w[-1] for w in lexicon.roles().counterpart_words)
+
+
+def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
+                    context: str | None) -> list[Candidate]:
+    """Run the stages in order; the first that finds candidates wins, then metonymy."""
+    m = lexicon.prepare(mention)
+    if not m.key:
+        return []
+    if m.toks[-1] in _COUNTERPART_LAST:
+        cp = counterpart(kb, m.toks, day, context)
+        if cp is not None:
+            return cp
+    cands = direct(kb, m.key, m.caps)
+    if not cands and any(p for _, p in m.cased[:-1]):
+        cands = possessor_role(kb, m, day)
+    if not cands:
+        parse = parse_title(kb, m.toks, m.capitals)
+        if parse is not None:
+            if parse.rest:
+                cands = titled(kb, parse, day)
+            elif parse.field:
+                cands = field_of(kb, parse)
+            else:
+                cands = role_at_time(kb, parse, day)
+    if not cands:
+        cands = translit(kb, m.key) or middle_dropped(kb, m.key) or typo(kb, m.key)
+    if not cands and "," in m.text:
+        cands = apposition(kb, m.text, day)
+    return metonymy(kb, cands, m.key, m.possessive, context)
+
+
+def resolve_entity_candidates(
+    mention: str,
+    date: str | dt.date | None = None,
+    context: str | None = None,
+    kb: KnowledgeBase | None = None,
+    types: Iterable[str] | None = None,
+    limit: int | None = 5,
+) -> list[EntityMatch]:
+    """Ranked entities a mention may name (what `resolve_entity` chooses from)."""
+    day = parse_date(date)
+    if not isinstance(mention, str):
+        raise TypeError(f"mention: expected a string, got {type(mention).__name__}")
+    kb = kb if kb is not None else KnowledgeBase.bundled()
+    cands = _all_candidates(kb, mention, day, context)
+    if types is not None:
+        wanted = frozenset([types] if isinstance(types, str) else types)
+        kept = []
+        for c in cands:
+            e = kb.get(c.id)
+            if e is None:
+                continue
+            if e.type in wanted:
+                kept.append(c)
+                continue
+            target = e.seat_of or kb.capital_of(e.id)
+            t = kb.get(target) if target else None
+            if t is not None and t.type in wanted:
+                kept.append(Candidate(t.id, c.score * 0.95, "metonymy",
+                                      f"{c.explain}; as a {t.type} it stands for {t.name}"))
+        cands = kept
+    ranked = rank(cands)
+    if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
+        ranked = rank(context_bonus(kb, ranked, context))
+    out = []
+    for c in ranked[:limit] if limit is not None else ranked:
+        e = kb.get(c.id)
+        if e is None:
+            continue
+        out.append(EntityMatch(e.id, e.name, e.type, round(c.score, 4), c.method, c.explain,
+                               mention))
+    return out
+
+
+def resolve_entity(
+    mention: str,
+    date: str | dt.date | None = None,
+    context: str | None = None,
+    kb: KnowledgeBase | None = None,
+    types: Iterable[str] | None = None,
+) -> EntityMatch | None:
+    """The knowledge-base entity a mention names, or None when unknown or ambiguous."""
+    return decide(resolve_entity_candidates(mention, date, context, kb, types, limit=2))
+
+
+def resolve_entities(
+    mentions: Iterable[str],
+    dates: Iterable[str | dt.date | None] | None = None,
+    contexts: Iterable[str | None] | None = None,
+    kb: KnowledgeBase | None = None,
+) -> list[EntityMatch | None]:
+    """`resolve_entity` over many mentions, in order; repeated inputs are resolved once."""
+    kb = kb if kb is not None else KnowledgeBase.bundled()
+    mentions = list(mentions)
+    dates_l = list(dates) if dates is not None else [None] * len(mentions)
+    contexts_l = list(contexts) if contexts is not None else [None] * len(mentions)
+    if len(dates_l) != len(mentions) or len(contexts_l) != len(mentions):
+        raise ValueError("dates/contexts: must have one item per mention")
+    memo: dict[tuple[Any, ...], EntityMatch | None] = {}
+    days: dict[Any, dt.date | None] = {}
+    out = []
+    for mention, date, context in zip(mentions, dates_l, contexts_l, strict=True):
+        try:
+            day = days[date]
+        except KeyError:
+            day = days[date] = parse_date(date, "dates")
+        except TypeError:  # unhashable: parse_date names the argument
+            day = parse_date(date, "dates")
+        key = (mention, day, context)
+        if key not in memo:
+            memo[key] = resolve_entity(mention, day, context, kb)
+        out.append(memo[key])
+    return out

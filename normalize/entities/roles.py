@@ -1,0 +1,416 @@
+"""Title and role stages: titles stripped in front of a name and checked against the KB's
+roles, the holder of a role on a date, counterparts, possessors ("Biden's national security
+adviser"), fields of a qualifier ("the Russian capital") and appositions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from normalize.entities import lexicon
+from normalize.entities.context import find_tokens, persons_in
+from normalize.entities.kb import QUALIFIER_TYPES, Entity, KnowledgeBase, Role
+from normalize.entities.match import MARGIN, Candidate, rank
+from normalize.entities.names import name_candidates
+
+
+@dataclass(frozen=True)
+class TitleParse:
+    """What stands in front of a name: time modifier, qualifier (country/org), role classes,
+    honorific; `rest` is what is left (the name, or nothing for a bare role phrase)."""
+
+    modifier: str | None
+    qualifier: str | None
+    classes: tuple[str, ...]
+    gender: str | None
+    title: str
+    rest: tuple[str, ...]
+    role_words: tuple[str, ...] = ()  # the role phrase as written ("secretary of state")
+    field: str | None = None  # "capital": the phrase names this field of the qualifier
+
+
+def _qualifiers(kb: KnowledgeBase, toks: Sequence[str], i: int, caps: frozenset[str]
+                ) -> list[tuple[str, int, bool]]:
+    """Countries/organisations named at toks[i:], longest first: (id, tokens used, demonym?)."""
+    if i >= len(toks) or (not kb.may_qualify(toks[i]) and toks[i].upper() not in caps):
+        return []
+    out = []
+    for n in range(min(4, len(toks) - i), 0, -1):
+        key = " ".join(toks[i:i + n])
+        demonym = kb.demonym(key)
+        if demonym:
+            out.append((demonym, n, True))
+            continue
+        hits = list(kb.lookup(key))
+        if n == 1 and key.upper() in caps:
+            hits += kb.lookup_acronym(key.upper())
+        best: dict[str, float] = {}
+        for h in hits:
+            e = kb.get(h.id)
+            if e is None or e.type not in QUALIFIER_TYPES or h.method == "surname":
+                continue
+            target = e.seat_of if e.type == "gov" and e.seat_of else e.id
+            best[target] = max(best.get(target, 0.0), h.score)
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= MARGIN):
+            out.append((ranked[0][0], n, False))
+    return out
+
+
+def _qualifier(kb: KnowledgeBase, toks: Sequence[str], i: int, caps: frozenset[str]
+               ) -> tuple[str, int, bool] | None:
+    """The longest country/organisation named at toks[i:]."""
+    found = _qualifiers(kb, toks, i, caps)
+    return found[0] if found else None
+
+
+def _role_phrase(kb: KnowledgeBase, toks: Sequence[str], i: int
+                 ) -> tuple[tuple[str, ...], int] | None:
+    """The longest role phrase at toks[i:] -> (its classes, tokens used)."""
+    if not kb.may_start_role(toks[i]):
+        return None
+    for n in range(min(kb.max_role_phrase, len(toks) - i), 0, -1):
+        classes = kb.role_phrase(tuple(toks[i:i + n]))
+        if classes:
+            return classes, n
+    return None
+
+
+def _title_phrase(toks: Sequence[str], i: int) -> tuple[lexicon.Title, int] | None:
+    """The longest title or honorific at toks[i:] -> (it, tokens used)."""
+    table = lexicon.titles()
+    if toks[i] not in lexicon.title_starts():
+        return None
+    for n in range(min(3, len(toks) - i), 0, -1):
+        title = table.get(tuple(toks[i:i + n]))
+        if title:
+            return title, n
+    return None
+
+
+def parse_title(kb: KnowledgeBase, toks: Sequence[str], caps: frozenset[str] = frozenset()
+                ) -> TitleParse | None:
+    """Stage 4: split "the former Russian Foreign Minister Sergei Lavrov" into modifier, qualifier,
+    role classes and the rest; None when nothing title-like stands in front."""
+    lex = lexicon.roles()
+    i = 1 if toks and toks[0] == "the" else 0
+    modifier = qualifier = gender = None
+    classes: tuple[str, ...] = ()
+    role_words: tuple[str, ...] = ()
+    used: list[str] = []
+    consumed = subordinate = False
+    field: str | None = None
+    while i < len(toks):
+        tok = toks[i]
+        if modifier is None and tok in lex.time_modifiers and i + 1 < len(toks):
+            modifier = lex.time_modifiers[tok]
+            used.append(tok)
+            i += 1
+            continue
+        role = None if classes else _role_phrase(kb, toks, i)
+        title = _title_phrase(toks, i)
+        if role and (title is None or role[1] >= title[1]):
+            classes, n = role
+            role_words = tuple(toks[i:i + n])
+            used.extend(toks[i:i + n])
+            i += n
+            consumed = True
+            continue
+        if title:
+            gender = gender or title[0].gender
+            subordinate = subordinate or title[0].subordinate
+            field = title[0].field
+            used.extend(toks[i:i + title[1]])
+            i += title[1]
+            consumed = True
+            continue
+        if qualifier is None and not classes:
+            # best reading: a role phrase follows ("Russia's | foreign ministry spokesperson"),
+            # then any title, then a bare demonym ("the Russian | Vladimir Putin")
+            ranked = []
+            for q_id, n, is_demonym in _qualifiers(kb, toks, i, caps):
+                nxt = i + n
+                if nxt < len(toks) and _role_phrase(kb, toks, nxt):
+                    rank = 0
+                elif nxt < len(toks) and (_title_phrase(toks, nxt)
+                                          or toks[nxt] in lex.time_modifiers):
+                    rank = 1
+                elif is_demonym:
+                    rank = 2
+                else:
+                    continue
+                ranked.append((rank, -n, q_id, nxt))
+            chosen = min(ranked)[2:] if ranked else None
+            if chosen:
+                qualifier = chosen[0]
+                used.extend(toks[i:chosen[1]])
+                i = chosen[1]
+                consumed = True
+                continue
+        break
+    rest = tuple(toks[i:])
+    if classes and qualifier is None and "of" in rest:
+        # "the president of Russia", "President Vladimir Putin of Russia"
+        at = len(rest) - 1 - rest[::-1].index("of")
+        start = at + 2 if rest[at + 1:at + 2] == ("the",) else at + 1
+        qual = _qualifier(kb, rest, start, caps) if start < len(rest) else None
+        if qual and start + qual[1] == len(rest):
+            qualifier = qual[0]
+            used.extend(rest[at:])
+            rest = rest[:at]
+    if subordinate:  # "Deputy Foreign Minister X" says nothing about the Foreign Minister
+        classes = role_words = ()
+    if not consumed or (not classes and not rest and not (field and qualifier)):
+        return None
+    return TitleParse(modifier, qualifier, classes, gender, " ".join(used), rest, role_words,
+                      field if not rest else None)
+
+
+def _role_class(role: Role) -> str:
+    """The role class of one term of office."""
+    return lexicon.roles().role_class(role.role)
+
+
+def _fitting_roles(entity: Entity, parse: TitleParse, day: dt.date | None) -> list[Role]:
+    """The entity's terms that fit the parsed title (class, qualifier, "former")."""
+    out = []
+    for role in entity.roles:
+        if _role_class(role) not in parse.classes:
+            continue
+        if parse.qualifier and role.of != parse.qualifier:
+            continue
+        if parse.modifier == "before" and day and (role.end is None or role.end >= day):
+            continue
+        out.append(role)
+    return out
+
+
+def _title_fit(kb: KnowledgeBase, entity: Entity, parse: TitleParse, day: dt.date | None
+               ) -> tuple[float, str]:
+    """How well the stripped title agrees with what the KB knows of the entity."""
+    adjust, notes = 0.0, []
+    if parse.classes:
+        fitting = _fitting_roles(entity, parse, day)
+        if fitting:
+            active = [r for r in fitting if day is None or r.active_on(day)]
+            adjust += 0.1 if active else 0.07
+            r = max(active or fitting, key=lambda r: r.start or dt.date.min)
+            notes.append(f"the KB has {r.role}{' of ' + r.of if r.of else ''}"
+                         f" {r.start or '?'}..{r.end or 'now'}")
+        elif entity.roles:
+            adjust -= 0.3
+            notes.append(f"but the KB has no {'/'.join(parse.classes)} role for it")
+    elif parse.qualifier and entity.located_in:  # "the Swiss city of Geneva"
+        if kb.contains(parse.qualifier, entity.id):
+            adjust += 0.1
+            notes.append(f"inside {parse.qualifier} in the KB")
+        else:
+            adjust -= 0.3
+            notes.append(f"but the KB does not place it inside {parse.qualifier}")
+    elif parse.qualifier:
+        linked = {entity.nationality, *(r.of for r in entity.roles)} - {None}
+        if parse.qualifier in linked:
+            adjust += 0.1
+            notes.append(f"tied to {parse.qualifier} in the KB")
+        elif linked:
+            adjust -= 0.3
+            notes.append(f"but the KB ties it to {', '.join(sorted(linked))}")
+    if parse.gender and entity.gender:
+        adjust += 0.02 if parse.gender == entity.gender else -0.1
+    return adjust, "; ".join(notes)
+
+
+def titled(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
+           caps: str | None = None) -> list[Candidate]:
+    """Stage 4: resolve the name after a title, then check the title against the KB's roles."""
+    key = " ".join(parse.rest)
+    out = []
+    for c in name_candidates(kb, key, caps):
+        entity = kb.get(c.id)
+        if entity is None or (parse.gender and entity.gender and parse.gender != entity.gender):
+            continue  # "Mrs. Biden" is not Joe Biden
+        adjust, note = _title_fit(kb, entity, parse, day)
+        explain = f"title {parse.title!r} stripped; {c.explain}" + (f"; {note}" if note else "")
+        method = "title" if c.method in ("exact", "alias", "variant", "surname") else c.method
+        out.append(Candidate(c.id, max(0.0, min(1.0, c.score + adjust)), method, explain))
+    return out
+
+
+def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
+                 exclude: str | None = None) -> list[Candidate]:
+    """Stage 5: the holder of a role ("the Russian president", "the former president") on `day`;
+    with no day, the current holder (a term with no end)."""
+    entries = [(e, r) for cls in parse.classes for e, r in kb.holders(cls)
+               if (parse.qualifier is None or r.of == parse.qualifier) and e.id != exclude]
+    # A country's own title ("Secretary of State") names its holders, not the whole class.
+    written = " ".join(parse.role_words)
+    exact = [(e, r) for e, r in entries if lexicon.name_key(r.role) == written]
+    if exact:
+        entries = exact
+    label = f"{parse.title!r}" + (f" on {day}" if day else " (no date: current holder)")
+    if parse.modifier == "before":
+        active = {e.id for e, r in entries if r.active_on(day)}
+        past = [(e, r) for e, r in entries if r.end is not None
+                and (day is None or r.end < day) and e.id not in active]
+        if not past:
+            return []
+        latest = max(r.end for _, r in past if r.end)
+        out = {}
+        for e, r in sorted(past, key=lambda er: er[1].end or dt.date.min, reverse=True):
+            if e.id in out:
+                continue
+            score = 0.9 if r.end == latest else 0.6
+            out[e.id] = Candidate(e.id, score, "role",
+                                  f"{label}: {e.name} was {r.role}"
+                                  f"{' of ' + r.of if r.of else ''} until {r.end}")
+        return list(out.values())
+    order = list(parse.classes)
+    preferred = lexicon.roles().leader_by_country.get(parse.qualifier or "")
+    if len(order) > 1 and preferred in order:
+        order.remove(preferred)
+        order.insert(0, preferred)
+    for cls in order:
+        out: dict[str, Candidate] = {}
+        for e, r in entries:
+            if _role_class(r) == cls and r.active_on(day) and e.id not in out:
+                out[e.id] = Candidate(e.id, 0.9, "role",
+                                      f"{label}: {e.name} held {r.role}"
+                                      f"{' of ' + r.of if r.of else ''} from {r.start or '?'}"
+                                      f" to {r.end or 'now'}")
+        if out:
+            return list(out.values())
+    return []
+
+
+# ----------------------------------------------------------------------------- context
+
+
+def counterpart(kb: KnowledgeBase, toks: Sequence[str], day: dt.date | None,
+                context: str | None) -> list[Candidate] | None:
+    """Stage 6: "his Russian counterpart" -> the holder, in that country and on that day, of the
+    role the subject (named before it, or the person in `context`) holds. None when the mention
+    is not a counterpart phrase."""
+    lex = lexicon.roles()
+    n = next((len(w) for w in lex.counterpart_words if tuple(toks[-len(w):]) == w), 0)
+    if not n:
+        return None
+    head = list(toks[:-n])
+    if head and head[0] == "the":
+        head = head[1:]
+    target = None
+    for j in range(len(head)):
+        qual = _qualifier(kb, head, j, frozenset(t.upper() for t in head))
+        if qual and j + qual[1] == len(head):
+            target, head = qual[0], head[:j]
+            break
+    if target is None:
+        return []
+    subjects: list[str] = []
+    gender = None
+    if len(head) == 1 and head[0] in lex.pronouns:
+        gender = lex.pronouns[head[0]]
+        if context:
+            found = persons_in(kb, context)
+            ctx = [t.casefold() for t, _ in lexicon.cased_tokens(context)]
+            at = find_tokens(ctx, list(toks))
+            if at >= 0:
+                found = sorted((p for p in found if p[0] < at), key=lambda p: -p[0])
+            subjects = list(dict.fromkeys(pid for _, pid in found))
+    elif head:
+        subjects = [c.id for c in name_candidates(kb, " ".join(head))][:1]
+    for sid in subjects:
+        subject = kb.get(sid)
+        if subject is None or (gender and subject.gender and subject.gender != gender):
+            continue
+        if subject.nationality == target or any(r.of == target for r in subject.roles):
+            continue
+        own = [r for r in subject.roles if r.active_on(day)] or (
+            [] if day else list(subject.roles))
+        for role in own:
+            cls = _role_class(role)
+            for try_cls in (cls, *lex.fallback.get(cls, ())):
+                holders = {e.id: (e, r) for e, r in kb.holders(try_cls)
+                           if r.of == target and r.active_on(day) and e.id != sid}
+                if len(holders) == 1:
+                    (e, r), = holders.values()
+                    return [Candidate(e.id, 0.85, "counterpart",
+                                      f"{subject.name} is {role.role} of {role.of}"
+                                      f"{' on ' + str(day) if day else ''}; the {r.role} of"
+                                      f" {target} then is {e.name}")]
+                if holders:
+                    return [Candidate(e.id, 0.6, "counterpart",
+                                      f"one of several {try_cls} holders of {target}")
+                            for e, _ in holders.values()]
+        return []
+    return []
+
+
+def field_of(kb: KnowledgeBase, parse: TitleParse) -> list[Candidate]:
+    """"the Russian capital": the entity a field of the qualifier names."""
+    owner = kb.get(parse.qualifier or "")
+    target = getattr(owner, parse.field or "", None) if owner else None
+    entity = kb.get(target) if isinstance(target, str) else None
+    if entity is None or owner is None:
+        return []
+    return [Candidate(entity.id, 0.9, "title",
+                      f"{parse.title!r}: the {parse.field} of {owner.name} is {entity.name}")]
+
+
+def possessor_role(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date | None
+                   ) -> list[Candidate]:
+    """"Biden's national security adviser": the holder of that role in the possessor's country
+    (the country of the possessor's office on `day`, else their nationality)."""
+    at = next(i for i, (_, p) in enumerate(m.cased) if p)
+    head = [t for t in m.toks[:at + 1]]
+    if head and head[0] == "the":
+        head = head[1:]
+    tail = m.toks[at + 1:]
+    parse = parse_title(kb, tail)
+    ranked = rank(name_candidates(kb, " ".join(head)))
+    persons = [c for c in ranked if c.score > ranked[0].score - MARGIN]
+    found: dict[str, Candidate] = {}
+    for person in persons:  # a shared surname is fine when every reading names one holder
+        entity = kb.get(person.id)
+        if entity is None or entity.type != "person":
+            return []
+        country = next((r.of for r in entity.roles if r.active_on(day) and r.of), None)
+        country = country or entity.nationality
+        if country is None:
+            return []
+        asked = parse
+        if asked is None or asked.rest or not asked.classes:
+            # "Putin's spokesman": the role named after the seat of the possessor's country
+            # ("Kremlin spokesman")
+            asked = next((p for seat in kb.seats_of(country)
+                          if (p := parse_title(kb, (*lexicon.tokens(seat.name), *tail)))
+                          and not p.rest and p.classes), None)
+            if asked is None:
+                continue
+        asked = TitleParse(asked.modifier, country, asked.classes, asked.gender, asked.title, (),
+                           asked.role_words)
+        for c in role_at_time(kb, asked, day, exclude=entity.id):
+            found.setdefault(c.id, Candidate(c.id, c.score * 0.95, "role",
+                                             f"{entity.name}'s: {c.explain}"))
+    return list(found.values())
+
+
+def apposition(kb: KnowledgeBase, folded: str, day: dt.date | None) -> list[Candidate]:
+    """"Sergei Lavrov, Russia's foreign minister": the name before the comma, checked against the
+    role after it."""
+    head, _, tail = folded.partition(",")
+    key = lexicon.name_key(head)
+    if not key:
+        return []
+    cands = name_candidates(kb, key)
+    parse = parse_title(kb, lexicon.tokens(tail))
+    if parse is None or parse.rest:
+        return cands
+    out = []
+    for c in cands:
+        e = kb.get(c.id)
+        adjust, note = _title_fit(kb, e, parse, day) if e else (0.0, "")
+        out.append(Candidate(c.id, max(0.0, min(1.0, c.score + adjust)), "title",
+                             f"apposition {parse.title!r}; {c.explain}"
+                             + (f"; {note}" if note else "")))
+    return out
