@@ -214,9 +214,15 @@ def _tables_for(_key: int, kb: Any) -> dict[str, Any]:
     return {"forms": forms, "role_phrases": phrases, "titles": titles, "kb": kb}
 
 
-def _typo_budget(length: int) -> int:
-    """Edits a token of this length takes and stays recognisable: none under 6 letters."""
-    return 0 if length < 6 else 1 if length < 9 else 2
+def _typo_budget(length: int, lone: bool) -> int:
+    """Edits a token takes and stays recognisable, by the resolver's own policy: none under
+    6 letters, and a word standing alone needs `MIN_LONE_TYPO` letters."""
+    from normalize.entities.names import MIN_LONE_TYPO
+    from normalize.entities.typo import edit_budget
+
+    if length < 6 or (lone and length < MIN_LONE_TYPO):
+        return 0
+    return edit_budget(length)
 
 
 def _typo(draw: st.DrawFn, token: str, edits: int) -> str:
@@ -251,7 +257,7 @@ def _distinct(kb: Any, text: str, entity_id: str, new_token: str) -> bool:
     key = lexicon.name_key(text)
     if any(h.id != entity_id for h in kb.lookup(key)):
         return False
-    near = getattr(kb, "typo_candidates", lambda _key: [])(key)
+    near = kb.typo_candidates(key)
     return all(h.id == entity_id for k, _edits in near for h in kb.lookup(k))
 
 
@@ -274,23 +280,19 @@ def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
     if not token.isalpha() or not token.isascii():
         return base
     if choice == "typo":
-        budget = _typo_budget(len(token))
+        lone = len(tokens) == 1
+        budget = _typo_budget(len(token), lone)
         if budget == 0:
             return base
         edits = draw(st.integers(1, budget))
         new = _typo(draw, token.lower(), edits)
-        if new == token.lower() or OSA.distance(new, token.lower()) > _typo_budget(len(new)):
+        if new == token.lower() or OSA.distance(new, token.lower()) > _typo_budget(len(new), lone):
             return base  # a swap then an edit inside it counts three: not a two-edit typo
     else:
-        rules = getattr(lexicon, "_translit_rules", lambda: ())()
-        lowered = token.lower()
-        applicable = [(p, r) for p, r in rules if p.search(lowered)]
-        if not applicable:
+        respellings = lexicon.translit_respellings(token.lower())
+        if not respellings:
             return base
-        pattern, repl = draw(st.sampled_from(applicable))
-        new = pattern.sub(repl, lowered, count=1)
-        if new == lowered or lexicon.translit_token(new) != lexicon.translit_token(lowered):
-            return base
+        new = draw(st.sampled_from(respellings))
     candidate = " ".join([*tokens[:i], _recapitalize(new, token), *tokens[i + 1:]])
     return candidate if _distinct(kb, candidate, entity_id, new) else base
 

@@ -19,7 +19,7 @@ from normalize.text import fold, strip_accents
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _DOTTED = re.compile(r"\b(?:\w\.){2,}")
 # A word (inner apostrophes kept: O'Rourke, d'Ivoire) and its possessive 's, if any.
-_CASED = re.compile(r"(\w+(?:'(?!s\b)\w+)*)('s\b|(?<=s)'(?=\s|$))?")
+_CASED = re.compile(r"(\w+(?:'(?![sS]\b)\w+)*)('[sS]\b|(?<=[sS])'(?=\s|$))?")
 
 
 def _read(name: str) -> str:
@@ -246,6 +246,20 @@ def translit_token(token: str) -> str:
         else:
             token = pattern.sub(replacement, token)
     return token
+
+
+def translit_respellings(token: str) -> list[str]:
+    """Spellings of a lower-case token one transliteration rewrite away that fold to the same
+    key ("sergey" -> "sergei"): what test strategies draw from."""
+    out = []
+    for pattern, replacement in _translit_rules():
+        if isinstance(pattern, str):
+            new = token.replace(pattern, replacement, 1) if pattern in token else token
+        else:
+            new = pattern.sub(replacement, token, count=1)
+        if new != token and translit_token(new) == translit_token(token) and new not in out:
+            out.append(new)
+    return out
 
 
 def translit_key(key: str) -> str:

@@ -304,14 +304,14 @@ def counterpart(kb: KnowledgeBase, toks: Sequence[str], day: dt.date | None,
         if qual and j + qual[1] == len(head):
             target, head = qual[0], head[:j]
             break
-    if target is None:
-        return []
     subjects: list[str] = []
+    everyone: list[str] = []
     gender = None
     if len(head) == 1 and head[0] in lex.pronouns:
         gender = lex.pronouns[head[0]]
         if context:
             found = persons_in(kb, context)
+            everyone = list(dict.fromkeys(pid for _, pid in found))
             ctx = [t.casefold() for t, _ in lexicon.cased_tokens(context)]
             at = find_tokens(ctx, list(toks))
             if at >= 0:
@@ -319,6 +319,9 @@ def counterpart(kb: KnowledgeBase, toks: Sequence[str], day: dt.date | None,
             subjects = list(dict.fromkeys(pid for _, pid in found))
     elif head:
         subjects = [c.id for c in name_candidates(kb, " ".join(head))][:1]
+        everyone = [p for _, p in persons_in(kb, context)] if context else []
+    if target is None:
+        return _counterpart_in_context(kb, subjects, everyone, gender, day)
     for sid in subjects:
         subject = kb.get(sid)
         if subject is None or (gender and subject.gender and subject.gender != gender):
@@ -343,6 +346,33 @@ def counterpart(kb: KnowledgeBase, toks: Sequence[str], day: dt.date | None,
                                       f"one of several {try_cls} holders of {target}")
                             for e, _ in holders.values()]
         return []
+    return []
+
+
+def _counterpart_in_context(kb: KnowledgeBase, subjects: Sequence[str], everyone: Sequence[str],
+                            gender: str | None, day: dt.date | None) -> list[Candidate]:
+    """"his counterpart" with no country: the one other person named in the context who holds
+    the subject's role class, in another country, on `day`."""
+    for sid in subjects:
+        subject = kb.get(sid)
+        if subject is None or (gender and subject.gender and subject.gender != gender):
+            continue
+        own = {(_role_class(r), r.of) for r in subject.roles if r.active_on(day)}
+        if not own:
+            return []
+        classes = {cls for cls, _ in own}
+        countries = {of for _, of in own} | {subject.nationality}
+        found = {}
+        for pid in everyone:
+            other = kb.get(pid)
+            if other is None or pid == sid:
+                continue
+            for r in other.roles:
+                if (r.active_on(day) and _role_class(r) in classes and r.of not in countries):
+                    found[pid] = Candidate(pid, 0.8, "counterpart",
+                                           f"{subject.name}'s counterpart named in the context:"
+                                           f" {other.name}, {r.role} of {r.of}")
+        return list(found.values())
     return []
 
 

@@ -104,6 +104,10 @@ CASES = [
     ("her Russian counterpart", "2021-06-01", "Joe Biden said that her Russian counterpart",
      None, None),
     ("his Russian counterpart", "2021-06-01", None, None, None),
+    ("his counterpart", "2021-06-16",
+     "Vladimir Putin arrived first; Joe Biden then greeted his counterpart",
+     "person:vladimir-putin", "counterpart"),
+    ("his counterpart", "2021-06-16", "Joe Biden greeted his counterpart", None, None),
     # metonymy
     ("the Kremlin", "2021-06-01", "The Kremlin said on Monday that talks were possible",
      "country:ru", "metonymy"),
