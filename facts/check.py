@@ -392,23 +392,30 @@ def _judge(key: str, label: str, rows: list[NormalizedRow], by_claim: bool, kb: 
     return Group(key, label, rows, verdicts, verdict, by_claim)
 
 
+VALUE_FIELDS = ("when", "where", "quantity")  # must normalize in a strict run
+_UNRESOLVED = {
+    **{name: "cannot normalize {raw!r}: {why}" for name in VALUE_FIELDS},
+    # an entity mention outside the knowledge base is an answer ("none"), not an error
+    "subject": "{raw!r} is not in the knowledge base",
+    "object": "{raw!r} is not in the knowledge base",
+}
+
+
 def _unresolved(nrow: NormalizedRow, file: str) -> list[CorpusError]:
-    out = []
-    for name, cell in nrow.cells.items():
-        if not cell.empty and not cell.resolved and name in ("when", "quantity", "where"):
-            out.append(CorpusError(file, nrow.row.line, name,
-                                   f"cannot normalize {cell.raw!r}: {cell.explain}"))
-        elif not cell.empty and not cell.resolved and name in ("subject", "object"):
-            out.append(CorpusError(file, nrow.row.line, name,
-                                   f"{cell.raw!r} is not in the knowledge base"))
-    return out
+    return [
+        CorpusError(file, nrow.row.line, name,
+                    _UNRESOLVED[name].format(raw=cell.raw, why=cell.explain))
+        for name, cell in nrow.cells.items()
+        if name in _UNRESOLVED and not cell.empty and not cell.resolved
+    ]
 
 
 def check_corpus(corpus: Corpus | str, kb: Any = None, strict: bool = False) -> CheckResult:
     """Normalize, group and judge every valid row of a corpus (a `Corpus` or a folder path).
 
-    `kb` is a `normalize.KnowledgeBase` (the bundled one when None). With `strict`, a mention
-    that cannot be normalized is an input error (exit code 2) rather than a warning.
+    `kb` is a `normalize.KnowledgeBase` (the bundled one when None). With `strict`, a `when`,
+    `where` or `quantity` mention that cannot be normalized is an input error (exit code 2)
+    rather than a warning; subjects and objects outside the knowledge base stay warnings.
     """
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus)
@@ -424,8 +431,9 @@ def check_corpus(corpus: Corpus | str, kb: Any = None, strict: bool = False) -> 
         buckets.setdefault(key, (label, by_claim, []))[2].append(n)
     groups = [_judge(key, label, rows, by_claim, kb)
               for key, (label, by_claim, rows) in buckets.items()]
-    errors = list(corpus.errors) + (unresolved if strict else [])
-    return CheckResult(corpus, groups, errors, [] if strict else unresolved)
+    fatal = [e for e in unresolved if strict and e.column in VALUE_FIELDS]
+    warnings = [e for e in unresolved if e not in fatal]
+    return CheckResult(corpus, groups, list(corpus.errors) + fatal, warnings)
 
 
 def check_rows(rows: list[FactRow], documents: dict[str, Document], kb: Any = None) -> CheckResult:

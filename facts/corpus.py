@@ -143,15 +143,20 @@ def _read_table(
     return rows, errors
 
 
-def _load_documents(root: Path, corpus: Corpus) -> None:
-    name = "documents.csv"
+def _rows(path: Path, required: tuple[str, ...], corpus: Corpus) -> list[tuple[int, dict]]:
+    """The valid rows of a table; its errors go to the corpus (no rows if it is unusable)."""
     try:
-        rows, errors = _read_table(root / name, DOCUMENT_COLUMNS)
+        rows, errors = _read_table(path, required)
     except _TableError as exc:
         corpus.errors.append(exc.error)
-        return
+        return []
     corpus.errors.extend(errors)
-    for line, row in rows:
+    return rows
+
+
+def _load_documents(root: Path, corpus: Corpus) -> None:
+    name = "documents.csv"
+    for line, row in _rows(root / name, DOCUMENT_COLUMNS, corpus):
         doc_id = row["id"]
         if not doc_id:
             corpus.errors.append(CorpusError(name, line, "id", "empty document id"))
@@ -229,15 +234,9 @@ def _check_row(line: int, row: dict, corpus: Corpus, folded: dict[str, str]) -> 
 
 def _load_facts(root: Path, corpus: Corpus) -> None:
     name = corpus.facts_file
-    try:
-        rows, errors = _read_table(root / name, FACT_COLUMNS)
-    except _TableError as exc:
-        corpus.errors.append(exc.error)
-        return
-    corpus.errors.extend(errors)
     folded: dict[str, str] = {}
     seen_ids: dict[str, int] = {}
-    for line, row in rows:
+    for line, row in _rows(root / name, FACT_COLUMNS, corpus):
         row_errors = _check_row(line, row, corpus, folded)
         row_id = row.get("id") or f"row{line}"
         if row_id in seen_ids:

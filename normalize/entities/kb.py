@@ -419,10 +419,12 @@ class KnowledgeBase:
         return self._max_role_phrase
 
     # -- indexing
-    def _add(self, key: str, hit: Hit) -> None:
+    @staticmethod
+    def _put(index: dict[str, list[Hit]], key: str, hit: Hit) -> None:
+        """Add a hit under a key, keeping one hit per entity: the best-scoring one."""
         if not key:
             return
-        bucket = self._keys.setdefault(key, [])
+        bucket = index.setdefault(key, [])
         for i, old in enumerate(bucket):
             if old.id == hit.id:
                 if hit.score > old.score:
@@ -430,14 +432,11 @@ class KnowledgeBase:
                 return
         bucket.append(hit)
 
+    def _add(self, key: str, hit: Hit) -> None:
+        self._put(self._keys, key, hit)
+
     def _add_acronym(self, text: str, hit: Hit) -> None:
-        bucket = self._acronyms.setdefault(text, [])
-        for i, old in enumerate(bucket):
-            if old.id == hit.id:
-                if hit.score > old.score:
-                    bucket[i] = hit
-                return
-        bucket.append(hit)
+        self._put(self._acronyms, text, hit)
 
     def _build_indexes(self) -> None:
         self._keys: dict[str, Any] = {}  # key -> Hits (a list while building, then a tuple)
