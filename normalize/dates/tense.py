@@ -19,24 +19,6 @@ MAX_CONTEXT = 2000  # characters of context that are looked at
 WINDOW = 160  # characters each side of the mention searched for a marker
 
 
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, list[tuple[re.Pattern[str] | None, str]]], frozenset[str]]:
-    """First word -> [(regex for the rest of the phrase or None, kind)], longest first; -ed
-    exceptions. Contractions are keyed by their clitic ("'ll")."""
-    raw = yaml.safe_load((DATA / "tense.yaml").read_text(encoding="utf-8"))
-    phrases: dict[tuple[str, ...], str] = {}
-    for kind in ("present", "past", "future"):  # a phrase listed twice: the later kind wins
-        for phrase in raw[kind]:
-            phrases[tuple(_WORD.findall(str(phrase).casefold()))] = kind
-    by_first: dict[str, list[tuple[re.Pattern[str] | None, str]]] = {}
-    for words, kind in sorted(phrases.items(), key=lambda kv: -len(kv[0])):
-        rest = None
-        if len(words) > 1:
-            rest = re.compile("".join(rf"[^a-z']+{re.escape(w)}" for w in words[1:]) + "(?![a-z'])")
-        by_first.setdefault(words[0], []).append((rest, kind))
-    return by_first, frozenset(raw["ed_exceptions"])
-
-
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+")
 _CLITICS = ("'ll", "'d", "'s", "'re", "'ve")
 # A past form right after one of these is a participle ("will be held"): the auxiliary decides.
@@ -45,30 +27,78 @@ _AUXILIARY = frozenset(
 )
 
 
+_SEP = r"[^a-z']+"  # what may stand between the words of a phrase
+_END = r"(?![a-z'])"
+
+
+def _trie_regex(phrases: list[tuple[str, ...]]) -> str:
+    """A regex matching any of the phrases, factored by common prefix (one branch explored
+    per position, not one per phrase) and preferring the longest phrase."""
+    trie: dict = {}
+    for words in phrases:
+        node = trie
+        for atom in [c for w in words for c in (*w, _SEP)][:-1]:
+            node = node.setdefault(atom, {})
+        node[""] = {}  # end of a phrase
+
+    def emit(node: dict) -> str:
+        branches = [(atom if atom == _SEP else re.escape(atom)) + emit(child)
+                    for atom, child in node.items() if atom]
+        if "" in node:
+            branches.append(_END)  # longer phrases are tried first
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """One regex over all marker phrases of data/tense.yaml and regular past forms (-ed), so
+    a context is scanned at C speed. Returns (pattern, phrase -> kind, -ed exceptions); a
+    match's phrase is its words joined by single spaces."""
+    raw = yaml.safe_load((DATA / "tense.yaml").read_text(encoding="utf-8"))
+    kinds: dict[tuple[str, ...], str] = {}
+    for kind in ("present", "past", "future"):  # a phrase listed twice: the later kind wins
+        for phrase in raw[kind]:
+            kinds[tuple(_WORD.findall(str(phrase).casefold()))] = kind
+    clitics = [w for w in kinds if w[0] in _CLITICS]
+    words = [w for w in kinds if w[0] not in _CLITICS]
+    pattern = (
+        rf"(?P<clitic>(?<=[a-z]){_trie_regex(clitics)})"  # "he'll": a clitic ends a word
+        rf"|(?P<phrase>(?<![a-z']){_trie_regex(words)})"
+        rf"|(?P<ed>(?<![a-z'])[a-z]{{3,}}ed{_END})"
+    )
+    by_text = {" ".join(w): kind for w, kind in kinds.items()}
+    return re.compile(pattern), by_text, frozenset(raw["ed_exceptions"])
+
+
+def _previous_words(text: str, pos: int) -> tuple[str, str]:
+    """The two word tokens before `pos` (clitics cut as the scanner sees them)."""
+    words = _WORD.findall(text, max(0, pos - 48), pos)[-2:]
+    words = [w[w.find("'"):] if 0 < w.find("'") and w[w.find("'"):] in _CLITICS else w
+             for w in words]
+    words = ["", ""][: 2 - len(words)] + words
+    return words[1], words[0]
+
+
 def _markers(text: str) -> Iterator[tuple[int, str]]:
     """(position, kind) of every tense marker in the (case-folded) text, left to right."""
-    phrases, exceptions = _tables()
-    before = before2 = ""
-    for m in _WORD.finditer(text):
-        word = m.group()
-        cut = word.find("'")
-        if cut > 0 and word[cut:] in _CLITICS:  # "he'll" -> "'ll", "didn't" stays
-            word = word[cut:]
-        kind = None
-        single = True
-        for rest, phrase_kind in phrases.get(word, ()):
-            if rest is None or rest.match(text, m.end()):
-                kind, single = phrase_kind, rest is None
-                break
-        if kind is None and len(word) > 4 and word.endswith("ed") and word not in exceptions:
-            kind = "past"
+    pattern, by_text, exceptions = _scanner()
+    for m in pattern.finditer(text):
+        found = m.group()
+        if m.lastgroup == "ed":
+            if found in exceptions:
+                continue
+            kind, single = "past", True
+        else:
+            phrase = " ".join(_WORD.findall(found))
+            kind, single = by_text[phrase], " " not in phrase
         if kind == "past" and single:
+            before, before2 = _previous_words(text, m.start())
             prev = before2 if before.endswith("ly") and before2 else before
             if prev in _AUXILIARY:
-                kind = None  # a participle: "will be held", "has been expected"
-        if kind:
-            yield m.start(), kind
-        before, before2 = word, before
+                continue  # a participle: "will be held", "has been expected"
+        yield m.start(), kind
 
 
 @lru_cache(maxsize=8192)
