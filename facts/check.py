@@ -42,6 +42,7 @@ class Cell:
     key: str | None = None  # the comparable canonical form (TIMEX3 value, entity id, …)
     display: str = ""
     explain: str = ""
+    invalid: bool = False  # the mention is wrong, not merely unknown (an impossible date)
 
     @property
     def empty(self) -> bool:
@@ -205,6 +206,11 @@ def _when_cell(raw: str, doc: Document, context: str | None) -> Cell:
         return Cell(raw)
     value = resolve_date(raw, anchor=doc.date, context=context or None)
     if value is None:
+        from normalize.dates import diagnose
+
+        problem = diagnose(raw)
+        if problem:
+            return Cell(raw, None, None, f"{raw!r} (impossible date)", problem, invalid=True)
         return Cell(raw, None, None, f"{raw!r} (not a time expression)",
                     "no temporal rule reads this mention")
     if value.reason:
@@ -406,7 +412,7 @@ def _unresolved(nrow: NormalizedRow, file: str) -> list[CorpusError]:
         CorpusError(file, nrow.row.line, name,
                     _UNRESOLVED[name].format(raw=cell.raw, why=cell.explain))
         for name, cell in nrow.cells.items()
-        if name in _UNRESOLVED and not cell.empty and not cell.resolved
+        if name in _UNRESOLVED and not cell.empty and not cell.resolved and not cell.invalid
     ]
 
 
@@ -431,7 +437,9 @@ def check_corpus(corpus: Corpus | str, kb: Any = None, strict: bool = False) -> 
         buckets.setdefault(key, (label, by_claim, []))[2].append(n)
     groups = [_judge(key, label, rows, by_claim, kb)
               for key, (label, by_claim, rows) in buckets.items()]
-    fatal = [e for e in unresolved if strict and e.column in VALUE_FIELDS]
+    invalid = [CorpusError(corpus.facts_file, n.row.line, name, cell.explain)
+               for n in nrows for name, cell in n.cells.items() if cell.invalid]
+    fatal = invalid + [e for e in unresolved if strict and e.column in VALUE_FIELDS]
     warnings = [e for e in unresolved if e not in fatal]
     return CheckResult(corpus, groups, list(corpus.errors) + fatal, warnings)
 

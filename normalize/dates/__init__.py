@@ -4,7 +4,7 @@ Two passes, rules as data: `recognize` reads a mention into an underspecified va
 rule tables in data/; `anchor` fixes it against the document date and the sentence's tense.
 """
 
-from normalize.dates.api import resolve_date, resolve_dates
+from normalize.dates.api import diagnose, resolve_date, resolve_dates
 from normalize.dates.values import TimeValue
 
-__all__ = ["TimeValue", "resolve_date", "resolve_dates"]
+__all__ = ["TimeValue", "diagnose", "resolve_date", "resolve_dates"]

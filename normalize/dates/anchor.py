@@ -123,6 +123,8 @@ class Resolver:
 
     def value(self, spec: Spec, text: str | None) -> TimeValue | None:
         """Resolve one Spec to a TimeValue."""
+        if spec.get("impossible"):
+            return None  # a calendar date that does not exist: see api.diagnose
         try:
             value, kind, reason = self._dispatch(spec)
         except (ValueError, OverflowError, KeyError):

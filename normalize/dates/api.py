@@ -214,6 +214,17 @@ def _anchored(
     return Resolver(anchor, direction, seasons, reference).value(spec, text)
 
 
+def diagnose(text: str) -> str | None:
+    """Why a mention that reads as a calendar date names no day ("impossible date: June has 30
+    days, not 31"), or None. `resolve_date` returns None for such a mention, as for any text
+    that is not a time; callers that must tell the two apart (a fact table's `when`) ask here."""
+    if not isinstance(text, str) or len(text) > MAX_MENTION * 4:
+        return None
+    spec = recognize(text)
+    problem = spec.get("impossible") if spec is not None else None
+    return f"impossible date {text!r}: {problem}" if problem else None
+
+
 def resolve_date(
     text: str,
     anchor: AnchorLike = None,

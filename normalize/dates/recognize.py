@@ -372,6 +372,29 @@ def _unit_code(g: dict[str, str | None]) -> str | None:
     return lex.units.get(word)
 
 
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: leap years below
+
+
+def impossible(year: int | None, month: int | None, day: int | None) -> str | None:
+    """Why these calendar fields name no day ("June has 30 days"), or None when they can."""
+    import calendar
+
+    if month is not None and not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day is None:
+        return None
+    if month is None:
+        return None if 1 <= day <= 31 else f"no month has a day {day}"
+    last = _MONTH_DAYS[month - 1]
+    if month == 2 and year is not None and not calendar.isleap(year):
+        last = 28
+    if not 1 <= day <= last:
+        name = calendar.month_name[month]
+        where = f"{name} {year}" if month == 2 and year is not None else name
+        return f"{where} has {last} days, not {day}"
+    return None
+
+
 def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     """Calendar fields from the named groups."""
     lex = lexicon()
@@ -391,11 +414,12 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["month"] = int(g["mon"])
     if g.get("day"):
         f["day"] = parse_ordinal(g["day"])
-    if "day" in f and "month" in f:
-        if f["month"] > 12 and f["day"] <= 12:
+    if "day" in f and "month" in f and not name.startswith("iso"):
+        if f["month"] > 12 and f["day"] <= 12:  # "13/01/2021": day first (ISO never swaps)
             f["month"], f["day"] = f["day"], f["month"]
-    if not 1 <= f.get("month", 1) <= 12 or not 1 <= f.get("day", 1) <= 31:
-        return None
+    problem = impossible(f.get("year"), f.get("month"), f.get("day"))
+    if problem:
+        return Spec("cal", name, {"impossible": problem})
     if g.get("weekday"):
         f["weekday"] = lex.weekdays[g["weekday"]]
     if g.get("season"):

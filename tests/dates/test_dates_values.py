@@ -188,3 +188,26 @@ def test_documents_carry_the_last_date_as_reference() -> None:
     assert resolve_dates(texts, "1998-04-18") == [resolve_date(t, "1998-04-18") for t in texts]
     with pytest.raises(ValueError, match="documents"):
         resolve_dates(texts, "1998-04-18", documents=["a"])
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("2021-02-30", "February 2021 has 28 days, not 30"),
+        ("June 31", "June has 30 days, not 31"),
+        ("Feb. 29, 2021", "February 2021 has 28 days, not 29"),
+        ("2021-13-01", "there is no month 13"),
+    ],
+)
+def test_diagnose_names_an_impossible_date(text: str, why: str) -> None:
+    from normalize.dates import diagnose
+
+    assert resolve_date(text, anchor="2021-05-25") is None
+    assert why in (diagnose(text) or "")
+
+
+@pytest.mark.parametrize("text", ["Feb 29, 2020", "June 30", "next June", "hello", ""])
+def test_diagnose_is_silent_on_possible_dates_and_non_dates(text: str) -> None:
+    from normalize.dates import diagnose
+
+    assert diagnose(text) is None

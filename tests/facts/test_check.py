@@ -143,3 +143,12 @@ def test_checker_never_crashes_on_arbitrary_cells(cells) -> None:
     assert sum(len(g.rows) for g in result.groups) == len(rows)
     assert result.exit_code in (0, 1)
     result.to_dict()
+
+
+def test_an_impossible_date_is_invalid_input(corpus_copy, edit_facts) -> None:
+    edit_facts("s5", "when", "June 31")
+    result = _result_with(corpus_copy)
+    assert result.exit_code == 2
+    assert [(e.file, e.row, e.column) for e in result.errors] == [("facts.csv", 6, "when")]
+    assert "June has 30 days" in result.errors[0].message
+    assert result.groups  # the report on every row is still there
