@@ -43,6 +43,9 @@ _FINE_ENOUGH = {
 # A past-tense sentence names a year-less date more than this far back only rarely (news says
 # "last December"); a nearer future date is then the better reading.
 PAST_HORIZON = timedelta(days=183)
+# Likewise a year-less month: a past-tense sentence ("said the vote was planned for March",
+# written in February) does not mean the month eleven months back; the coming one is meant.
+PAST_HORIZON_MONTHS = 10
 
 
 # ------------------------------------------------------------------ calendar helpers
@@ -115,9 +118,11 @@ class Resolver:
         direction: str | None,
         seasons: str = DEFAULT_SEASONS,
         reference: tuple[date, str] | None = None,
+        explicit: bool = False,
     ):
         self.anchor = anchor
         self.direction = direction  # "past" | "future" | None
+        self.explicit = explicit  # the caller's `prefer`, not a guess from tense: no horizon
         self.seasons = seasons
         self.reference = reference  # (start day, granularity) of the story's last date
 
@@ -311,9 +316,16 @@ class Resolver:
             return nearest[2]
         if self.direction == "past":
             past = [c for c in cands if c[0] <= now]
+            if self.explicit:
+                return past[-1][2] if past else None
             if (past and unit[2] == "day" and distance(past[-1]) > PAST_HORIZON
                     and distance(nearest) < PAST_HORIZON):
                 return nearest[2]  # "said ... on Dec. 7" in late October: this December
+            if past and unit[2] == "month" and nearest[0] > now:
+                start = past[-1][0]
+                back = (now.year - start.year) * 12 + now.month - start.month
+                if back > PAST_HORIZON_MONTHS:
+                    return nearest[2]  # "said ... in March", written in February: this March
             return past[-1][2] if past else None
         if self.direction == "future":
             future = [c for c in cands if c[1] > now]

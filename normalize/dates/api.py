@@ -188,7 +188,8 @@ def _resolve(
     direction = _direction(prefer, spec, text, context)
     if not spec.get("anaphoric"):
         reference = None  # keeps the memo below shared across documents
-    return _anchored(text, anchor, direction, seasons, languages, reference)
+    return _anchored(text, anchor, direction, seasons, languages, reference,
+                     explicit=prefer != "auto")
 
 
 def _quarter_context(text: str, context: str | None) -> bool:
@@ -206,12 +207,13 @@ def _anchored_quarter_ago(text: str, anchor: date | None, seasons: str) -> TimeV
 def _anchored(
     text: str, anchor: date | None, direction: str | None, seasons: str,
     languages: tuple[str, ...], reference: Reference | None = None,
+    explicit: bool = False,
 ) -> TimeValue | None:
     """Second pass, memoized on everything it depends on (mention, anchor, direction, ...)."""
     spec = recognize(text) or _fallback(text, languages)
     if spec is None:
         return None
-    return Resolver(anchor, direction, seasons, reference).value(spec, text)
+    return Resolver(anchor, direction, seasons, reference, explicit).value(spec, text)
 
 
 def diagnose(text: str) -> str | None:
