@@ -79,6 +79,7 @@ class Corpus:
 
     root: Path
     documents: dict[str, Document] = field(default_factory=dict)
+    failed_documents: dict[str, int] = field(default_factory=dict)  # id -> documents.csv row
     rows: list[FactRow] = field(default_factory=list)
     errors: list[CorpusError] = field(default_factory=list)
     facts_file: str = "facts.csv"
@@ -154,50 +155,56 @@ def _rows(path: Path, required: tuple[str, ...], corpus: Corpus) -> list[tuple[i
     return rows
 
 
+def _parse_date(text: str) -> date:
+    """An ISO 8601 date, or a date-time whose date part is taken; ValueError says why not."""
+    if len(text) > 10 and text[10] not in "T ":
+        raise ValueError("expected ISO 8601, e.g. 2021-05-25")
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError as exc:
+        raise ValueError(f"{exc}; expected ISO 8601, e.g. 2021-05-25") from None
+
+
+def _read_document(root: Path, line: int, row: dict[str, str]) -> Document | CorpusError:
+    """One documents.csv row -> its Document, or the error that keeps it out."""
+    name = "documents.csv"
+    try:
+        doc_date = _parse_date(row["date"]) if row["date"] else None
+    except ValueError as exc:
+        return CorpusError(name, line, "date", f"invalid date {row['date']!r} ({exc})")
+    if not row["path"]:
+        return CorpusError(name, line, "path", "empty document path")
+    try:
+        data = (root / row["path"]).read_bytes()
+    except OSError as exc:
+        reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
+        return CorpusError(name, line, "path", f"{reason}: {row['path']}")
+    try:
+        if b"\x00" in data:
+            raise UnicodeDecodeError("utf-8", data, 0, 1, "binary file (NUL bytes)")
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return CorpusError(name, line, "path",
+                           f"document {row['path']} is not UTF-8 text ({exc.reason})")
+    return Document(row["id"], (root / row["path"]).resolve(), doc_date, text,
+                    row.get("source", ""), row.get("title", ""))
+
+
 def _load_documents(root: Path, corpus: Corpus) -> None:
     name = "documents.csv"
     for line, row in _rows(root / name, DOCUMENT_COLUMNS, corpus):
         doc_id = row["id"]
         if not doc_id:
             corpus.errors.append(CorpusError(name, line, "id", "empty document id"))
-            continue
-        if doc_id in corpus.documents:
+        elif doc_id in corpus.documents or doc_id in corpus.failed_documents:
             corpus.errors.append(CorpusError(name, line, "id", f"duplicate document id {doc_id!r}"))
-            continue
-        doc_date = None
-        if row["date"]:
-            try:
-                doc_date = date.fromisoformat(row["date"][:10])
-                if len(row["date"]) > 10 and row["date"][10] not in "T ":
-                    raise ValueError
-            except ValueError:
-                corpus.errors.append(CorpusError(
-                    name, line, "date",
-                    f"invalid date {row['date']!r} (expected ISO 8601, e.g. 2021-05-25)",
-                ))
-                continue
-        if not row["path"]:
-            corpus.errors.append(CorpusError(name, line, "path", "empty document path"))
-            continue
-        path = (root / row["path"]).resolve()
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            reason = "file not found" if isinstance(exc, FileNotFoundError) else exc.strerror
-            corpus.errors.append(CorpusError(name, line, "path", f"{reason}: {row['path']}"))
-            continue
-        try:
-            if b"\x00" in data:
-                raise UnicodeDecodeError("utf-8", data, 0, 1, "binary file (NUL bytes)")
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            corpus.errors.append(CorpusError(
-                name, line, "path", f"document {row['path']} is not UTF-8 text ({exc.reason})"
-            ))
-            continue
-        corpus.documents[doc_id] = Document(
-            doc_id, path, doc_date, text, row.get("source", ""), row.get("title", "")
-        )
+        else:
+            result = _read_document(root, line, row)
+            if isinstance(result, CorpusError):
+                corpus.errors.append(result)
+                corpus.failed_documents[doc_id] = line
+            else:
+                corpus.documents[doc_id] = result
 
 
 def _check_row(line: int, row: dict, corpus: Corpus, folded: dict[str, str]) -> list[CorpusError]:
@@ -206,6 +213,11 @@ def _check_row(line: int, row: dict, corpus: Corpus, folded: dict[str, str]) -> 
     doc_id = row["doc"]
     if not doc_id:
         errors.append(CorpusError(name, line, "doc", "empty document id"))
+    elif doc_id in corpus.failed_documents:
+        errors.append(CorpusError(
+            name, line, "doc", f"document {doc_id!r} could not be loaded "
+            f"(see documents.csv, row {corpus.failed_documents[doc_id]})"
+        ))
     elif doc_id not in corpus.documents:
         known = ", ".join(sorted(corpus.documents)) or "none loaded"
         errors.append(CorpusError(
