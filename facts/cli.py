@@ -20,7 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check a corpus folder (documents.csv + facts.csv)",
                            epilog=EXIT_HELP)
     check.add_argument("corpus", nargs="?", help="corpus folder (default: the bundled corpus)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "html"), default="text")
     check.add_argument("--kb", help="knowledge-base file (YAML or JSON) instead of the bundled one")
     check.add_argument("--strict", action="store_true",
                        help="a mention that cannot be normalized is an error (exit 2)")
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from facts.check import check_corpus
     from facts.corpus import bundled_corpus_path
-    from facts.report import format_json, format_text
+    from facts.report import format_html, format_json, format_text
 
     try:
         kb = _load_kb(args.kb)
@@ -50,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     corpus = Path(args.corpus) if args.corpus else bundled_corpus_path()
     result = check_corpus(corpus, kb=kb, strict=args.strict)
-    report = format_json(result) if args.format == "json" else format_text(result)
+    formats = {"text": format_text, "json": format_json, "html": format_html}
+    report = formats[args.format](result)
     if args.output:
         Path(args.output).write_text(report + "\n", encoding="utf-8")
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 from facts.check import COMPARED_FIELDS, CheckResult, Group
@@ -96,3 +97,80 @@ def format_conflicts(group: Group) -> str:
             f"{b.row.doc} (row {b.row.line}) says {cb.raw!r} = {cb.display} -> {v.why}"
         )
     return "\n".join(lines)
+
+
+_CSS = """body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:70em}
+table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 6px;
+text-align:left;vertical-align:top}th{background:#f4f4f4}.conflict{color:#b00}
+.consistent{color:#070}.uncorroborated{color:#777}.verdicts{font-size:12px;color:#333}
+svg text{font-size:11px}"""
+
+
+def _timeline(group: Group) -> str:
+    """An SVG strip: each row's `when` interval on one time axis, so containment is visible."""
+    spans = []
+    for nrow in group.rows:
+        cell = nrow.cells["when"]
+        value = cell.value if cell.resolved else None
+        if value is not None and getattr(value, "start", None) and getattr(value, "end", None):
+            spans.append((nrow.row.id, cell.key, value.start, value.end))
+    if not spans:
+        return ""
+    lo = min(s[2] for s in spans)
+    hi = max(s[3] for s in spans)
+    total = max((hi - lo).total_seconds(), 1.0)
+    width, row_h = 600, 18
+    bars = []
+    for i, (rid, key, start, end) in enumerate(spans):
+        x = 80 + width * (start - lo).total_seconds() / total
+        w = max(width * (end - start).total_seconds() / total, 2)
+        y = i * row_h
+        bars.append(f'<text x="0" y="{y + 13}">{html.escape(rid)}</text>'
+                    f'<rect x="{x:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_h - 6}" '
+                    f'fill="#4a7ebb" opacity=".6"><title>{html.escape(key)}</title></rect>'
+                    f'<text x="{x + w + 4:.1f}" y="{y + 13}">{html.escape(key)}</text>')
+    height = row_h * len(spans)
+    return (f'<svg width="{width + 200}" height="{height}" role="img" '
+            f'aria-label="timeline of when values">{"".join(bars)}</svg>')
+
+
+def _html_group(group: Group) -> str:
+    fields = ["subject", "object", *COMPARED_FIELDS] if group.by_claim_key else list(
+        COMPARED_FIELDS)
+    shown = [f for f in fields if any(not r.cells[f].empty for r in group.rows)]
+    esc = html.escape
+    head = "".join(f"<th>{esc(f)}</th>" for f in ["row", "doc", *shown])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in
+                         [r.row.id, r.row.doc, *(_cell_text(group, i, f) for f in shown)])
+        + "</tr>"
+        for i, r in enumerate(group.rows))
+    verdicts = "".join(
+        f"<li>{esc(name)}: {esc(v.a)} ~ {esc(v.b)} <b>{esc(v.verdict)}</b>: {esc(v.why)}</li>"
+        for name, vs in group.fields.items() for v in vs if v.verdict != "missing")
+    return (f'<section><h2 class="{group.verdict}">{esc(group.label)} '
+            f"<small>({esc(group.verdict)})</small></h2>"
+            f"<table><tr>{head}</tr>{body}</table>{_timeline(group)}"
+            f'<ul class="verdicts">{verdicts}</ul></section>')
+
+
+def format_html(result: CheckResult) -> str:
+    """A self-contained HTML page: a table and a timeline of `when` values per group."""
+    order = {"conflict": 0, "consistent": 1, "uncorroborated": 2}
+    groups = sorted(result.groups, key=lambda g: order[g.verdict])
+    summary = result.to_dict()["summary"]
+    errors = "".join(f"<li>{html.escape(str(e))}</li>" for e in result.errors)
+    unresolved = "".join(f"<li>{html.escape(str(e))}</li>" for e in result.unresolved)
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>facts check</title>"
+        f"<style>{_CSS}</style></head><body>"
+        f"<h1>facts check: {html.escape(str(result.corpus.root))}</h1>"
+        f"<p>{summary['groups']} groups: {summary['consistent']} consistent, "
+        f"{summary['conflict']} in conflict, {summary['uncorroborated']} uncorroborated; "
+        f"{summary['errors']} input errors; exit code {result.exit_code}.</p>"
+        + (f"<h2 class='conflict'>Input errors</h2><ul>{errors}</ul>" if errors else "")
+        + "".join(_html_group(g) for g in groups)
+        + (f"<details><summary>Unresolved mentions ({len(result.unresolved)}; raw text kept)"
+           f"</summary><ul>{unresolved}</ul></details>" if unresolved else "")
+        + "</body></html>"
+    )

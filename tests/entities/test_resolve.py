@@ -38,6 +38,8 @@ CASES = [
     ("President Vladimir Putin of Russia", None, None, "person:vladimir-putin", "title"),
     ("Sergei Lavrov, Russia's foreign minister", None, None, "person:sergey-lavrov", "title"),
     ("President-elect Joe Biden", None, None, "person:joe-biden", "title"),
+    ("his predecessor, Donald Trump", None, None, "person:donald-trump", "title"),
+    ("his predecessor", "2021-05-25", None, None, None),
     ("the Russian leader", "2021-06-01", None, "person:vladimir-putin", "role"),
     ("Joseph Biden", None, None, "person:joe-biden", "variant"),
     ("Joseph R. Biden", None, None, "person:joe-biden", "variant"),

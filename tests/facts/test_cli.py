@@ -83,3 +83,12 @@ def test_console_script_runs(tmp_path) -> None:
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["summary"]["exit_code"] == 0
+
+
+def test_html_report_with_timeline(capsys, tmp_path) -> None:
+    out_file = tmp_path / "report.html"
+    code, _, _ = _run(capsys, "check", "--format", "html", "-o", str(out_file))
+    page = out_file.read_text(encoding="utf-8")
+    assert code == 0 and page.startswith("<!doctype html>")
+    assert "<svg" in page and "2021-SU" in page and "2021-06-16" in page
+    assert "&lt;" not in page.split("<body>")[0]  # the head is not escaped twice
