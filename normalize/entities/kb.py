@@ -34,6 +34,7 @@ BUNDLED_DIR = lexicon.DATA_DIR / "kb"
 REFERENCE_FIELDS = ("located_in", "capital", "seat_of")
 # Entity types that may qualify a title ("Russian President", "UN Secretary-General").
 QUALIFIER_TYPES = frozenset({"country", "org", "gov", "city"})
+PLACE_TYPES = frozenset({"city", "country", "place", "gov", "event"})  # what can be "in"
 
 
 class KnowledgeBaseError(ValueError):
@@ -462,13 +463,17 @@ class KnowledgeBase:
                 phrase = lexicon.phrase_key(role.role)
                 if phrase not in role_lex.phrases:
                     self._kb_role_phrases.setdefault(phrase, (cls,))
-            for demonym in e.demonyms:
+            demonyms, lexicon_names = e.demonyms, ()
+            if e.type == "country" and not e.demonyms:  # a KB without them: the language's
+                demonyms, lexicon_names = lexicon.country_words((e.name, *e.aliases, *e.iso))
+            for demonym in demonyms:
                 self._demonyms.setdefault(lexicon.name_key(demonym), e.id)
                 self._add(lexicon.name_key(demonym), Hit(e.id, "demonym", SCORES["demonym"],
                                                          demonym))
             qualifies = e.type in QUALIFIER_TYPES
             for text, method in [(e.name, "exact"), *((a, "alias") for a in e.aliases),
-                                 *((c, "alias") for c in e.iso)]:
+                                 *((c, "alias") for c in e.iso),
+                                 *((n, "alias") for n in lexicon_names)]:
                 hit = Hit(e.id, method, SCORES[method], text)
                 stripped = text.replace(".", "").strip()
                 if stripped.isupper() and len(stripped) <= 6 and " " not in stripped:

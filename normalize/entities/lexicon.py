@@ -276,6 +276,7 @@ class ContextWords:
     actor_before: frozenset[str]
     place_before: frozenset[str]
     coordinators: frozenset[str]
+    place_prepositions: frozenset[str]
 
 
 @cache
@@ -283,7 +284,8 @@ def context_words() -> ContextWords:
     """The metonymy word tables of data/context.yaml."""
     raw = yaml.safe_load(_read("context.yaml"))
     return ContextWords(*(frozenset(str(w) for w in raw[k]) for k in (
-        "actor_verbs", "skip_after", "actor_before", "place_before", "coordinators")))
+        "actor_verbs", "skip_after", "actor_before", "place_before", "coordinators",
+        "place_prepositions")))
 
 
 @cache
@@ -309,3 +311,30 @@ def name_parts() -> NameParts:
     raw = yaml.safe_load(_read("names.yaml"))
     return NameParts(*(frozenset(str(w) for w in raw[k]) for k in (
         "suffixes", "surname_particles", "acronym_skip", "acronym_types", "family_name_first")))
+
+
+@cache
+def _country_table() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Name/alias/ISO key of every bundled country -> (its demonyms, all its names)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    records = yaml.load((DATA_DIR / "kb" / "countries.yaml").read_text(encoding="utf-8"),
+                        Loader=loader)
+    table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for r in records:
+        names = tuple(str(n) for n in [r["name"], *r.get("aliases", []), *r.get("iso", [])])
+        entry = (tuple(r.get("demonyms", [])), names)
+        for n in names:
+            table.setdefault(name_key(n), entry)
+    return table
+
+
+def country_words(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Demonyms and other names of the country called by one of `names` ("France" ->
+    (("French", …), ("French Republic", "FR", …))), from the bundled country table: a language
+    resource for knowledge bases whose countries carry no demonyms or short names."""
+    table = _country_table()
+    for n in names:
+        entry = table.get(name_key(n))
+        if entry:
+            return entry
+    return (), ()

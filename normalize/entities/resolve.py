@@ -16,7 +16,7 @@ from typing import Any
 
 from normalize.entities import lexicon
 from normalize.entities.context import context_bonus, metonymy, persons_in
-from normalize.entities.kb import KnowledgeBase
+from normalize.entities.kb import PLACE_TYPES, KnowledgeBase
 from normalize.entities.match import (
     MARGIN,
     Candidate,
@@ -92,7 +92,22 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         cands = translit(kb, m.key) or middle_dropped(kb, m.key) or typo(kb, m.key)
     if not cands and "," in m.text:
         cands = apposition(kb, m.text, day)
+    if not cands and len(m.toks) > 1 and m.toks[0] in lexicon.context_words().place_prepositions:
+        return _place_after_preposition(kb, m.text, day)
     return metonymy(kb, cands, m.key, m.possessive, context)
+
+
+def _place_after_preposition(kb: KnowledgeBase, text: str, day: dt.date | None
+                             ) -> list[Candidate]:
+    """ "in Geneva", "at the Kremlin": the rest of the mention, read as a place."""
+    preposition, rest = text.split(" ", 1)
+    out = []
+    for c in _all_candidates(kb, rest, day, None):
+        e = kb.get(c.id)
+        if e is not None and e.type in PLACE_TYPES:
+            out.append(Candidate(c.id, c.score, c.method,
+                                 f"preposition {preposition!r} read as a place; {c.explain}"))
+    return out
 
 
 def resolve_entity_candidates(

@@ -237,6 +237,13 @@ def titled(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
     return out
 
 
+def _of_forms(written: str, role: str) -> tuple[str, ...]:
+    """The KB title itself when it is the written title plus "of <somewhere>" ("President of
+    France" for "president"), so that such a title counts as written."""
+    key = lexicon.name_key(role)
+    return (key,) if key.startswith(written + " of ") else ()
+
+
 def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
                  exclude: str | None = None) -> list[Candidate]:
     """Stage 5: the holder of a role ("the Russian president", "the former president") on `day`;
@@ -245,7 +252,8 @@ def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
                if (parse.qualifier is None or r.of == parse.qualifier) and e.id != exclude]
     # A country's own title ("Secretary of State") names its holders, not the whole class.
     written = " ".join(parse.role_words)
-    exact = [(e, r) for e, r in entries if lexicon.name_key(r.role) == written]
+    exact = [(e, r) for e, r in entries
+             if lexicon.name_key(r.role) in (written, *_of_forms(written, r.role))]
     if exact:
         entries = exact
     label = f"{parse.title!r}" + (f" on {day}" if day else " (no date: current holder)")
