@@ -80,8 +80,8 @@ def holiday_date(name: str, year: int) -> date:
     rule = lexicon().holidays[name]
     if "fixed" in rule:
         return date(year, *rule["fixed"])
-    if "nth" in rule:
-        return nth_weekday(year, *rule["nth"])
+    if "nth" in rule:  # `after`: days after that weekday (Black Friday follows Thanksgiving)
+        return nth_weekday(year, *rule["nth"]) + timedelta(days=rule.get("after", 0))
     if "election" in rule:  # the Tuesday after the first Monday of the month
         return nth_weekday(year, rule["election"][0], 1, 1) + timedelta(days=1)
     return easter(year) + timedelta(days=rule["easter"])
@@ -229,6 +229,8 @@ class Resolver:
             year = a.year + f["yrel"]
         if f.get("isoweek") and year is not None:
             return f"{year:04d}-W{f['isoweek']:02d}", None
+        if f.get("weekrel") is not None or f.get("mrel") is not None:
+            return self._in_relative_unit(f)
         if f.get("weekday") and not f.get("month"):
             return self._weekday(f["weekday"], f.get("dir"), "day")
         if f.get("weekend"):
@@ -242,8 +244,24 @@ class Resolver:
             return self._blank(spec, "XXXX"), NO_ANCHOR
         return self._choose(make, f.get("dir"), self._unit_value(f)), None
 
+    def _in_relative_unit(self, f: dict) -> tuple[str | None, str | None]:
+        """A weekday of a directed week ("Friday of next week"), a day of a directed month."""
+        a = self.anchor
+        if a is None:
+            return "XXXX-XX-XX", NO_ANCHOR
+        if f.get("weekrel") is not None:
+            monday = a - timedelta(days=a.isoweekday() - 1)
+            return day_value(monday + timedelta(days=7 * f["weekrel"] + f["weekday"] - 1)), None
+        y, m = add_months(a.year, a.month, f["mrel"])
+        try:
+            return day_value(date(y, m, f["day"])), None
+        except ValueError:
+            return None, None
+
     def _maker(self, f: dict) -> Callable[[int], str] | None:
         """A function year -> value for the fields other than the year."""
+        if f.get("nth") and f.get("weekday") and f.get("month"):
+            return lambda y: day_value(nth_weekday(y, f["month"], f["weekday"], f["nth"]))
         if f.get("holiday"):
             return lambda y: day_value(holiday_date(f["holiday"], y))
         if f.get("day") and f.get("month"):
@@ -264,7 +282,7 @@ class Resolver:
         """The anchor's own unit at the granularity of the fields ("last June" is before it)."""
         a = self.anchor
         assert a is not None
-        if f.get("holiday") or f.get("day"):
+        if f.get("holiday") or f.get("day") or f.get("nth"):
             return day_value(a)
         if f.get("month"):
             return f"{a.year:04d}-{a.month:02d}"
@@ -311,7 +329,9 @@ class Resolver:
             return c[0] - now if c[0] > now else now - c[1]
 
         nearest = min(cands, key=distance)
-        if unit[2] in ("quarter", "half") and self.direction != "past":
+        if unit[2] in ("quarter", "half") and self.direction is None or (
+                unit[2] in ("quarter", "half") and self.direction == "future"
+                and not self.explicit):
             # "expects to report third-quarter results" in October: the quarter just ended.
             return nearest[2]
         if self.direction == "past":
@@ -358,8 +378,8 @@ class Resolver:
 
     def _blank(self, spec: Spec, year: str) -> str:
         f = spec.fields
-        if f.get("holiday") or f.get("day"):
-            if f.get("holiday"):
+        if f.get("holiday") or f.get("day") or f.get("nth"):
+            if f.get("holiday") or f.get("nth"):
                 return f"{year}-XX-XX"
             return f"{year}-{f['month']:02d}-{f['day']:02d}"
         if f.get("month"):
@@ -390,5 +410,8 @@ class Resolver:
         else:
             day = day_value(self.anchor + timedelta(days=spec.get("offset", 0)))
         if spec.get("hour") is not None:
-            return f"{day}T{spec.get('hour'):02d}:{spec.get('minute', 0):02d}", "TIME", reason
+            clock = f"{spec.get('hour'):02d}:{spec.get('minute', 0):02d}"
+            if spec.get("second") is not None:
+                clock += f":{spec.get('second'):02d}"
+            return f"{day}T{clock}", "TIME", reason
         return f"{day}T{spec.get('pod')}", "TIME", reason

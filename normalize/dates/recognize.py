@@ -88,6 +88,9 @@ class Lexicon:
         self.shifts: dict[str, int] = lex["shifts"]
         self.frequencies = lex["frequencies"]
         self.halves: dict[str, int] = lex["halves"]
+        self.nth_last: list[str] = lex["nth_last"]
+        self.clock_relations: dict[str, int] = lex["clock_relations"]
+        self.clock_fractions: dict[str, int] = lex["clock_fractions"]
         self.quarter_context = re.compile(rf"\b(?:{_alt(lex['quarter_context'])})\b", re.I)
         self.refs = {p: v for v, ps in phrases["refs"].items() for p in ps}
         self.sets = {p: v for v, ps in phrases["sets"].items() for p in ps}
@@ -111,6 +114,10 @@ class Lexicon:
             "pod": rf"(?P<pod>{_alt(self.pods)})",
             "holiday": rf"(?P<holiday>{_alt(self.holidays)})",
             "dir": rf"(?P<dir>{_alt(self.directions)})",
+            "wdir": rf"(?P<wdir>{_alt(self.directions)})",
+            "mdir": rf"(?P<mdir>{_alt(self.directions)})",
+            "nth": rf"(?P<nth>{_alt(w for w, n in self.ordinals.items() if 1 <= n <= 5)}"
+            rf"|{_alt(self.nth_last)})",
             "ydir": rf"(?P<ydir>{_alt(self.year_directions)})",
             "ddir": rf"(?P<ddir>{_alt(self.duration_directions)})",
             "unit": rf"(?P<unit>{unit_sing})\.?",
@@ -136,6 +143,10 @@ class Lexicon:
             "ampm": r"(?P<ampm>[ap])\.? ?m\b\.?",
         }
         self.rules = [self._compile(rule) for rule in _load("rules.yaml")["rules"]]
+        self.clock_offset_re = re.compile(
+            rf"^(?P<mins>{_alt(self.clock_fractions)}|\d{{1,2}}|{num_word}(?:[ -]{num_word})?)"
+            rf"(?: minutes?)? (?P<rel>{_alt(self.clock_relations)}) (?P<clock>.+)$"
+        )
         self.yearwords_re = re.compile(
             r"\b(?:nineteen|eighteen|seventeen|two thousand)(?:[ -](?:and |oh )?"
             rf"{num_word}){{1,3}}\b"
@@ -450,6 +461,12 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             return None
     if g.get("dir"):
         f["dir"] = lex.directions[g["dir"]]
+    if g.get("wdir"):
+        f["weekrel"] = lex.directions[g["wdir"]]
+    if g.get("mdir"):
+        f["mrel"] = lex.directions[g["mdir"]]
+    if g.get("nth"):
+        f["nth"] = -1 if g["nth"] in lex.nth_last else parse_ordinal(g["nth"])
     if g.get("ydir"):
         f["yrel"] = lex.year_directions[g["ydir"]]
     if "yrel" in extra:
@@ -470,6 +487,8 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     unit = extra.get("unit") or _unit_name(_unit_code(g))
     if unit in (None, "fortnight", "millennium"):
         return None
+    if extra.get("calendar_units") and unit in ("hour", "minute", "second"):
+        return None  # "in two hours": a clock offset, unknowable from a date anchor
     f: dict[str, Any] = {"unit": unit}
     if "past" in extra:
         f["tense_offset"] = {"past": extra["past"], "future": extra["future"]}
@@ -581,6 +600,8 @@ def build_time(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             return None
         hour = int(hour)
         minute = int(g["minute"]) if g.get("minute") else None
+        if g.get("second"):
+            f["second"] = int(g["second"])
         ampm = g.get("ampm")
         pod = g.get("podword")
         if ampm or pod:
@@ -669,9 +690,29 @@ def _day_spec(text: str, depth: int) -> Spec | None:
     return None
 
 
+def _clock_offset(key: str, depth: int) -> Spec | None:
+    """Minutes before or after a clock time: "a quarter past 3 pm", "ten to noon"."""
+    lex = lexicon()
+    m = lex.clock_offset_re.match(key)
+    if m is None:
+        return None
+    mins = lex.clock_fractions.get(m.group("mins")) or parse_number(m.group("mins"))
+    clock = _recognize(m.group("clock"), depth + 1)
+    if (not mins or mins != int(mins) or not 0 < mins < 60 or clock is None
+            or clock.kind != "time" or clock.get("hour") is None or clock.get("minute")):
+        return None
+    total = clock.get("hour") * 60 + lex.clock_relations[m.group("rel")] * int(mins)
+    if not 0 <= total < 24 * 60:
+        return None
+    return clock.with_(hour=total // 60, minute=total % 60, rule=f"clock-offset+{clock.rule}")
+
+
 def _compose(key: str, depth: int) -> Spec | None:
     """Split a clock time or part of day off a date ("10 p.m. Wednesday", "Friday morning")."""
     lex = lexicon()
+    spec = _clock_offset(key, depth)
+    if spec is not None:
+        return spec
     for pattern in (_TIME_FIRST, _TIME_LAST):
         m = pattern.match(key)
         if m:

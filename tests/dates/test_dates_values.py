@@ -126,6 +126,16 @@ def test_prefer_overrides_tense() -> None:
     assert resolve_date("June", anchor="2021-05-25", prefer="future").value == "2021-06"
 
 
+def test_prefer_future_applies_to_year_less_quarters() -> None:
+    # Without a preference a quarter is the nearest one (often the one just reported);
+    # an explicit prefer="future" means the next occurrence, as for months and weekdays.
+    assert resolve_date("the first quarter", anchor="2021-05-25").value == "2021-Q1"
+    assert resolve_date("the first quarter", anchor="2021-05-25", prefer="future").value \
+        == "2022-Q1"
+    assert resolve_date("the fourth quarter", anchor="2021-05-25", prefer="future").value \
+        == "2021-Q4"
+
+
 def test_mods() -> None:
     assert resolve_date("early June", anchor="2021-05-25").mod == "START"
     assert resolve_date("mid-November", anchor="2021-05-25").mod == "MID"
