@@ -36,7 +36,13 @@ def _hypothesis_setup_hook() -> None:
 # this module; the hook must already exist when that nested import looks it up.
 from hypothesis import strategies as st  # noqa: E402
 
-__all__ = ["ENTITY_VARIANTS", "entity_mentions", "quantity_phrases", "temporal_expressions"]
+__all__ = [
+    "ENTITY_VARIANTS",
+    "entity_mentions",
+    "quantity_phrases",
+    "temporal_expressions",
+    "typos",
+]
 
 # --- quantities -----------------------------------------------------------------------------
 
@@ -225,21 +231,25 @@ def _typo_budget(length: int, lone: bool) -> int:
     return edit_budget(length)
 
 
-def _typo(draw: st.DrawFn, token: str, edits: int) -> str:
-    """`edits` edits inside the token (never its first letter)."""
+@st.composite
+def typos(draw: st.DrawFn, word: str, edits: int = 1) -> str:
+    """`word` after `edits` random edits (substitution, deletion, insertion, transposition),
+    never of its first or last letter: how a typo looks in news copy ("Sallivan")."""
     for _ in range(edits):
+        if len(word) < 3:
+            break
         kind = draw(st.sampled_from(["sub", "del", "ins", "swap"]))
-        i = draw(st.integers(1, len(token) - 2))
+        i = draw(st.integers(1, len(word) - 2))
         if kind == "sub":
-            token = token[:i] + draw(st.sampled_from(_LETTERS.replace(token[i], ""))) + \
-                token[i + 1:]
+            word = word[:i] + draw(st.sampled_from(_LETTERS.replace(word[i], ""))) + \
+                word[i + 1:]
         elif kind == "del":
-            token = token[:i] + token[i + 1:]
+            word = word[:i] + word[i + 1:]
         elif kind == "ins":
-            token = token[:i] + draw(st.sampled_from(_LETTERS)) + token[i:]
-        elif token[i] != token[i + 1]:
-            token = token[:i] + token[i + 1] + token[i] + token[i + 2:]
-    return token
+            word = word[:i] + draw(st.sampled_from(_LETTERS)) + word[i:]
+        elif word[i] != word[i + 1]:
+            word = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word
 
 
 def _recapitalize(new: str, like: str) -> str:
@@ -285,7 +295,7 @@ def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
         if budget == 0:
             return base
         edits = draw(st.integers(1, budget))
-        new = _typo(draw, token.lower(), edits)
+        new = draw(typos(token.lower(), edits))
         if new == token.lower() or OSA.distance(new, token.lower()) > _typo_budget(len(new), lone):
             return base  # a swap then an edit inside it counts three: not a two-edit typo
     else:

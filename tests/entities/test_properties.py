@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 
 from normalize.entities import lexicon, resolve_entity, resolve_entity_candidates
 from normalize.entities.typo import TypoIndex, edit_budget
+from normalize.strategies import typos
 
 from .conftest import KB_YAML
 
@@ -50,19 +51,7 @@ def name_variant(draw):
         long = [i for i, t in enumerate(toks) if len(t) >= 8]
         assume(long)
         i = draw(st.sampled_from(long))
-        word = toks[i].lower()
-        pos = draw(st.integers(1, len(word) - 1))
-        letter = draw(st.sampled_from(string.ascii_lowercase))
-        kind = draw(st.sampled_from(["sub", "del", "ins", "swap"]))
-        if kind == "sub":
-            word = word[:pos] + letter + word[pos + 1:]
-        elif kind == "del":
-            word = word[:pos] + word[pos + 1:]
-        elif kind == "ins":
-            word = word[:pos] + letter + word[pos:]
-        else:
-            pos = min(pos, len(word) - 2)
-            word = word[:pos] + word[pos + 1] + word[pos] + word[pos + 2:]
+        word = draw(typos(toks[i].lower(), 1))
         assume(word not in lexicon.given_names())
         toks[i] = word
     text = " ".join(toks)
