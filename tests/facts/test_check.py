@@ -152,3 +152,9 @@ def test_an_impossible_date_is_invalid_input(corpus_copy, edit_facts) -> None:
     assert [(e.file, e.row, e.column) for e in result.errors] == [("facts.csv", 6, "when")]
     assert "June has 30 days" in result.errors[0].message
     assert result.groups  # the report on every row is still there
+
+
+def test_a_country_lies_inside_its_continent(bundled: CheckResult) -> None:
+    trip = _group_of(bundled, "t1")
+    assert [(v.a, v.b, v.verdict) for v in trip.fields["where"]] == [("t1", "t2", "refines")]
+    assert "United Kingdom lies in Europe" in trip.fields["where"][0].why
