@@ -79,6 +79,8 @@ class TypoIndex:
                 table[d] = tuple(tokens)
         for tkey, tokens in self._by_translit.items():
             self._by_translit[tkey] = tuple(tokens)  # type: ignore[assignment]
+        # News repeats its names: the answer for a token is memoized per index (bounded).
+        self._memo = lru_cache(maxsize=65536)(self._token_candidates)
 
     def token_candidates(self, token: str, budget: int | None = None) -> list[tuple[str, int]]:
         """Name tokens this mention token may stand for, with the number of edits (at most
@@ -87,11 +89,15 @@ class TypoIndex:
         A mention token that is itself a known given name never stands for another token
         (other than a transliteration of itself): "Jack" is a name, not a typo of "Jake".
         """
+        return list(self._memo(token, budget))
+
+    def _token_candidates(self, token: str, budget: int | None) -> tuple[tuple[str, int], ...]:
+        """`token_candidates` without the memo."""
         out = [(token, 0)] if token in self.vocab else []
         own = edit_budget(len(token))
         budget = own if budget is None else min(budget, own)
         if budget == 0:
-            return out
+            return tuple(out)
         if token in lexicon.given_names():  # only its own transliterations
             for cand in self._by_translit.get(lexicon.translit_token(token), ()):
                 if cand != token:
@@ -99,7 +105,7 @@ class TypoIndex:
                     dist = OSA.distance(token, cand, score_cutoff=limit)
                     if dist <= limit:
                         out.append((cand, dist))
-            return out
+            return tuple(out)
         pool: set[str] = set()
         table = self._deletions
         for d in _query_deletes(token[:PREFIX], budget):
@@ -116,7 +122,7 @@ class TypoIndex:
                                                  score_cutoff=budget, limit=None):
                 if dist <= min(budget, edit_budget(len(cand))):
                     out.append((cand, int(dist)))
-        return out
+        return tuple(out)
 
     def candidate_keys(
         self, key: str, keys: Mapping[str, object]
@@ -127,7 +133,7 @@ class TypoIndex:
         for budget in (1, 2):
             if budget == 2 and all(edit_budget(len(t)) < 2 for t in toks):
                 break
-            options = [self.token_candidates(t, budget) for t in toks]
+            options = [self._memo(t, budget) for t in toks]
             if not options or any(not o for o in options):
                 continue
             out = []
