@@ -43,3 +43,25 @@ def test_every_name_resolves_to_itself(bundled):
             if match is None or match.id != e.id:
                 failures.append((e.id, [(m.id, m.score) for m in ranked]))
     assert not failures, failures[:20]
+
+
+@pytest.mark.parametrize(
+    ("mention", "date", "expected"),
+    [
+        ("Zelensky", "2022-03-01", "person:volodymyr-zelenskyy"),
+        ("Zelenskiy", "2022-03-01", "person:volodymyr-zelenskyy"),
+        ("the Ukrainian president", "2015-01-01", "person:petro-poroshenko"),
+        ("the Israeli prime minister", "2022-01-01", "person:naftali-bennett"),
+        ("Pres. Biden", "2021-05-04", "person:joe-biden"),
+        ("Europe", None, "place:europe"),
+    ],
+)
+def test_bundled_kb_covers_the_news_beyond_the_g20(mention, date, expected) -> None:
+    match = resolve_entity(mention, date=date)
+    assert match is not None and match.id == expected, match
+
+
+def test_brussels_as_an_actor_is_the_eu() -> None:
+    said = resolve_entity("Brussels", context="Brussels said it would respond")
+    assert said is not None and said.id == "org:eu" and said.method == "metonymy"
+    assert resolve_entity("Brussels", context="a summit in Brussels").id == "city:brussels"
