@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from normalize.dates.anchor import Resolver
+from normalize.dates.ranges import resolve_range
 from normalize.dates.recognize import MAX_MENTION, Spec, clean_key, lexicon, recognize
 from normalize.dates.tense import tense_of
 from normalize.dates.values import DEFAULT_SEASONS, TimeValue, season_tables
@@ -178,6 +179,11 @@ def _resolve(
         return None
     spec = recognize(text)
     if spec is None:
+        ranged = resolve_range(
+            clean_key(text), text,
+            lambda end: _resolve(end, anchor, context, prefer, seasons, languages), seasons)
+        if ranged is not None:
+            return ranged
         spec = _fallback(text, languages)
         if spec is None:
             return None

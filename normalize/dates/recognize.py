@@ -735,6 +735,10 @@ def _compose(key: str, depth: int) -> Spec | None:
     return None
 
 
+# Mods that compare amounts: they qualify durations ("over three years"), not dates.
+AMOUNT_MODS = frozenset({"MORE_THAN", "LESS_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"})
+
+
 def _recognize(key: str, depth: int = 0) -> Spec | None:
     if depth > 6 or not key:
         return None
@@ -751,6 +755,8 @@ def _recognize(key: str, depth: int = 0) -> Spec | None:
         if spec is not None:
             if kind == "mod" and spec.mod is None:
                 mod = lex.mods[prefix]
+                if mod in AMOUNT_MODS and spec.get("type") not in ("DURATION", "SET"):
+                    return spec  # "over the weekend": a preposition before a date, not "more than"
                 if (mod in ("START", "MID", "END") and spec.rule == "duration-unit"
                         and spec.get("unit") and spec.get("amount") == 1):
                     # "the end of the year": a part of the current unit, not a duration

@@ -90,7 +90,13 @@ _REF = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 @lru_cache(maxsize=8192)
 def interval_of(value: str, seasons: str) -> tuple[datetime, datetime, str] | None:
-    """(start, end, granularity) of a fully specified TIMEX3 date/time value, else None."""
+    """(start, end, granularity) of a fully specified TIMEX3 date/time value, else None.
+    An ISO 8601 interval of two values ("2021-06-11/2021-06-13") runs from the start of the
+    first to the end of the second."""
+    if "/" in value:
+        first, _, last = value.partition("/")
+        a, b = interval_of(first, seasons), interval_of(last, seasons)
+        return (a[0], b[1], a[2]) if a and b and a[0] < b[1] else None
     m = _VALUE.match(value)
     if not m:
         return None

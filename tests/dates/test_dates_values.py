@@ -221,3 +221,12 @@ def test_diagnose_is_silent_on_possible_dates_and_non_dates(text: str) -> None:
     from normalize.dates import diagnose
 
     assert diagnose(text) is None
+
+
+def test_a_range_parses_back_and_contains_its_days() -> None:
+    summit = resolve_date("June 11-13", anchor="2021-05-25")
+    assert summit is not None and summit.value == "2021-06-11/2021-06-13"
+    back = TimeValue.from_timex(summit.value)
+    assert (back.start, back.end) == (summit.start, summit.end)
+    assert summit.contains(resolve_date("June 12", anchor="2021-05-25"))
+    assert not summit.overlaps(resolve_date("June 14", anchor="2021-05-25"))

@@ -158,3 +158,13 @@ def test_a_country_lies_inside_its_continent(bundled: CheckResult) -> None:
     trip = _group_of(bundled, "t1")
     assert [(v.a, v.b, v.verdict) for v in trip.fields["where"]] == [("t1", "t2", "refines")]
     assert "United Kingdom lies in Europe" in trip.fields["where"][0].why
+
+
+def test_a_day_inside_a_range_refines_it(corpus_copy, edit_facts) -> None:
+    edit_facts("s4", "when", "June 15-17")
+    result = _result_with(corpus_copy)
+    summit = _group_of(result, "s4")
+    verdicts = {(v.a, v.b): v.verdict for v in summit.fields["when"]}
+    assert verdicts[("s4", "s5")] == "refines" and result.exit_code == 0
+    edit_facts("s4", "when", "June 17-18")
+    assert _result_with(corpus_copy).exit_code == 1

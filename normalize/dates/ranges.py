@@ -1,0 +1,86 @@
+"""Ranges of two dates ("June 11-13", "between June 16 and 18", "from 2019 to 2021").
+
+Each end is resolved like any mention, with the same anchor and tense; a bare day ("13")
+takes the month and year of the other end. The result is one TimeValue whose value is an
+ISO 8601 interval of the two TIMEX3 values ("2021-06-11/2021-06-13") and whose half-open
+interval runs from the start of the first end to the end of the second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from normalize.dates.recognize import _load, impossible
+from normalize.dates.values import TimeValue
+
+_DAY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?")
+_DAY_VALUE = re.compile(r"^(?P<ym>\d{4}-\d{2})-\d{2}$")
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+    table = _load("lexicon.yaml")["ranges"]
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    spaced = [c for c in table["connectors"] if c.isalpha()]
+    glued = [c for c in table["connectors"] if not c.isalpha()]
+    pattern = re.compile(
+        rf"^(?:(?P<opener>{alt(table['openers'])}) )?(?P<a>.+?)"
+        rf"(?: (?P<word>{alt(spaced)}) | ?(?P<sign>{alt(glued)}) ?)(?P<b>.+)$"
+    )
+    return pattern, frozenset(table["needs_opener"])
+
+
+def _with_day(end: TimeValue, day_text: str) -> str | None:
+    """The value of the day `day_text` in the month of `end` ("13" with 2021-06-11)."""
+    m, d = _DAY_VALUE.match(end.value or ""), _DAY.fullmatch(day_text)
+    if not m or not d:
+        return None
+    year, month = (int(x) for x in m.group("ym").split("-"))
+    if impossible(year, month, int(d.group("day"))):
+        return None
+    return f"{m.group('ym')}-{int(d.group('day')):02d}"
+
+
+def _wraps_year(first: str, second: str) -> bool:
+    """True when two month-bearing values name a later month, then an earlier one (Dec, Jan)."""
+    months = [v[5:7] for v in (first, second)]
+    return all(m.isdigit() for m in months) and months[1] < months[0]
+
+
+def _next_year(value: str) -> str | None:
+    return f"{int(value[:4]) + 1:04d}{value[4:]}" if value[:4].isdigit() else None
+
+
+def resolve_range(key: str, text: str, resolve: Callable[[str], TimeValue | None],
+                  seasons: str) -> TimeValue | None:
+    """A range read from the folded `key`, each end resolved with `resolve`; None if not one."""
+    pattern, needs_opener = _pattern()
+    m = pattern.match(key)
+    if not m or (m.group("word") in needs_opener and not m.group("opener")):
+        return None
+    a_text, b_text = m.group("a"), m.group("b")
+    a, b = resolve(a_text), resolve(b_text)
+    if a is None and b is not None and b.granularity == "day":
+        value = _with_day(b, a_text)  # "11-13 June"
+        a = TimeValue.from_timex(value, "DATE", seasons) if value else None
+    elif b is None and a is not None and a.granularity == "day":
+        value = _with_day(a, b_text)  # "June 11-13"
+        b = TimeValue.from_timex(value, "DATE", seasons) if value else None
+    if a is None or b is None or a.type != b.type or None in (a.start, b.start):
+        return None
+    if _YEAR.search(b_text) and not _YEAR.search(a_text) and a.value[:4] != b.value[:4]:
+        # "March 3 through March 5, 2020": the year written once holds for both ends
+        year = int(b.value[:4]) - (1 if _wraps_year(a.value, b.value) else 0)
+        a = TimeValue.from_timex(f"{year:04d}{a.value[4:]}", a.type, seasons)
+    if b.end <= a.start:
+        if not _wraps_year(a.value, b.value):
+            return None
+        later = _next_year(b.value)  # "December 30 - January 2": the second end is next year
+        b = TimeValue.from_timex(later, b.type, seasons) if later else None
+        if b is None or b.start is None or b.end <= a.start:
+            return None
+    return TimeValue(f"{a.value}/{b.value}", a.type, a.start, b.end, a.granularity,
+                     rule=f"range:{a.rule}", text=text, reason=a.reason or b.reason)
