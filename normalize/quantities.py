@@ -267,8 +267,10 @@ def resolve_quantity(text: str) -> Quantity | None:
 
     Returns None when the text states no number. Never raises on a `str`.
     """
+    if text is None:
+        return None  # a missing value: no mention
     if not isinstance(text, str):
-        raise TypeError(f"resolve_quantity(text=...) takes a str, not {type(text).__name__}")
+        raise TypeError(f"text: expected a string or None, got {type(text).__name__}")
     if len(text) > MAX_MENTION:
         return None
     key = fold_key(text)

@@ -233,6 +233,15 @@ def diagnose(text: str) -> str | None:
     return f"impossible date {text!r}: {problem}" if problem else None
 
 
+def _is_mention(text: object, name: str) -> bool:
+    """False for None (a missing value: no mention); True for a str; TypeError otherwise."""
+    if text is None:
+        return False
+    if not isinstance(text, str):
+        raise TypeError(f"{name}: expected a string or None, got {type(text).__name__}")
+    return True
+
+
 def resolve_date(
     text: str,
     anchor: AnchorLike = None,
@@ -251,6 +260,8 @@ def resolve_date(
     mention is still anchored to `anchor`.
     """
     _check(prefer, seasons)
+    if not _is_mention(text, "text"):
+        return None
     return _resolve(text, parse_anchor(anchor), context, prefer, seasons, tuple(languages),
                     parse_reference(reference))
 
@@ -272,6 +283,8 @@ def resolve_dates(
     """
     _check(prefer, seasons)
     items = list(texts)
+    for i, item in enumerate(items):
+        _is_mention(item, f"texts[{i}]")
     if anchors is None or isinstance(anchors, (str, date)):
         parsed = parse_anchor(anchors)
         anchor_list: list[date | None] = [parsed] * len(items)

@@ -120,8 +120,10 @@ def resolve_entity_candidates(
 ) -> list[EntityMatch]:
     """Ranked entities a mention may name (what `resolve_entity` chooses from)."""
     day = parse_date(date)
+    if mention is None:
+        return []  # a missing value: no mention
     if not isinstance(mention, str):
-        raise TypeError(f"mention: expected a string, got {type(mention).__name__}")
+        raise TypeError(f"mention: expected a string or None, got {type(mention).__name__}")
     kb = kb if kb is not None else KnowledgeBase.bundled()
     cands = _all_candidates(kb, mention, day, context)
     if types is not None:

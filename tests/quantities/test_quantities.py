@@ -51,7 +51,7 @@ def test_containment_and_overlap() -> None:
 
 
 def test_rejects_non_str() -> None:
-    with pytest.raises(TypeError, match="text"):
+    with pytest.raises(TypeError, match="expected a string or None"):
         resolve_quantity(10)  # type: ignore[arg-type]
 
 
