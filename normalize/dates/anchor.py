@@ -235,6 +235,8 @@ class Resolver:
             return self._weekday(f["weekday"], f.get("dir"), "day")
         if f.get("weekend"):
             return self._weekday(6, f.get("dir"), "weekend")
+        if f.get("dom"):
+            return self._day_of_month(f["dom"])
         make = self._maker(f)
         if make is None:
             return (f"{year:04d}", None) if year is not None else (None, None)
@@ -375,6 +377,24 @@ class Resolver:
         if self.direction == "future":
             return fmt(ahead if ahead > a else ahead + timedelta(days=7)), None
         return fmt(back), None
+
+    def _day_of_month(self, day: int) -> tuple[str | None, str | None]:
+        """ "on the 15th": that day of the anchor's month; of the month before when a past-tense
+        sentence names a day still ahead, of the month after when a future one names a day
+        gone by."""
+        a = self.anchor
+        if a is None:
+            return f"XXXX-XX-{day:02d}", NO_ANCHOR
+        offset = 0
+        if self.direction == "past" and day > a.day:
+            offset = -1
+        elif self.direction == "future" and day < a.day:
+            offset = 1
+        y, m = add_months(a.year, a.month, offset)
+        try:
+            return day_value(date(y, m, day)), None
+        except ValueError:  # the 31st of a 30-day month
+            return None, None
 
     def _blank(self, spec: Spec, year: str) -> str:
         f = spec.fields

@@ -425,6 +425,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["month"] = int(g["mon"])
     if g.get("day"):
         f["day"] = parse_ordinal(g["day"])
+    if g.get("dom"):
+        f["dom"] = int(g["dom"])
     if "day" in f and "month" in f and not name.startswith("iso"):
         if f["month"] > 12 and f["day"] <= 12:  # "13/01/2021": day first (ISO never swaps)
             f["month"], f["day"] = f["day"], f["month"]
