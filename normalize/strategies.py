@@ -290,7 +290,10 @@ def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
     if not token.isalpha() or not token.isascii():
         return base
     if choice == "typo":
-        lone = len(tokens) == 1
+        particles = lexicon.name_parts().surname_particles
+        # the resolver trusts a typo beside an exact informative word, not beside "la" or "de"
+        lone = not any(len(t) >= 2 and t.lower() not in particles and t.lower() != "the"
+                       for j, t in enumerate(tokens) if j != i)
         budget = _typo_budget(len(token), lone)
         if budget == 0:
             return base

@@ -19,6 +19,7 @@ from normalize.text import fold, strip_accents
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _DOTTED = re.compile(r"\b(?:\w\.){2,}")
 # A word (inner apostrophes kept: O'Rourke, d'Ivoire) and its possessive 's, if any.
+_DOT_POSSESSIVE = re.compile(r"\.'(?=[sS]\b)")
 _CASED = re.compile(r"(\w+(?:'(?![sS]\b)\w+)*)('[sS]\b|(?<=[sS])'(?=\s|$))?")
 
 
@@ -94,6 +95,7 @@ def prepare(mention: str) -> Mention:
         plain = strip_accents(folded)
     if "." in plain:
         plain = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), plain)
+        plain = _DOT_POSSESSIVE.sub("'", plain)  # "Jr.'s", "Corp.'s": the possessive of "Jr"
     cased = _split(plain)
     toks = tuple([t.casefold() for t, _ in cased])
     key_toks = toks[1:] if len(toks) > 1 and toks[0] == "the" else toks

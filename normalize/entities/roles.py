@@ -221,6 +221,16 @@ def _title_fit(kb: KnowledgeBase, entity: Entity, parse: TitleParse, day: dt.dat
     return adjust, "; ".join(notes)
 
 
+def _foreign_to_qualifier(kb: KnowledgeBase, entity: Entity, parse: TitleParse) -> bool:
+    """True for a place or body that a bare country qualifier in front of it ("Russian ...")
+    does not fit: the KB neither places it in that country nor makes it its seat. Persons
+    are only scored down (their nationality is often missing from a KB)."""
+    q = parse.qualifier
+    if not q or parse.classes or entity.type == "person" or entity.id == q:
+        return False
+    return not (kb.contains(q, entity.id) or entity.seat_of == q)
+
+
 def titled(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
            caps: str | None = None) -> list[Candidate]:
     """Stage 4: resolve the name after a title, then check the title against the KB's roles."""
@@ -230,6 +240,8 @@ def titled(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
         entity = kb.get(c.id)
         if entity is None or (parse.gender and entity.gender and parse.gender != entity.gender):
             continue  # "Mrs. Biden" is not Joe Biden
+        if _foreign_to_qualifier(kb, entity, parse):
+            continue  # "Russian" + the UN Security Council: another, unknown body is meant
         adjust, note = _title_fit(kb, entity, parse, day)
         explain = f"title {parse.title!r} stripped; {c.explain}" + (f"; {note}" if note else "")
         method = "title" if c.method in ("exact", "alias", "variant", "surname") else c.method

@@ -54,6 +54,8 @@ def test_every_name_resolves_to_itself(bundled):
         ("the Israeli prime minister", "2022-01-01", "person:naftali-bennett"),
         ("Pres. Biden", "2021-05-04", "person:joe-biden"),
         ("Europe", None, "place:europe"),
+        # a country qualifier does not fit the UN body: the typo'd Russian one is meant
+        ("russian securiti council", None, "org:russian-security-council"),
     ],
 )
 def test_bundled_kb_covers_the_news_beyond_the_g20(mention, date, expected) -> None:
