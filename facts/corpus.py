@@ -8,7 +8,8 @@ that are valid are kept, so that a bad row does not hide the report on the good 
 from __future__ import annotations
 
 import csv
-import io
+import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from normalize.text import fold
 
 DOCUMENT_COLUMNS = ("id", "path", "date")
+OPTIONAL_DOCUMENT_COLUMNS = ("source", "title")
 FACT_COLUMNS = ("doc", "subject", "relation")
 OPTIONAL_FACT_COLUMNS = ("id", "claim", "object", "when", "where", "quantity", "polarity", "quote")
 POLARITIES = ("asserted", "denied")
@@ -91,10 +93,8 @@ class _TableError(Exception):
         self.error = error
 
 
-def _read_table(
-    path: Path, required: tuple[str, ...]
-) -> tuple[list[tuple[int, dict[str, str]]], list[CorpusError]]:
-    """Read a CSV file into ([(line, row dict)], row errors); raise _TableError if unusable."""
+def _decode(path: Path) -> str:
+    """The text of a table file; _TableError when it is missing, binary or not UTF-8."""
     name = path.name
     if not path.is_file():
         raise _TableError(CorpusError(name, None, None, f"file not found: {path}"))
@@ -102,52 +102,90 @@ def _read_table(
     if b"\x00" in raw:
         raise _TableError(CorpusError(name, None, None, "binary file (NUL bytes): not a CSV table"))
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise _TableError(CorpusError(name, line, None, f"not UTF-8 text ({exc.reason})")) from None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        raise _TableError(CorpusError(name, 1, None, f"malformed CSV header: {exc}")) from None
-    if not header or not any(h.strip() for h in header):
+
+
+def _records(text: str, name: str) -> Iterator[tuple[int, list[str]] | CorpusError]:
+    """(first line, cells) of every CSV record; a malformed record becomes an error and the
+    reading goes on at the line after it, so one bad row does not hide the rows below."""
+    lines = text.splitlines(keepends=True)
+    done = 0  # physical lines consumed before the current reader
+    while done < len(lines):
+        reader = csv.reader(iter(lines[done:]), strict=True)
+        seen = 0
+        try:
+            for cells in reader:
+                yield done + seen + 1, cells
+                seen = reader.line_num
+            return
+        except csv.Error as exc:
+            bad = done + max(reader.line_num, seen + 1)
+            yield CorpusError(name, done + seen + 1, None, f"malformed CSV: {exc}")
+            done = bad
+
+
+def _header(cells: list[str], name: str, required: tuple[str, ...], known: tuple[str, ...]
+            ) -> tuple[list[str], list[CorpusError]]:
+    """Column names (lower-case; "" for a column to ignore) and the problems of the header."""
+    if not any(c.strip() for c in cells):
         raise _TableError(CorpusError(name, 1, None, "empty table: no header row"))
-    header = [h.strip().lower() for h in header]
+    header = [c.strip().lower() for c in cells]
     for col in required:
         if col not in header:
             found = ", ".join(h for h in header if h) or "none"
             raise _TableError(
-                CorpusError(name, 1, col, f"missing required column {col!r} (columns: {found})")
-            )
-    rows: list[tuple[int, dict]] = []
-    errors: list[CorpusError] = []
-    line = reader.line_num
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            errors.append(CorpusError(name, reader.line_num, None, f"malformed CSV: {exc}"))
-            break
-        start, line = line + 1, reader.line_num
+                CorpusError(name, 1, col, f"missing required column {col!r} (columns: {found})"))
+    errors = []
+    for i, col in enumerate(header):
+        if col in header[:i]:
+            errors.append(CorpusError(name, 1, col, f"column {col!r} appears twice; the first "
+                                                    "one is used"))
+            header[i] = ""
+        elif col and col not in known:
+            near = difflib.get_close_matches(col, known, n=1, cutoff=0.75)
+            if near:  # a misspelled column would silently drop a field from every check
+                errors.append(CorpusError(name, 1, col, f"unknown column {col!r} (did you mean "
+                                                        f"{near[0]!r}?)"))
+    return header, errors
+
+
+def _read_table(
+    path: Path, required: tuple[str, ...], known: tuple[str, ...]
+) -> tuple[list[tuple[int, dict[str, str]]], list[CorpusError]]:
+    """Read a CSV file into ([(line, row dict)], errors); raise _TableError if unusable.
+    Columns outside `known` are ignored unless they look like a misspelling of one."""
+    name = path.name
+    records = _records(_decode(path), name)
+    first = next(records, None)
+    if isinstance(first, CorpusError):
+        raise _TableError(CorpusError(name, 1, None, f"malformed CSV header: {first.message}"))
+    if first is None:
+        raise _TableError(CorpusError(name, 1, None, "empty table: no header row"))
+    header, errors = _header(first[1], name, required, known)
+    rows: list[tuple[int, dict[str, str]]] = []
+    for record in records:
+        if isinstance(record, CorpusError):
+            errors.append(record)
+            continue
+        line, cells = record
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
             errors.append(CorpusError(
-                name, start, None,
-                f"row has {len(cells)} fields, the header has {len(header)}",
-            ))
+                name, line, None, f"row has {len(cells)} fields, the header has {len(header)}"))
             continue
-        rows.append((start, {h: c.strip() for h, c in zip(header, cells, strict=True) if h}))
+        rows.append((line, {h: c.strip() for h, c in zip(header, cells, strict=True) if h}))
     return rows, errors
 
 
-def _rows(path: Path, required: tuple[str, ...], corpus: Corpus) -> list[tuple[int, dict]]:
+def _rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...], corpus: Corpus
+          ) -> list[tuple[int, dict]]:
     """The valid rows of a table; its errors go to the corpus (no rows if it is unusable)."""
     try:
-        rows, errors = _read_table(path, required)
+        rows, errors = _read_table(path, required, required + optional)
     except _TableError as exc:
         corpus.errors.append(exc.error)
         return []
@@ -192,7 +230,7 @@ def _read_document(root: Path, line: int, row: dict[str, str]) -> Document | Cor
 
 def _load_documents(root: Path, corpus: Corpus) -> None:
     name = "documents.csv"
-    for line, row in _rows(root / name, DOCUMENT_COLUMNS, corpus):
+    for line, row in _rows(root / name, DOCUMENT_COLUMNS, OPTIONAL_DOCUMENT_COLUMNS, corpus):
         doc_id = row["id"]
         if not doc_id:
             corpus.errors.append(CorpusError(name, line, "id", "empty document id"))
@@ -248,7 +286,7 @@ def _load_facts(root: Path, corpus: Corpus) -> None:
     name = corpus.facts_file
     folded: dict[str, str] = {}
     seen_ids: dict[str, int] = {}
-    for line, row in _rows(root / name, FACT_COLUMNS, corpus):
+    for line, row in _rows(root / name, FACT_COLUMNS, OPTIONAL_FACT_COLUMNS, corpus):
         row_errors = _check_row(line, row, corpus, folded)
         row_id = row.get("id") or f"row{line}"
         if row_id in seen_ids:

@@ -86,7 +86,19 @@ def test_row_with_wrong_field_count_is_reported_and_others_kept(corpus_copy: Pat
     assert len(corpus.rows) == 35
 
 
-def test_unterminated_quote_is_malformed_csv(corpus_copy: Path) -> None:
+def test_a_malformed_row_mid_file_does_not_hide_the_rows_below(corpus_copy: Path) -> None:
+    path = corpus_copy / "facts.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(3, 'zz,,biden-hope,Biden,meet,"x"y,,,,,\n')  # a stray quote on line 4
+    path.write_text("".join(lines), encoding="utf-8")
+    corpus = load_corpus(corpus_copy)
+    assert [(e.file, e.row) for e in corpus.errors] == [("facts.csv", 4)]
+    assert "malformed" in corpus.errors[0].message
+    assert len(corpus.rows) == 35  # every valid row, above and below, is kept
+    assert corpus.rows[-1].line == 37
+
+
+def test_unterminated_quote_at_the_end(corpus_copy: Path) -> None:
     path = corpus_copy / "facts.csv"
     with path.open("a", encoding="utf-8") as fh:
         fh.write('zz,,biden-hope,Biden,meet,"Putin,,,,,\n')
@@ -94,6 +106,27 @@ def test_unterminated_quote_is_malformed_csv(corpus_copy: Path) -> None:
     assert corpus.errors and corpus.errors[0].file == "facts.csv"
     assert "malformed" in corpus.errors[0].message or "fields" in corpus.errors[0].message
     assert len(corpus.rows) == 35
+
+
+def test_a_misspelled_column_is_reported_not_dropped(corpus_copy: Path) -> None:
+    path = corpus_copy / "facts.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",where,", ",wehre,", 1), encoding="utf-8")
+    corpus = load_corpus(corpus_copy)
+    assert [(e.file, e.row, e.column) for e in corpus.errors] == [("facts.csv", 1, "wehre")]
+    assert "did you mean 'where'" in corpus.errors[0].message
+    assert len(corpus.rows) == 35
+
+
+def test_an_extra_column_is_ignored_and_a_duplicate_reported(corpus_copy: Path) -> None:
+    path = corpus_copy / "facts.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ",notes,when"] + [line + ",curator note,July 1" for line in lines[1:]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = load_corpus(corpus_copy)
+    assert [(e.row, e.column) for e in corpus.errors] == [(1, "when")]
+    assert "appears twice" in corpus.errors[0].message
+    assert {r.when for r in corpus.rows} != {"July 1"}  # the first 'when' column is used
 
 
 def test_bad_polarity(corpus_copy: Path, edit_facts) -> None:
