@@ -478,8 +478,8 @@ class KnowledgeBase:
                 stripped = text.replace(".", "").strip()
                 if stripped.isupper() and len(stripped) <= 6 and " " not in stripped:
                     self._add_acronym(stripped, hit)
-                    if stripped.casefold() in common:
-                        continue
+                    if stripped.casefold() in common or len(stripped) <= 3:
+                        continue  # codes ("DE", "UK") match only as written: "de" is no country
                 toks = lexicon.tokens(text)
                 key = " ".join(toks[1:] if len(toks) > 1 and toks[0] == "the" else toks)
                 if not key:

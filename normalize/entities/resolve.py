@@ -11,6 +11,7 @@ Russia; `persons_in`). `resolve_entity_candidates` runs them and ranks; `resolve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -97,10 +98,16 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
     return metonymy(kb, cands, m.key, m.possessive, context)
 
 
+_AFTER_FIRST_WORD = re.compile(r"[^\w']+")
+
+
 def _place_after_preposition(kb: KnowledgeBase, text: str, day: dt.date | None
                              ) -> list[Candidate]:
     """ "in Geneva", "at the Kremlin": the rest of the mention, read as a place."""
-    preposition, rest = text.split(" ", 1)
+    parts = _AFTER_FIRST_WORD.split(text.strip(), maxsplit=1)
+    if len(parts) < 2 or not parts[1]:
+        return []
+    preposition, rest = parts
     out = []
     for c in _all_candidates(kb, rest, day, None):
         e = kb.get(c.id)

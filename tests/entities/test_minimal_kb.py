@@ -18,7 +18,7 @@ entities:
 - {id: P4, name: Annalena Baerbock, type: person,
    roles: [{role: Minister of Foreign Affairs, of: C2, start: 2021-12-08, end: 2025-05-06}]}
 - {id: C1, name: France, type: country}
-- {id: C2, name: Germany, type: country}
+- {id: C2, name: Germany, type: country, iso: [DE, DEU]}
 - {id: CITY1, name: Paris, type: city, located_in: C1}
 """
 
@@ -45,6 +45,8 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
         ("in Paris", None, "CITY1"),
         ("the British prime minister", "2022-01-01", None),  # not in this KB
         ("in June", None, None),
+        ("IN:0", None, None),  # a preposition with no place after it (found by hypothesis)
+        ("De", None, None),  # a code matches only as written: "DE" is a country, "De" is not
     ],
 )
 def test_language_resources_fill_a_minimal_kb(kb, mention, date, expected) -> None:
