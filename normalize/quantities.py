@@ -62,7 +62,9 @@ class Quantity:
         hi = "inf" if self.high is None else _num(self.high)
         if self.mod == "EXACT":
             return lo
-        return f"{'(' if self.low_open else '['}{lo}, {hi}{')' if self.high_open else ']'}"
+        left = "(" if self.low_open or self.low is None else "["
+        right = ")" if self.high_open or self.high is None else "]"
+        return f"{left}{lo}, {hi}{right}"
 
 
 def _num(x: float) -> str:
@@ -169,6 +171,8 @@ def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | 
                 last = "tens" if value >= 20 and not tens_then_unit else "unit"
             else:
                 break
+        elif tok == "half" and last == "unit" and current == 1:
+            current = 0.5  # "a half", "one half"
         elif tok == "half" and not last:
             current, last = 0.5, "unit"
             if nxt in ("a", "an"):
@@ -200,8 +204,14 @@ def _approx(value: float, tol: float) -> tuple[float, float]:
     return round(value - spread, 9), round(value + spread, 9)
 
 
+# Fractions, ratios, clock times and scientific notation are not counts this reader takes.
+_NOT_A_COUNT = re.compile(r"\d\s*[/:]\s*\d|\de[+-]?\d")
+
+
 @lru_cache(maxsize=8192)
 def _resolve(key: str, text: str) -> Quantity | None:
+    if _NOT_A_COUNT.search(key):
+        return None
     t = _tables()
     tokens = _TOKEN.findall(key)
     if not tokens:
@@ -228,11 +238,13 @@ def _resolve(key: str, text: str) -> Quantity | None:
     value, j = first
     high = value
     if j + 1 < len(tokens) and tokens[j] in _RANGE_WORDS and (
-        kind == "range" or tokens[j] in ("to", "-")
+        kind == "range" or tokens[j] in ("to", "-", "or")
     ):
         second = _parse_number(tokens, j + 1, t)
         if second is not None and tokens[second[1] - 1] in t.multipliers and value < 1000:
             value *= t.multipliers[tokens[second[1] - 1]]  # "5 to 7 million": scale both ends
+        if second is not None and second[0] < value:
+            return None  # "10 to 5": no range runs backwards
         if second is not None and second[0] >= value:
             high, j = second
             kind, rule = "range", "range"

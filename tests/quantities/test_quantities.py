@@ -30,7 +30,8 @@ def test_examples_corpus(mention: str, low: float | None, high: float | None, mo
     assert (q.low, q.high, q.mod) == (low, high, mod)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "the", "diplomats", "about", "at least", "-"])
+@pytest.mark.parametrize("text", ["", "   ", "the", "diplomats", "about", "at least", "-",
+                                  "10 to 5", "3/4", "1e5", "10:30"])
 def test_not_a_quantity(text: str) -> None:
     assert resolve_quantity(text) is None
 
@@ -89,3 +90,9 @@ def test_never_crashes(text: str) -> None:
 
 def test_long_input_is_bounded() -> None:
     assert resolve_quantity("9" * 1_000_000) is None
+
+
+def test_interval_notation_is_open_at_infinity() -> None:
+    assert str(resolve_quantity("more than 30")) == "(30, inf)"
+    assert str(resolve_quantity("at least nine")) == "[9, inf)"
+    assert str(resolve_quantity("up to 50")) == "(-inf, 50]"
