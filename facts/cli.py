@@ -53,7 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     formats = {"text": format_text, "json": format_json, "html": format_html}
     report = formats[args.format](result)
     if args.output:
-        Path(args.output).write_text(report + "\n", encoding="utf-8")
+        try:
+            Path(args.output).write_text(report + "\n", encoding="utf-8")
+        except OSError as exc:
+            print(f"facts: -o {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
     else:
         print(report)
     for error in result.errors:

@@ -114,7 +114,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     return None
 
 
-class CorpusError(Exception):
+class InvalidCorpus(Exception):
     """Raised at collection when a corpus folder has invalid input."""
 
 
@@ -125,13 +125,13 @@ class CorpusFile(pytest.File):
         """Check the corpus (once per session) and yield one GroupItem per group."""
         table = checked_corpus(self.config, self.path.parent)
         if table.errors:
-            raise CorpusError("\n".join(f"  {e}" for e in table.errors))
+            raise InvalidCorpus("\n".join(f"  {e}" for e in table.errors))
         for group in table.groups:
             yield GroupItem.from_parent(self, name=group.key, group=group)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:
         """The input errors, one a line with file, row and column: no traceback."""
-        if excinfo.errisinstance(CorpusError):
+        if excinfo.errisinstance(InvalidCorpus):
             return f"invalid corpus {self.path.parent}:\n{excinfo.value}"
         return super().repr_failure(excinfo)
 

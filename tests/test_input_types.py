@@ -37,3 +37,12 @@ def test_batches_keep_missing_values_in_place() -> None:
     assert resolve_entity_candidates(None) == []
     with pytest.raises(TypeError, match=r"texts\[1\]"):
         resolve_dates(["June", 7])
+
+
+def test_context_must_be_a_string_or_none() -> None:
+    with pytest.raises(TypeError, match="context"):
+        resolve_date("Tuesday", anchor="2021-05-25", context=5)
+    with pytest.raises(TypeError, match="context"):
+        resolve_entity("Moscow", context=["Moscow said"])
+    with pytest.raises(TypeError, match=r"contexts\[0\]"):
+        resolve_dates(["Tuesday"], anchors="2021-05-25", contexts=[3])

@@ -262,6 +262,7 @@ def resolve_date(
     _check(prefer, seasons)
     if not _is_mention(text, "text"):
         return None
+    _is_mention(context, "context")
     return _resolve(text, parse_anchor(anchor), context, prefer, seasons, tuple(languages),
                     parse_reference(reference))
 
@@ -298,6 +299,8 @@ def resolve_dates(
         if len(anchor_list) != len(items):
             raise ValueError(f"anchors: {len(anchor_list)} given for {len(items)} texts")
     context_list = [None] * len(items) if contexts is None else list(contexts)
+    for i, item in enumerate(context_list):
+        _is_mention(item, f"contexts[{i}]")
     if len(context_list) != len(items):
         raise ValueError(f"contexts: {len(context_list)} given for {len(items)} texts")
     langs = tuple(languages)

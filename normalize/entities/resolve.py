@@ -127,6 +127,8 @@ def resolve_entity_candidates(
 ) -> list[EntityMatch]:
     """Ranked entities a mention may name (what `resolve_entity` chooses from)."""
     day = parse_date(date)
+    if context is not None and not isinstance(context, str):
+        raise TypeError(f"context: expected a string or None, got {type(context).__name__}")
     if mention is None:
         return []  # a missing value: no mention
     if not isinstance(mention, str):

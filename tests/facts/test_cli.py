@@ -92,3 +92,8 @@ def test_html_report_with_timeline(capsys, tmp_path) -> None:
     assert code == 0 and page.startswith("<!doctype html>")
     assert "<svg" in page and "2021-SU" in page and "2021-06-16" in page
     assert "&lt;" not in page.split("<body>")[0]  # the head is not escaped twice
+
+
+def test_unwritable_output_is_a_clear_error(capsys, tmp_path) -> None:
+    code, _, err = _run(capsys, "check", "-o", str(tmp_path / "no" / "such" / "dir.txt"))
+    assert code == 2 and "-o" in err and "Traceback" not in err
