@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from facts.corpus import Corpus, CorpusError, Document, FactRow, load_corpus
+from facts.corpus import Corpus, CorpusError, Document, FactRow, check_row, load_corpus
 from normalize.text import fold_key
 
 COMPARED_FIELDS = ("when", "where", "quantity", "polarity")
@@ -446,5 +446,12 @@ def check_corpus(corpus: Corpus | str, kb: Any = None, strict: bool = False) -> 
 
 def check_rows(rows: list[FactRow], documents: dict[str, Document], kb: Any = None) -> CheckResult:
     """Check rows built in code (no files): what the pytest fixtures and users' pipelines use."""
-    corpus = Corpus(root=Path("<memory>"), documents=documents, rows=list(rows))
+    corpus = Corpus(root=Path("<memory>"), documents=documents, facts_file="<rows>")
+    folded: dict[str, str] = {}
+    for row in rows:
+        problems = check_row(row.line, asdict(row), corpus, folded)
+        if problems:
+            corpus.errors.extend(problems)
+        else:
+            corpus.rows.append(replace(row, polarity=row.polarity.lower() or "asserted"))
     return check_corpus(corpus, kb=kb)

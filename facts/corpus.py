@@ -245,7 +245,8 @@ def _load_documents(root: Path, corpus: Corpus) -> None:
                 corpus.documents[doc_id] = result
 
 
-def _check_row(line: int, row: dict, corpus: Corpus, folded: dict[str, str]) -> list[CorpusError]:
+def check_row(line: int, row: dict, corpus: Corpus, folded: dict[str, str]) -> list[CorpusError]:
+    """The problems of one fact row (as a dict of its cells) against the corpus's documents."""
     name = corpus.facts_file
     errors = []
     doc_id = row["doc"]
@@ -287,7 +288,7 @@ def _load_facts(root: Path, corpus: Corpus) -> None:
     folded: dict[str, str] = {}
     seen_ids: dict[str, int] = {}
     for line, row in _rows(root / name, FACT_COLUMNS, OPTIONAL_FACT_COLUMNS, corpus):
-        row_errors = _check_row(line, row, corpus, folded)
+        row_errors = check_row(line, row, corpus, folded)
         row_id = row.get("id") or f"row{line}"
         if row_id in seen_ids:
             row_errors.append(CorpusError(

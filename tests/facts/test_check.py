@@ -168,3 +168,17 @@ def test_a_day_inside_a_range_refines_it(corpus_copy, edit_facts) -> None:
     assert verdicts[("s4", "s5")] == "refines" and result.exit_code == 0
     edit_facts("s4", "when", "June 17-18")
     assert _result_with(corpus_copy).exit_code == 1
+
+
+def test_rows_built_in_code_are_validated_like_a_table() -> None:
+    doc = Document("d", Path("d.txt"), date(2021, 5, 25), "Biden met Putin in Geneva.")
+    rows = [
+        FactRow(id="r1", line=2, doc="d", subject="Biden", relation="meet", object="Putin",
+                polarity="Denied"),
+        FactRow(id="r2", line=3, doc="nope", subject="Biden", relation="meet", object="Putin"),
+        FactRow(id="r3", line=4, doc="d", subject="Biden", relation="meet", polarity="maybe"),
+    ]
+    result = check_rows(rows, {"d": doc})
+    assert [(e.row, e.column) for e in result.errors] == [(3, "doc"), (4, "polarity")]
+    assert result.exit_code == 2
+    assert [r.row.polarity for g in result.groups for r in g.rows] == ["denied"]
