@@ -18,9 +18,14 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from normalize.entities import KnowledgeBase
+
+    OptionalKB = KnowledgeBase | None  # the bundled knowledge base when None
 
 from facts.corpus import Corpus, CorpusError, Document, FactRow, check_row, load_corpus
 from normalize.text import fold_key
@@ -186,7 +191,7 @@ def _raw_key(raw: str) -> str:
     return '"' + _ARTICLE.sub("", fold_key(raw)) + '"'
 
 
-def _entity_cell(raw: str, doc: Document, context: str | None, kb: Any,
+def _entity_cell(raw: str, doc: Document, context: str | None, kb: OptionalKB,
                  types: Iterable[str] | None = None) -> Cell:
     from normalize import resolve_entity
 
@@ -237,7 +242,7 @@ def _polarity_cell(raw: str) -> Cell:
     return Cell(raw, raw, raw, raw, "")
 
 
-def normalize_row(row: FactRow, doc: Document, kb: Any = None) -> NormalizedRow:
+def normalize_row(row: FactRow, doc: Document, kb: OptionalKB = None) -> NormalizedRow:
     """Normalize every cell of a row against its document (date as anchor, quote as context)."""
     context = row.quote or None
     relation = normalize_relation(row.relation)
@@ -279,7 +284,7 @@ def _wildcard_match(a: str, b: str) -> bool:
     return len(a) == len(b) and all(x == y or "X" in (x, y) for x, y in zip(a, b, strict=True))
 
 
-def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: Any) -> tuple[str, str]:
+def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB) -> tuple[str, str]:
     if a.key == b.key:
         return "agree", f"both {a.key}"
     ia, ib = _interval(a, da), _interval(b, db)
@@ -296,7 +301,8 @@ def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: Any) -> tupl
     return "conflict", f"{a.key} differs from {b.key}"
 
 
-def _compare_entity(a: Cell, b: Cell, da: Document, db: Document, kb: Any) -> tuple[str, str]:
+def _compare_entity(a: Cell, b: Cell, da: Document, db: Document,
+    kb: OptionalKB) -> tuple[str, str]:
     if a.key == b.key:
         return "agree", f"both {a.display}"
     if kb is not None and kb.contains(a.key, b.key):
@@ -306,7 +312,8 @@ def _compare_entity(a: Cell, b: Cell, da: Document, db: Document, kb: Any) -> tu
     return "conflict", f"{a.display} and {b.display} are different places or entities"
 
 
-def _compare_quantity(a: Cell, b: Cell, da: Document, db: Document, kb: Any) -> tuple[str, str]:
+def _compare_quantity(a: Cell, b: Cell, da: Document, db: Document,
+    kb: OptionalKB) -> tuple[str, str]:
     qa, qb = a.value, b.value
     if qa.contains(qb) and qb.contains(qa):
         return "agree", f"both {a.key}"
@@ -319,7 +326,8 @@ def _compare_quantity(a: Cell, b: Cell, da: Document, db: Document, kb: Any) -> 
     return "conflict", f"{a.key} and {b.key} cannot both be true"
 
 
-def _compare_polarity(a: Cell, b: Cell, da: Document, db: Document, kb: Any) -> tuple[str, str]:
+def _compare_polarity(a: Cell, b: Cell, da: Document, db: Document,
+    kb: OptionalKB) -> tuple[str, str]:
     if a.key == b.key:
         return "agree", f"both {a.key}"
     return "conflict", f"one row says {a.key}, the other {b.key}"
@@ -336,7 +344,8 @@ COMPARATORS: dict[str, _Comparator] = {
 }
 
 
-def compare_cells(name: str, a: NormalizedRow, b: NormalizedRow, kb: Any = None) -> PairVerdict:
+def compare_cells(name: str, a: NormalizedRow, b: NormalizedRow,
+    kb: OptionalKB = None) -> PairVerdict:
     """The verdict on field `name` for rows a and b."""
     ca, cb = a.cells[name], b.cells[name]
     ids = (a.row.id, b.row.id)
@@ -377,7 +386,8 @@ def group_key(nrow: NormalizedRow) -> tuple[str, str, bool]:
     return key, label, False
 
 
-def _judge(key: str, label: str, rows: list[NormalizedRow], by_claim: bool, kb: Any) -> Group:
+def _judge(key: str, label: str, rows: list[NormalizedRow], by_claim: bool,
+    kb: OptionalKB) -> Group:
     fields = list(CLAIM_FIELDS + COMPARED_FIELDS) if by_claim else list(COMPARED_FIELDS)
     verdicts: dict[str, list[PairVerdict]] = {}
     for name in fields:
@@ -416,7 +426,7 @@ def _unresolved(nrow: NormalizedRow, file: str) -> list[CorpusError]:
     ]
 
 
-def check_corpus(corpus: Corpus | str, kb: Any = None, strict: bool = False) -> CheckResult:
+def check_corpus(corpus: Corpus | str, kb: OptionalKB = None, strict: bool = False) -> CheckResult:
     """Normalize, group and judge every valid row of a corpus (a `Corpus` or a folder path).
 
     `kb` is a `normalize.KnowledgeBase` (the bundled one when None). With `strict`, a `when`,
@@ -444,7 +454,8 @@ def check_corpus(corpus: Corpus | str, kb: Any = None, strict: bool = False) -> 
     return CheckResult(corpus, groups, list(corpus.errors) + fatal, warnings)
 
 
-def check_rows(rows: list[FactRow], documents: dict[str, Document], kb: Any = None) -> CheckResult:
+def check_rows(rows: list[FactRow], documents: dict[str, Document],
+    kb: OptionalKB = None) -> CheckResult:
     """Check rows built in code (no files): what the pytest fixtures and users' pipelines use."""
     corpus = Corpus(root=Path("<memory>"), documents=documents, facts_file="<rows>")
     folded: dict[str, str] = {}

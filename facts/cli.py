@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from normalize.entities import KnowledgeBase
 
 EXIT_HELP = """exit codes: 0 every group consistent, 1 a group conflicts, 2 invalid input
 (unknown document, unreadable table, quote not in its document, bad date; with --strict also
@@ -28,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_kb(path: str | None):  # -> KnowledgeBase | None
+def _load_kb(path: str | None) -> KnowledgeBase | None:
     if path is None:
         return None
     from normalize import KnowledgeBase
