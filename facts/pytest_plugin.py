@@ -71,6 +71,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_CACHE] = {}
     # pytest removes duplicate and overlapping arguments itself.
     config.args.extend(str(f) for f in files if str(f) not in config.args)
+    if config.getoption("--facts-kb"):
+        _knowledge_base(config)  # a bad file stops the run here, as a usage error
 
 
 def _strict(config: pytest.Config) -> bool:
@@ -87,7 +89,10 @@ def _knowledge_base(config: pytest.Config) -> Any:
         return KnowledgeBase.bundled()
     cache = config.stash[_CACHE]
     if "kb" not in cache:
-        cache["kb"] = KnowledgeBase.load(config.invocation_params.dir / path)
+        try:
+            cache["kb"] = KnowledgeBase.load(config.invocation_params.dir / path)
+        except (ValueError, OSError) as exc:
+            raise pytest.UsageError(f"facts: --facts-kb {path}: {exc}") from None
     return cache["kb"]
 
 

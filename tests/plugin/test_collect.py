@@ -204,3 +204,11 @@ def test_each_corpus_is_checked_once_per_session(
     result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=len(_groups(corpus)) + 2)
     assert calls == [corpus.resolve()]
+
+
+def test_a_bad_knowledge_base_is_a_usage_error(pytester: pytest.Pytester, corpus: Path) -> None:
+    (pytester.path / "kb.yaml").write_text("- {id: x}\n", encoding="utf-8")
+    result = pytester.runpytest_inprocess("--facts-kb", "kb.yaml", "-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--facts-kb kb.yaml*"])
+    assert "Traceback" not in result.stderr.str()
