@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from normalize.isodate import parse_iso_date
 from normalize.text import fold
 
 DOCUMENT_COLUMNS = ("id", "path", "date")
@@ -193,23 +194,13 @@ def _rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...], corp
     return rows
 
 
-def _parse_date(text: str) -> date:
-    """An ISO 8601 date, or a date-time whose date part is taken; ValueError says why not."""
-    if len(text) > 10 and text[10] not in "T ":
-        raise ValueError("expected ISO 8601, e.g. 2021-05-25")
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError as exc:
-        raise ValueError(f"{exc}; expected ISO 8601, e.g. 2021-05-25") from None
-
-
 def _read_document(root: Path, line: int, row: dict[str, str]) -> Document | CorpusError:
     """One documents.csv row -> its Document, or the error that keeps it out."""
     name = "documents.csv"
     try:
-        doc_date = _parse_date(row["date"]) if row["date"] else None
+        doc_date = parse_iso_date(row["date"] or None, "date")
     except ValueError as exc:
-        return CorpusError(name, line, "date", f"invalid date {row['date']!r} ({exc})")
+        return CorpusError(name, line, "date", str(exc))
     if not row["path"]:
         return CorpusError(name, line, "path", "empty document path")
     try:

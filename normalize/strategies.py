@@ -36,6 +36,8 @@ def _hypothesis_setup_hook() -> None:
 # this module; the hook must already exist when that nested import looks it up.
 from hypothesis import strategies as st  # noqa: E402
 
+from normalize.isodate import parse_iso_date  # noqa: E402
+
 __all__ = [
     "ENTITY_VARIANTS",
     "entity_mentions",
@@ -131,7 +133,7 @@ def _month_name(draw: st.DrawFn, month: int, abbreviate: bool = True) -> str:
 
 
 def _as_date(anchor: date | str) -> date:
-    return anchor if isinstance(anchor, date) else date.fromisoformat(str(anchor)[:10])
+    return parse_iso_date(anchor, "anchor")
 
 
 @st.composite

@@ -13,6 +13,7 @@ from normalize.dates.ranges import resolve_range
 from normalize.dates.recognize import MAX_MENTION, Spec, clean_key, lexicon, recognize
 from normalize.dates.tense import tense_of
 from normalize.dates.values import DEFAULT_SEASONS, TimeValue, season_tables
+from normalize.isodate import parse_iso_date
 
 AnchorLike = str | date | datetime | None
 PREFER = ("auto", "past", "future")
@@ -20,23 +21,7 @@ PREFER = ("auto", "past", "future")
 
 def parse_anchor(anchor: AnchorLike, name: str = "anchor") -> date | None:
     """ISO string, date or datetime -> date; an invalid value raises ValueError naming it."""
-    if anchor is None:
-        return None
-    if isinstance(anchor, datetime):
-        return anchor.date()
-    if isinstance(anchor, date):
-        return anchor
-    if isinstance(anchor, str):
-        text = anchor.strip()
-        try:
-            if re.fullmatch(r"\d{8}", text):
-                return datetime.strptime(text, "%Y%m%d").date()
-            if len(text) > 10:
-                return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise ValueError(f"{name}={anchor!r} is not an ISO date (expected e.g. '2021-05-25')")
+    return parse_iso_date(anchor, name)
 
 
 Reference = tuple[date, str]  # (start day, granularity) of the story's last mentioned date

@@ -18,6 +18,7 @@ import yaml
 
 from normalize.entities import lexicon
 from normalize.entities.typo import TypoIndex
+from normalize.isodate import parse_iso_date
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # C loader: ~10x faster
 
@@ -110,27 +111,12 @@ def _date(value: Any, where: str, last: bool = False) -> dt.date | None:
     first day, or its last with `last` (an end date); anything impossible is a KB error."""
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip() if isinstance(value, (str, int)) else ""
     try:
-        if len(text) == 4 and text.isdigit():
-            return dt.date(int(text), 12, 31) if last else dt.date(int(text), 1, 1)
-        if len(text) == 7 and text[4] == "-":
-            year, month = int(text[:4]), int(text[5:])
-            first = dt.date(year, month, 1)
-            if not last:
-                return first
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            return following - dt.timedelta(days=1)
-        if len(text) > 10 and text[10] in "T ":
-            text = text[:10]
-        return dt.date.fromisoformat(text)
+        text = str(value) if isinstance(value, int) else value  # YAML reads "2012" as a number
+        return parse_iso_date(text, where, period="end" if last else "start")
     except ValueError:
-        pass
-    raise KnowledgeBaseError(f"{where}: impossible date {value!r} (expected YYYY-MM-DD)")
+        raise KnowledgeBaseError(
+            f"{where}: impossible date {value!r} (expected YYYY-MM-DD)") from None
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:

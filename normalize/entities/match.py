@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, NamedTuple
 
+from normalize.isodate import parse_iso_date
+
 # A winner must lead the runner-up by this much; otherwise the mention is ambiguous.
 MARGIN = 0.05
 
@@ -41,24 +43,9 @@ class Candidate(NamedTuple):
 
 
 def parse_date(value: str | dt.date | None, name: str = "date") -> dt.date | None:
-    """ISO date text or a date; anything else raises ValueError naming the argument."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        if len(text) > 10 and text[10] in "T ":
-            text = text[:10]
-        elif len(text) in (4, 7):  # "2021", "2021-06": the first day of the period
-            text = text + ("-01-01" if len(text) == 4 else "-01")
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise ValueError(f"{name}: expected an ISO date (YYYY-MM-DD) or a datetime.date, got {value!r}")
+    """ISO date text or a date; a year or month alone stands for its first day; anything else
+    raises ValueError naming the argument."""
+    return parse_iso_date(value, name, period="start")
 
 
 def rank(cands: Iterable[Candidate]) -> list[Candidate]:
