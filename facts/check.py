@@ -301,8 +301,9 @@ def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB) 
     return "conflict", f"{a.key} differs from {b.key}"
 
 
-def _compare_entity(a: Cell, b: Cell, da: Document, db: Document,
-    kb: OptionalKB) -> tuple[str, str]:
+def _compare_entity(
+    a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB
+) -> tuple[str, str]:
     if a.key == b.key:
         return "agree", f"both {a.display}"
     if kb is not None and kb.contains(a.key, b.key):
@@ -312,8 +313,9 @@ def _compare_entity(a: Cell, b: Cell, da: Document, db: Document,
     return "conflict", f"{a.display} and {b.display} are different places or entities"
 
 
-def _compare_quantity(a: Cell, b: Cell, da: Document, db: Document,
-    kb: OptionalKB) -> tuple[str, str]:
+def _compare_quantity(
+    a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB
+) -> tuple[str, str]:
     qa, qb = a.value, b.value
     if qa.contains(qb) and qb.contains(qa):
         return "agree", f"both {a.key}"
@@ -326,8 +328,9 @@ def _compare_quantity(a: Cell, b: Cell, da: Document, db: Document,
     return "conflict", f"{a.key} and {b.key} cannot both be true"
 
 
-def _compare_polarity(a: Cell, b: Cell, da: Document, db: Document,
-    kb: OptionalKB) -> tuple[str, str]:
+def _compare_polarity(
+    a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB
+) -> tuple[str, str]:
     if a.key == b.key:
         return "agree", f"both {a.key}"
     return "conflict", f"one row says {a.key}, the other {b.key}"
@@ -344,8 +347,9 @@ COMPARATORS: dict[str, _Comparator] = {
 }
 
 
-def compare_cells(name: str, a: NormalizedRow, b: NormalizedRow,
-    kb: OptionalKB = None) -> PairVerdict:
+def compare_cells(
+    name: str, a: NormalizedRow, b: NormalizedRow, kb: OptionalKB = None
+) -> PairVerdict:
     """The verdict on field `name` for rows a and b."""
     ca, cb = a.cells[name], b.cells[name]
     ids = (a.row.id, b.row.id)
@@ -386,8 +390,9 @@ def group_key(nrow: NormalizedRow) -> tuple[str, str, bool]:
     return key, label, False
 
 
-def _judge(key: str, label: str, rows: list[NormalizedRow], by_claim: bool,
-    kb: OptionalKB) -> Group:
+def _judge(
+    key: str, label: str, rows: list[NormalizedRow], by_claim: bool, kb: OptionalKB
+) -> Group:
     fields = list(CLAIM_FIELDS + COMPARED_FIELDS) if by_claim else list(COMPARED_FIELDS)
     verdicts: dict[str, list[PairVerdict]] = {}
     for name in fields:
@@ -454,8 +459,9 @@ def check_corpus(corpus: Corpus | str, kb: OptionalKB = None, strict: bool = Fal
     return CheckResult(corpus, groups, list(corpus.errors) + fatal, warnings)
 
 
-def check_rows(rows: list[FactRow], documents: dict[str, Document],
-    kb: OptionalKB = None) -> CheckResult:
+def check_rows(
+    rows: list[FactRow], documents: dict[str, Document], kb: OptionalKB = None
+) -> CheckResult:
     """Check rows built in code (no files): what the pytest fixtures and users' pipelines use."""
     corpus = Corpus(root=Path("<memory>"), documents=documents, facts_file="<rows>")
     folded: dict[str, str] = {}
