@@ -378,7 +378,7 @@ def _entity_key(cell: Cell) -> str:
 def group_key(nrow: NormalizedRow) -> tuple[str, str, bool]:
     """(key, label, by_claim_key): the curator's claim key, else subject–relation–object."""
     if nrow.row.claim:
-        return f"claim:{nrow.row.claim}", nrow.row.claim, True
+        return nrow.row.claim, nrow.row.claim, True
     subj, obj = nrow.cells["subject"], nrow.cells["object"]
     relation = nrow.cells["relation"].key
     ends = [(_entity_key(subj), subj), (_entity_key(obj), obj)]

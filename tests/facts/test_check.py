@@ -103,7 +103,7 @@ def test_a_precise_value_inside_a_vague_one_is_not_a_conflict(corpus_copy, edit_
 def test_claim_key_groups_rows_and_compares_subjects(corpus_copy, edit_facts) -> None:
     result = _result_with(corpus_copy)
     sanctions = _group_of(result, "n1")
-    assert sanctions.key == "claim:us-sanctions-april-2021"
+    assert sanctions.key == "us-sanctions-april-2021"  # the curator's key, as written
     assert [v.verdict for v in sanctions.fields["subject"]] == ["agree"]
     assert [v.verdict for v in sanctions.fields["quantity"]] == ["missing"]
 
