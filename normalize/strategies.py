@@ -222,17 +222,6 @@ def _tables_for(_key: int, kb: Any) -> dict[str, Any]:
     return {"forms": forms, "role_phrases": phrases, "titles": titles, "kb": kb}
 
 
-def _typo_budget(length: int, lone: bool) -> int:
-    """Edits a token takes and stays recognisable, by the resolver's own policy: none under
-    6 letters, and a word standing alone needs `MIN_LONE_TYPO` letters."""
-    from normalize.entities.names import MIN_LONE_TYPO
-    from normalize.entities.typo import edit_budget
-
-    if length < 6 or (lone and length < MIN_LONE_TYPO):
-        return 0
-    return edit_budget(length)
-
-
 @st.composite
 def typos(draw: st.DrawFn, word: str, edits: int = 1) -> str:
     """`word` after `edits` random edits (substitution, deletion, insertion, transposition),
@@ -273,6 +262,20 @@ def _distinct(kb: Any, text: str, entity_id: str, new_token: str) -> bool:
     return all(h.id == entity_id for k, _edits in near for h in kb.lookup(k))
 
 
+def _recognisable(typed: list[str], tokens: list[str]) -> bool:
+    """True when the resolver's own evidence rule accepts this typo of the name `tokens`."""
+    from rapidfuzz.distance import OSA
+
+    from normalize.entities.lexicon import name_key
+    from normalize.entities.names import typo_evidence
+
+    mention, name = name_key(" ".join(typed)).split(), name_key(" ".join(tokens)).split()
+    if len(mention) != len(name):
+        return False
+    edits = tuple(OSA.distance(m, n) for m, n in zip(mention, name, strict=True))
+    return typo_evidence(mention, name, edits)
+
+
 @st.composite
 def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
               variants: Collection[str]) -> str:
@@ -280,6 +283,7 @@ def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
     from rapidfuzz.distance import OSA
 
     from normalize.entities import lexicon
+    from normalize.entities.typo import edit_budget
 
     kb = tables["kb"]
     tokens = base.split()
@@ -292,17 +296,15 @@ def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
     if not token.isalpha() or not token.isascii():
         return base
     if choice == "typo":
-        particles = lexicon.name_parts().surname_particles
-        # the resolver trusts a typo beside an exact informative word, not beside "la" or "de"
-        lone = not any(len(t) >= 2 and t.lower() not in particles and t.lower() != "the"
-                       for j, t in enumerate(tokens) if j != i)
-        budget = _typo_budget(len(token), lone)
+        budget = edit_budget(len(token)) if len(token) >= 6 else 0  # never in a short token
         if budget == 0:
             return base
-        edits = draw(st.integers(1, budget))
-        new = draw(typos(token.lower(), edits))
-        if new == token.lower() or OSA.distance(new, token.lower()) > _typo_budget(len(new), lone):
+        new = draw(typos(token.lower(), draw(st.integers(1, budget))))
+        if new == token.lower() or OSA.distance(new, token.lower()) > edit_budget(len(new)):
             return base  # a swap then an edit inside it counts three: not a two-edit typo
+        typed = [*tokens[:i], new, *tokens[i + 1:]]
+        if not _recognisable(typed, tokens):
+            return base
     else:
         respellings = lexicon.translit_respellings(token.lower())
         if not respellings:

@@ -62,7 +62,7 @@ def translit(kb: KnowledgeBase, key: str) -> list[Candidate]:
 MIN_LONE_TYPO = 7
 
 
-def _typo_evidence(toks: Sequence[str], cand: Sequence[str], edits: Sequence[int]) -> bool:
+def typo_evidence(toks: Sequence[str], cand: Sequence[str], edits: Sequence[int]) -> bool:
     """Enough agreement to accept a typo: an exact word beside the edited ones (not an initial
     or a particle: "Hu Jnitao" has "Hu"), or else long edited words keeping their first letter."""
     particles = lexicon.name_parts().surname_particles
@@ -75,13 +75,13 @@ def _typo_evidence(toks: Sequence[str], cand: Sequence[str], edits: Sequence[int
 
 def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
     """Stage 9: keys within a per-token edit budget, found through the deletion index and
-    scored with rapidfuzz; accepted only with enough agreement (`_typo_evidence`)."""
+    scored with rapidfuzz; accepted only with enough agreement (`typo_evidence`)."""
     toks = key.split()
     if not toks or sum(len(t) for t in toks) < 4:
         return []
     out = []
     for cand_key, edits in kb.typo_candidates(key):
-        if not _typo_evidence(toks, cand_key.split(), edits):
+        if not typo_evidence(toks, cand_key.split(), edits):
             continue
         ratio = fuzz.ratio(key, cand_key)
         if ratio < 75:
