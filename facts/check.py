@@ -284,48 +284,53 @@ def _wildcard_match(a: str, b: str) -> bool:
     return len(a) == len(b) and all(x == y or "X" in (x, y) for x, y in zip(a, b, strict=True))
 
 
+def _nesting(a: str, b: str, same: bool, a_in_b: bool, b_in_a: bool, overlap: bool,
+             inside: str, apart: str) -> tuple[str, str]:
+    """The verdict of two values by containment: agree, refines (one inside the other, or a
+    partial overlap, neither excluding the other), else conflict with the reason `apart`."""
+    if same:
+        return "agree", f"both {a}"
+    if b_in_a:
+        return "refines", f"{b} {inside} {a}"
+    if a_in_b:
+        return "refines", f"{a} {inside} {b}"
+    if overlap:
+        return "refines", f"{a} and {b} overlap"
+    return "conflict", apart
+
+
 def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB) -> tuple[str, str]:
-    if a.key == b.key:
-        return "agree", f"both {a.key}"
     ia, ib = _interval(a, da), _interval(b, db)
-    if ia and ib:
-        if ia[0] <= ib[0] and ib[1] <= ia[1]:
-            return "refines", f"{b.key} lies inside {a.key}"
-        if ib[0] <= ia[0] and ia[1] <= ib[1]:
-            return "refines", f"{a.key} lies inside {b.key}"
-        if ia[0] < ib[1] and ib[0] < ia[1]:
-            return "refines", f"{a.key} and {b.key} overlap"
-        return "conflict", f"{a.key} and {b.key} do not overlap"
-    if _wildcard_match(a.key, b.key):
-        return "refines", f"{a.key} and {b.key} agree where both are specified"
-    return "conflict", f"{a.key} differs from {b.key}"
+    if a.key != b.key and not (ia and ib):
+        if _wildcard_match(a.key, b.key):
+            return "refines", f"{a.key} and {b.key} agree where both are specified"
+        return "conflict", f"{a.key} differs from {b.key}"
+    inside = ia is not None and ib is not None
+    return _nesting(
+        a.key, b.key, a.key == b.key,
+        inside and ib[0] <= ia[0] and ia[1] <= ib[1],
+        inside and ia[0] <= ib[0] and ib[1] <= ia[1],
+        inside and ia[0] < ib[1] and ib[0] < ia[1],
+        "lies inside", f"{a.key} and {b.key} do not overlap")
 
 
 def _compare_entity(
     a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB
 ) -> tuple[str, str]:
-    if a.key == b.key:
-        return "agree", f"both {a.display}"
-    if kb is not None and kb.contains(a.key, b.key):
-        return "refines", f"{b.display} lies in {a.display}"
-    if kb is not None and kb.contains(b.key, a.key):
-        return "refines", f"{a.display} lies in {b.display}"
-    return "conflict", f"{a.display} and {b.display} are different places or entities"
+    return _nesting(
+        a.display, b.display, a.key == b.key,
+        kb is not None and kb.contains(b.key, a.key),
+        kb is not None and kb.contains(a.key, b.key),
+        False, "lies in", f"{a.display} and {b.display} are different places or entities")
 
 
 def _compare_quantity(
     a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB
 ) -> tuple[str, str]:
     qa, qb = a.value, b.value
-    if qa.contains(qb) and qb.contains(qa):
-        return "agree", f"both {a.key}"
-    if qa.contains(qb):
-        return "refines", f"{b.key} lies within {a.key}"
-    if qb.contains(qa):
-        return "refines", f"{a.key} lies within {b.key}"
-    if qa.overlaps(qb):
-        return "refines", f"{a.key} and {b.key} overlap"
-    return "conflict", f"{a.key} and {b.key} cannot both be true"
+    a_in_b, b_in_a = qb.contains(qa), qa.contains(qb)
+    return _nesting(a.key, b.key, a_in_b and b_in_a, a_in_b, b_in_a, qa.overlaps(qb),
+                    "lies within", f"{a.key} and {b.key} cannot both be true")
 
 
 def _compare_polarity(
