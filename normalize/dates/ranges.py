@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from normalize.dates.recognize import _load, impossible
+from normalize.dates.recognize import impossible, lexicon
 from normalize.dates.values import TimeValue
 
 _DAY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?")
@@ -22,7 +22,7 @@ _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
-    table = _load("lexicon.yaml")["ranges"]
+    table = lexicon().ranges
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
     spaced = [c for c in table["connectors"] if c.isalpha()]
     glued = [c for c in table["connectors"] if not c.isalpha()]

@@ -74,6 +74,7 @@ class Lexicon:
             self.plurals[lex["unit_plurals"].get(unit, unit + "s")] = unit
         self.numbers: dict[str, int] = lex["numbers"]
         self.multipliers: dict[str, int] = lex["multipliers"]
+        self.ranges: dict[str, list[str]] = lex["ranges"]
         self.vague = lex["vague_amounts"]
         self.ordinals: dict[str, int] = lex["ordinals"]
         self.directions: dict[str, int] = lex["directions"]

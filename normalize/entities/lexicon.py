@@ -7,10 +7,10 @@ The engine (kb.py, resolve.py) holds no word lists: every phrase it recognizes c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -269,6 +269,12 @@ def translit_key(key: str) -> str:
     return " ".join(translit_token(t) for t in key.split())
 
 
+def _word_sets(table: type, name: str) -> Any:
+    """A dataclass of word sets read from data/<name>: one YAML list per field, by field name."""
+    raw = yaml.safe_load(_read(name))
+    return table(**{f.name: frozenset(str(w) for w in raw[f.name]) for f in fields(table)})
+
+
 @dataclass(frozen=True)
 class ContextWords:
     """Word tables deciding whether a seat or capital is an actor or a place."""
@@ -284,10 +290,7 @@ class ContextWords:
 @cache
 def context_words() -> ContextWords:
     """The metonymy word tables of data/context.yaml."""
-    raw = yaml.safe_load(_read("context.yaml"))
-    return ContextWords(*(frozenset(str(w) for w in raw[k]) for k in (
-        "actor_verbs", "skip_after", "actor_before", "place_before", "coordinators",
-        "place_prepositions")))
+    return _word_sets(ContextWords, "context.yaml")
 
 
 @cache
@@ -310,9 +313,7 @@ class NameParts:
 @cache
 def name_parts() -> NameParts:
     """The name tables of data/names.yaml."""
-    raw = yaml.safe_load(_read("names.yaml"))
-    return NameParts(*(frozenset(str(w) for w in raw[k]) for k in (
-        "suffixes", "surname_particles", "acronym_skip", "acronym_types", "family_name_first")))
+    return _word_sets(NameParts, "names.yaml")
 
 
 @cache
