@@ -18,21 +18,22 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
-if TYPE_CHECKING:
-    from normalize.entities import KnowledgeBase
-
-    OptionalKB = KnowledgeBase | None  # the bundled knowledge base when None
-
 from facts.corpus import Corpus, CorpusError, Document, FactRow, check_row, load_corpus
+from normalize.dates import diagnose, resolve_date
+from normalize.entities import KnowledgeBase, resolve_entity
+from normalize.quantities import resolve_quantity
 from normalize.text import fold_key
+
+OptionalKB = KnowledgeBase | None  # the bundled knowledge base when None
 
 COMPARED_FIELDS = ("when", "where", "quantity", "polarity")
 CLAIM_FIELDS = ("subject", "object")  # compared too when a curator's claim key forms the group
-PLACE_TYPES = ("city", "country", "place", "gov", "org", "event")
+# What a `where` cell may name: the resolver's place types plus organisations as venues.
+WHERE_TYPES = ("city", "country", "place", "gov", "org", "event")
 
 
 # --- normalized cells ---------------------------------------------------------------------
@@ -193,8 +194,6 @@ def _raw_key(raw: str) -> str:
 
 def _entity_cell(raw: str, doc: Document, context: str | None, kb: OptionalKB,
                  types: Iterable[str] | None = None) -> Cell:
-    from normalize import resolve_entity
-
     if not raw:
         return Cell(raw)
     match = resolve_entity(raw, date=doc.date, context=context or None, kb=kb, types=types)
@@ -205,14 +204,10 @@ def _entity_cell(raw: str, doc: Document, context: str | None, kb: OptionalKB,
 
 
 def _when_cell(raw: str, doc: Document, context: str | None) -> Cell:
-    from normalize import resolve_date
-
     if not raw:
         return Cell(raw)
     value = resolve_date(raw, anchor=doc.date, context=context or None)
     if value is None:
-        from normalize.dates import diagnose
-
         problem = diagnose(raw)
         if problem:
             return Cell(raw, None, None, f"{raw!r} (impossible date)", problem, invalid=True)
@@ -228,8 +223,6 @@ def _when_cell(raw: str, doc: Document, context: str | None) -> Cell:
 
 
 def _quantity_cell(raw: str) -> Cell:
-    from normalize import resolve_quantity
-
     if not raw:
         return Cell(raw)
     q = resolve_quantity(raw)
@@ -251,7 +244,7 @@ def normalize_row(row: FactRow, doc: Document, kb: OptionalKB = None) -> Normali
         "relation": Cell(row.relation, relation, relation, relation, ""),
         "object": _entity_cell(row.object, doc, context, kb),
         "when": _when_cell(row.when, doc, context),
-        "where": _entity_cell(row.where, doc, None, kb, PLACE_TYPES),
+        "where": _entity_cell(row.where, doc, None, kb, WHERE_TYPES),
         "quantity": _quantity_cell(row.quantity),
         "polarity": _polarity_cell(row.polarity),
     }
@@ -446,8 +439,6 @@ def check_corpus(corpus: Corpus | str, kb: OptionalKB = None, strict: bool = Fal
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus)
     if kb is None:
-        from normalize import KnowledgeBase
-
         kb = KnowledgeBase.bundled()
     nrows = [normalize_row(r, corpus.documents[r.doc], kb) for r in corpus.rows]
     unresolved = [e for n in nrows for e in _unresolved(n, corpus.facts_file)]
