@@ -101,6 +101,11 @@ class Group:
     by_claim_key: bool = False
 
     @property
+    def compared_fields(self) -> tuple[str, ...]:
+        """The fields judged pairwise: with a curator's claim key, subject and object too."""
+        return CLAIM_FIELDS + COMPARED_FIELDS if self.by_claim_key else COMPARED_FIELDS
+
+    @property
     def documents(self) -> list[str]:
         """The ids of the documents the group's rows come from, in first-seen order."""
         return list(dict.fromkeys(r.row.doc for r in self.rows))
@@ -391,9 +396,8 @@ def group_key(nrow: NormalizedRow) -> tuple[str, str, bool]:
 def _judge(
     key: str, label: str, rows: list[NormalizedRow], by_claim: bool, kb: OptionalKB
 ) -> Group:
-    fields = list(CLAIM_FIELDS + COMPARED_FIELDS) if by_claim else list(COMPARED_FIELDS)
-    verdicts: dict[str, list[PairVerdict]] = {}
-    for name in fields:
+    group = Group(key, label, rows, {}, "", by_claim)
+    for name in group.compared_fields:
         pairs = [
             compare_cells(name, a, b, kb)
             for i, a in enumerate(rows)
@@ -401,14 +405,14 @@ def _judge(
             if not (a.cells[name].empty and b.cells[name].empty)
         ]
         if pairs:
-            verdicts[name] = pairs
-    if any(v.verdict == "conflict" for vs in verdicts.values() for v in vs):
-        verdict = "conflict"
-    elif len({r.row.doc for r in rows}) < 2:
-        verdict = "uncorroborated"
+            group.fields[name] = pairs
+    if group.conflicts():
+        group.verdict = "conflict"
+    elif len(group.documents) < 2:
+        group.verdict = "uncorroborated"
     else:
-        verdict = "consistent"
-    return Group(key, label, rows, verdicts, verdict, by_claim)
+        group.verdict = "consistent"
+    return group
 
 
 VALUE_FIELDS = ("when", "where", "quantity")  # must normalize in a strict run

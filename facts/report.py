@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 
-from facts.check import COMPARED_FIELDS, CheckResult, Group
+from facts.check import CheckResult, Group
 
 _WIDTH = 36
 _VERDICT_MARK = {"consistent": "OK", "conflict": "CONFLICT", "uncorroborated": "SINGLE SOURCE"}
@@ -34,15 +34,23 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
     ]
 
 
+def _shown_fields(group: Group) -> list[str]:
+    """The compared fields that at least one row of the group states."""
+    return [f for f in group.compared_fields if any(not r.cells[f].empty for r in group.rows)]
+
+
+def _conflicts_first(groups: list[Group]) -> list[Group]:
+    order = {"conflict": 0, "consistent": 1, "uncorroborated": 2}
+    return sorted(groups, key=lambda g: order[g.verdict])
+
+
 def format_group(group: Group) -> str:
     """One group as text: the rows' raw and normalized values side by side, then the verdicts."""
     docs = group.documents
     head = (f"[{_VERDICT_MARK[group.verdict]}] {group.label}  "
             f"({len(group.rows)} row{'s' * (len(group.rows) > 1)}, "
             f"{len(docs)} document{'s' * (len(docs) > 1)}: {', '.join(docs)})")
-    fields = ["subject", "object", *COMPARED_FIELDS] if group.by_claim_key else list(
-        COMPARED_FIELDS)
-    shown = [f for f in fields if any(not r.cells[f].empty for r in group.rows)]
+    shown = _shown_fields(group)
     body = [[r.row.id, r.row.doc, *(_clip(_cell_text(group, i, f)) for f in shown)]
             for i, r in enumerate(group.rows)]
     lines = [head, *_table(["row", "doc", *shown], body)]
@@ -58,8 +66,7 @@ def format_group(group: Group) -> str:
 
 def format_text(result: CheckResult) -> str:
     """The whole report as text: groups (conflicts first), unresolved mentions, errors, summary."""
-    order = {"conflict": 0, "consistent": 1, "uncorroborated": 2}
-    groups = sorted(result.groups, key=lambda g: order[g.verdict])
+    groups = _conflicts_first(result.groups)
     n_docs = len({r.doc for r in result.corpus.rows})
     out = [f"facts check {result.corpus.root}: {len(result.corpus.rows)} rows from {n_docs} "
            f"documents, {len(groups)} groups", ""]
@@ -135,9 +142,7 @@ def _timeline(group: Group) -> str:
 
 
 def _html_group(group: Group) -> str:
-    fields = ["subject", "object", *COMPARED_FIELDS] if group.by_claim_key else list(
-        COMPARED_FIELDS)
-    shown = [f for f in fields if any(not r.cells[f].empty for r in group.rows)]
+    shown = _shown_fields(group)
     esc = html.escape
     head = "".join(f"<th>{esc(f)}</th>" for f in ["row", "doc", *shown])
     body = "".join(
@@ -156,8 +161,7 @@ def _html_group(group: Group) -> str:
 
 def format_html(result: CheckResult) -> str:
     """A self-contained HTML page: a table and a timeline of `when` values per group."""
-    order = {"conflict": 0, "consistent": 1, "uncorroborated": 2}
-    groups = sorted(result.groups, key=lambda g: order[g.verdict])
+    groups = _conflicts_first(result.groups)
     summary = result.to_dict()["summary"]
     errors = "".join(f"<li>{html.escape(str(e))}</li>" for e in result.errors)
     unresolved = "".join(f"<li>{html.escape(str(e))}</li>" for e in result.unresolved)
