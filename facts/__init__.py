@@ -5,8 +5,9 @@ Public names are imported lazily (PEP 562) so that the pytest plugin costs nothi
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from normalize.lazy import lazy_exports
 
 _EXPORTS = {
     "CheckResult": "facts.check",
@@ -36,11 +37,4 @@ if TYPE_CHECKING:
     from facts.check import CheckResult, Group, check_corpus, check_rows
     from facts.corpus import Corpus, CorpusError, Document, FactRow, load_corpus
 
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'facts' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

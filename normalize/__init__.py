@@ -7,8 +7,9 @@ pytest plugin and command-line start-up; the knowledge base and rule tables load
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from normalize.lazy import lazy_exports
 
 _EXPORTS = {
     "TimeValue": "normalize.dates",
@@ -47,15 +48,4 @@ if TYPE_CHECKING:
     )
     from normalize.quantities import Quantity, resolve_quantity
 
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'normalize' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(list(globals()) + __all__)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
