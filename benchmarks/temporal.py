@@ -128,15 +128,11 @@ def run_ours(
     resolved before them in the same document as reference (the DCT stays the anchor);
     clear: empty our caches first (a cold run).
     """
-    from normalize.dates import api, recognize, resolve_dates, tense, values
+    from normalize.dates import api, resolve_dates
 
     api.warm_up()  # tables and the fallback parser load once per process, not per mention
     if clear:
-        recognize.recognize.cache_clear()
-        tense.tense_of.cache_clear()
-        api._fallback.cache_clear()
-        api._anchored.cache_clear()
-        values.interval_of.cache_clear()
+        api.clear_caches()
     t0 = time.perf_counter()
     results = resolve_dates(
         [m.text for m in mentions], [m.dct for m in mentions], [m.context for m in mentions],

@@ -12,7 +12,7 @@ from normalize.dates.anchor import Resolver
 from normalize.dates.ranges import resolve_range
 from normalize.dates.recognize import MAX_MENTION, Spec, clean_key, lexicon, recognize
 from normalize.dates.tense import tense_of
-from normalize.dates.values import DEFAULT_SEASONS, TimeValue, season_tables
+from normalize.dates.values import DEFAULT_SEASONS, TimeValue, interval_of, season_tables
 from normalize.isodate import parse_iso_date
 
 AnchorLike = str | date | datetime | None
@@ -172,15 +172,16 @@ def _resolve(
         spec = _fallback(text, languages)
         if spec is None:
             return None
-    if not _ambiguous_ok(spec, text, context):
+    fields = spec.fields
+    if fields.get("ambiguous") and not _ambiguous_ok(spec, text, context):
         return None
-    if spec.get("year_ago") and _quarter_context(text, context):
+    if fields.get("year_ago") and _quarter_context(text, context):
         return _anchored_quarter_ago(text, anchor, seasons)
     direction = _direction(prefer, spec, text, context)
-    if not spec.get("anaphoric"):
-        reference = None  # keeps the memo below shared across documents
-    return _anchored(text, anchor, direction, seasons, languages, reference,
-                     explicit=prefer != "auto")
+    # Positional arguments: the memo below hashes them faster than keywords. A reference only
+    # matters to anaphoric mentions; dropping it otherwise keeps the memo shared across documents.
+    return _anchored(text, anchor, direction, seasons, languages,
+                     reference if fields.get("anaphoric") else None, prefer != "auto")
 
 
 def _quarter_context(text: str, context: str | None) -> bool:
@@ -205,6 +206,13 @@ def _anchored(
     if spec is None:
         return None
     return Resolver(anchor, direction, seasons, reference, explicit).value(spec, text)
+
+
+def clear_caches() -> None:
+    """Empty every memo of the date normalizer (rule tables stay loaded): for cold benchmarks,
+    and for callers who want the memory back after a large batch."""
+    for memo in (recognize, tense_of, _fallback, _anchored, interval_of):
+        memo.cache_clear()
 
 
 def diagnose(text: str) -> str | None:

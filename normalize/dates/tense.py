@@ -63,10 +63,11 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
             kinds[tuple(_WORD.findall(str(phrase).casefold()))] = kind
     clitics = [w for w in kinds if w[0] in _CLITICS]
     words = [w for w in kinds if w[0] not in _CLITICS]
+    # Cheap tests first: most positions are inside a word and fail at the first lookaround.
     pattern = (
-        rf"(?P<clitic>(?<=[a-z]){_trie_regex(clitics)})"  # "he'll": a clitic ends a word
-        rf"|(?P<phrase>(?<![a-z']){_trie_regex(words)})"
-        rf"|(?P<ed>(?<![a-z'])[a-z]{{3,}}ed{_END})"
+        rf"(?=')(?<=[a-z])(?P<clitic>{_trie_regex(clitics)})"  # "he'll": a clitic ends a word
+        rf"|(?<![a-z'])(?:(?P<phrase>{_trie_regex(words)})"
+        rf"|(?P<ed>[a-z]{{5,}}(?![a-z])(?<=ed)(?!')))"  # a whole word ending in -ed
     )
     by_text = {" ".join(w): kind for w, kind in kinds.items()}
     return re.compile(pattern), by_text, frozenset(raw["ed_exceptions"])
@@ -81,9 +82,31 @@ def _previous_words(text: str, pos: int) -> tuple[str, str]:
     return words[1], words[0]
 
 
-def _markers(text: str) -> Iterator[tuple[int, str]]:
-    """(position, kind) of every tense marker in the (case-folded) text, left to right."""
-    pattern, by_text, exceptions = _scanner()
+_PHRASE_KIND: dict[str, tuple[str, bool]] = {}  # matched text -> (kind, single word)
+
+
+def _kind_of(found: str) -> tuple[str, bool]:
+    """Kind of a matched phrase (memoized: the same few dozen spellings recur)."""
+    got = _PHRASE_KIND.get(found)
+    if got is None:
+        phrase = " ".join(_WORD.findall(found))
+        got = _PHRASE_KIND[found] = (_scanner()[1][phrase], " " not in phrase)
+    return got
+
+
+def _participle(text: str, pos: int) -> bool:
+    """A past form right after an auxiliary (adverb allowed): "will be held", "has been
+    expected", "was quickly approved"."""
+    before, before2 = _previous_words(text, pos)
+    prev = before2 if before.endswith("ly") and before2 else before
+    return prev in _AUXILIARY
+
+
+def _markers(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(position, kind, maybe a participle) of every tense marker candidate in the (case-folded)
+    text, left to right; the participle check (`_participle`) is left to the caller, which
+    needs it only for the marker that would win."""
+    pattern, _, exceptions = _scanner()
     for m in pattern.finditer(text):
         found = m.group()
         if m.lastgroup == "ed":
@@ -91,14 +114,8 @@ def _markers(text: str) -> Iterator[tuple[int, str]]:
                 continue
             kind, single = "past", True
         else:
-            phrase = " ".join(_WORD.findall(found))
-            kind, single = by_text[phrase], " " not in phrase
-        if kind == "past" and single:
-            before, before2 = _previous_words(text, m.start())
-            prev = before2 if before.endswith("ly") and before2 else before
-            if prev in _AUXILIARY:
-                continue  # a participle: "will be held", "has been expected"
-        yield m.start(), kind
+            kind, single = _kind_of(found)
+        yield m.start(), kind, kind == "past" and single
 
 
 @lru_cache(maxsize=8192)
@@ -115,12 +132,11 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     lo = max(0, start - WINDOW)
     window = text[lo:start] + " " * (end - start) + text[end : end + WINDOW]
     start, end = start - lo, end - lo
-    best: tuple[int, bool, str] | None = None
-    for pos, kind in _markers(window):
-        distance = start - pos if pos < start else pos - end
-        if best is not None and pos >= end and distance > best[0]:
-            break  # markers further right are only further away
-        cand = (distance, kind != "future", kind)
-        if best is None or cand < best:
-            best = cand
-    return best[2] if best else None
+    candidates = sorted(
+        (start - pos if pos < start else pos - end, kind != "future", kind, pos, check)
+        for pos, kind, check in _markers(window)
+    )
+    for _, _, kind, pos, check in candidates:  # nearest first; a participle gives way
+        if not (check and _participle(window, pos)):
+            return kind
+    return None
