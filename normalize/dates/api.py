@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from normalize.dates.anchor import Resolver
+from normalize.dates.context import day_beside
 from normalize.dates.ranges import resolve_range
 from normalize.dates.recognize import MAX_MENTION, Spec, clean_key, lexicon, recognize
 from normalize.dates.tense import tense_of
@@ -175,6 +176,11 @@ def _resolve(
     fields = spec.fields
     if fields.get("ambiguous") and not _ambiguous_ok(spec, text, context):
         return None
+    if spec.kind == "time" and fields.get("hour") is not None and "date" not in fields:
+        dated = _with_day_beside(spec, text, context)
+        if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"
+            direction = _direction(prefer, dated, text, context)
+            return Resolver(anchor, direction, seasons, None, prefer != "auto").value(dated, text)
     if fields.get("year_ago") and _quarter_context(text, context):
         return _anchored_quarter_ago(text, anchor, seasons)
     direction = _direction(prefer, spec, text, context)
@@ -182,6 +188,15 @@ def _resolve(
     # matters to anaphoric mentions; dropping it otherwise keeps the memo shared across documents.
     return _anchored(text, anchor, direction, seasons, languages,
                      reference if fields.get("anaphoric") else None, prefer != "auto")
+
+
+def _with_day_beside(spec: Spec, text: str, context: str | None) -> Spec | None:
+    """A bare clock time joined to the day its sentence names beside it, else None."""
+    words = day_beside(text, context)
+    day = recognize(words) if words else None
+    if day is None or not (day.get("weekday") or (day.kind == "rel" and day.get("unit") == "day")):
+        return None
+    return spec.with_(date=day, rule=f"{spec.rule}+{day.rule}-in-context")
 
 
 def _quarter_context(text: str, context: str | None) -> bool:

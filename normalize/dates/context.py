@@ -1,0 +1,45 @@
+"""Mentions completed by their sentence: a bare clock time takes the day named beside it.
+
+Extractors (and TimeML annotators) often cut "10:35 a.m. (0735 GMT) Friday" into a clock time
+and a day; alone, "10:35 a.m." would be read on the anchor day. The glue words allowed between
+the two are data (data/context.yaml); the day words are the lexicon's weekdays and day words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from normalize.dates.recognize import DATA, _alt, lexicon
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(day after the mention, day before it), matched case-folded against the sentence."""
+    raw = yaml.safe_load((DATA / "context.yaml").read_text(encoding="utf-8"))["clock_day"]
+    lex = lexicon()
+    words = (rf"(?:(?:{_alt(raw['day_modifiers'])})\s+)?(?:{_alt(lex.weekdays)})\.?"
+             rf"|{_alt(lex.daywords)}")
+    paren = rf"\([^()]{{0,{int(raw['parenthesis'])}}}\)"
+    after = (
+        rf"\s*(?:{paren}\s*)?,?\s*(?:(?:{_alt(raw['after'])})\s+)?(?P<day>{words})(?![\w-])"
+        # or inside the parenthesis that follows: "4 in the morning (4 a.m. EDT Thursday)"
+        rf"|\s*\([^()]{{0,{int(raw['parenthesis'])}}}?(?<![\w-])(?P<inside>{words})\)"
+    )
+    before = rf"(?<![\w-])(?P<day>{words}),?\s+(?:{_alt(raw['before'])})\s+$"
+    return re.compile(after), re.compile(before)
+
+
+def day_beside(mention: str, context: str | None) -> str | None:
+    """The day words named right beside `mention` in `context` ("friday"), or None."""
+    if not context or not mention:
+        return None
+    text = context.casefold()
+    at = text.find(mention.casefold())
+    if at < 0:
+        return None
+    after, before = _patterns()
+    m = after.match(text, at + len(mention)) or before.search(text, max(0, at - 40), at)
+    return (m.group("day") or m.group("inside")) if m else None
