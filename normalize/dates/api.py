@@ -12,7 +12,7 @@ from normalize.dates.anchor import Resolver
 from normalize.dates.context import day_beside
 from normalize.dates.ranges import resolve_range
 from normalize.dates.recognize import MAX_MENTION, Spec, clean_key, lexicon, recognize
-from normalize.dates.tense import tense_of
+from normalize.dates.tense import cue_of, tense_of
 from normalize.dates.values import DEFAULT_SEASONS, TimeValue, interval_of, season_tables
 from normalize.isodate import parse_iso_date
 
@@ -143,13 +143,20 @@ def _ambiguous_ok(spec: Spec, text: str, context: str | None) -> bool:
     return re.search(rf"(?<=[\w,;] ){re.escape(cap)}\b", context) is not None
 
 
-def _direction(prefer: str, spec: Spec, text: str, context: str | None) -> str | None:
+def _direction(prefer: str, spec: Spec, text: str, context: str | None
+               ) -> tuple[str | None, bool]:
+    """(direction, strict): the caller's `prefer`, else a cue word right before the mention
+    ("ended Sept. 30"), both strict; else the sentence's tense, which the resolver may weigh
+    against a nearer date."""
     if prefer != "auto":
-        return prefer
+        return prefer, True
     if not context or not _needs_tense(spec):
-        return None
+        return None, False
+    cue = cue_of(context, text)
+    if cue is not None:
+        return cue, True
     tense = tense_of(context, text)
-    return tense if tense in ("past", "future") else None
+    return (tense if tense in ("past", "future") else None), False
 
 
 def _resolve(
@@ -179,15 +186,15 @@ def _resolve(
     if spec.kind == "time" and fields.get("hour") is not None and "date" not in fields:
         dated = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"
-            direction = _direction(prefer, dated, text, context)
-            return Resolver(anchor, direction, seasons, None, prefer != "auto").value(dated, text)
+            direction, strict = _direction(prefer, dated, text, context)
+            return Resolver(anchor, direction, seasons, None, strict).value(dated, text)
     if fields.get("year_ago") and _quarter_context(text, context):
         return _anchored_quarter_ago(text, anchor, seasons)
-    direction = _direction(prefer, spec, text, context)
+    direction, strict = _direction(prefer, spec, text, context)
     # Positional arguments: the memo below hashes them faster than keywords. A reference only
     # matters to anaphoric mentions; dropping it otherwise keeps the memo shared across documents.
     return _anchored(text, anchor, direction, seasons, languages,
-                     reference if fields.get("anaphoric") else None, prefer != "auto")
+                     reference if fields.get("anaphoric") else None, strict)
 
 
 def _with_day_beside(spec: Spec, text: str, context: str | None) -> Spec | None:
@@ -226,7 +233,7 @@ def _anchored(
 def clear_caches() -> None:
     """Empty every memo of the date normalizer (rule tables stay loaded): for cold benchmarks,
     and for callers who want the memory back after a large batch."""
-    for memo in (recognize, tense_of, _fallback, _anchored, interval_of):
+    for memo in (recognize, tense_of, cue_of, _fallback, _anchored, interval_of):
         memo.cache_clear()
 
 

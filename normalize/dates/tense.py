@@ -61,13 +61,15 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     for kind in ("present", "past", "future"):  # a phrase listed twice: the later kind wins
         for phrase in raw[kind]:
             kinds[tuple(_WORD.findall(str(phrase).casefold()))] = kind
-    clitics = [w for w in kinds if w[0] in _CLITICS]
+    clitics = [(w[0][1:], *w[1:]) for w in kinds if w[0] in _CLITICS]  # quote cut: see below
     words = [w for w in kinds if w[0] not in _CLITICS]
-    # Cheap tests first: most positions are inside a word and fail at the first lookaround.
+    # Every match starts by consuming the non-letter before its first word (the text is given
+    # a leading space), so the engine can skip letters at C speed instead of trying every
+    # position; a clitic's non-letter is its own quote ("he'll").
     pattern = (
-        rf"(?=')(?<=[a-z])(?P<clitic>{_trie_regex(clitics)})"  # "he'll": a clitic ends a word
-        rf"|(?<![a-z'])(?:(?P<phrase>{_trie_regex(words)})"
-        rf"|(?P<ed>[a-z]{{5,}}(?![a-z])(?<=ed)(?!')))"  # a whole word ending in -ed
+        rf"[^a-z](?:(?<=[a-z]')(?P<clitic>{_trie_regex(clitics)})"
+        rf"|(?<!')(?:(?P<phrase>{_trie_regex(words)})"
+        rf"|(?P<ed>[a-z]{{5,}}(?![a-z])(?<=ed)(?!'))))"  # a whole word ending in -ed
     )
     by_text = {" ".join(w): kind for w, kind in kinds.items()}
     return re.compile(pattern), by_text, frozenset(raw["ed_exceptions"])
@@ -107,15 +109,19 @@ def _markers(text: str) -> Iterator[tuple[int, str, bool]]:
     text, left to right; the participle check (`_participle`) is left to the caller, which
     needs it only for the marker that would win."""
     pattern, _, exceptions = _scanner()
-    for m in pattern.finditer(text):
-        found = m.group()
-        if m.lastgroup == "ed":
+    for m in pattern.finditer(" " + text):  # positions below are shifted back by that space
+        group = m.lastgroup
+        if group == "clitic":
+            pos, found = m.start() - 1, m.group()  # the quote belongs to the clitic
+        else:
+            pos, found = m.start(group) - 1, m.group(group)
+        if group == "ed":
             if found in exceptions:
                 continue
             kind, single = "past", True
         else:
             kind, single = _kind_of(found)
-        yield m.start(), kind, kind == "past" and single
+        yield pos, kind, kind == "past" and single
 
 
 @lru_cache(maxsize=8192)
@@ -140,3 +146,26 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         if not (check and _participle(window, pos)):
             return kind
     return None
+
+
+@lru_cache(maxsize=1)
+def _cue_scanner() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A regex for a cue word (data/tense.yaml `cues`) ending a text, and cue -> direction."""
+    raw = yaml.safe_load((DATA / "tense.yaml").read_text(encoding="utf-8"))["cues"]
+    kinds = {str(w).casefold(): kind for kind in ("past", "future") for w in raw.get(kind) or []}
+    words = "|".join(re.escape(w) for w in sorted(kinds, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![a-z'])(?P<cue>{words})[^a-z']{{1,3}}$"), kinds
+
+
+@lru_cache(maxsize=8192)
+def cue_of(context: str | None, mention: str) -> str | None:
+    """Direction fixed by the word right before `mention` in `context` ("ended" -> "past")."""
+    if not context or not mention:
+        return None
+    text = context[:MAX_CONTEXT].casefold()
+    at = text.find(mention.casefold())
+    if at <= 0:
+        return None
+    pattern, kinds = _cue_scanner()
+    m = pattern.search(text, max(0, at - 24), at)
+    return kinds[m.group("cue")] if m else None
