@@ -13,6 +13,7 @@ from functools import lru_cache
 import yaml
 
 from normalize.dates.recognize import DATA, _alt, lexicon
+from normalize.dates.tense import MAX_CONTEXT
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +37,7 @@ def day_beside(mention: str, context: str | None) -> str | None:
     """The day words named right beside `mention` in `context` ("friday"), or None."""
     if not context or not mention:
         return None
-    text = context.casefold()
+    text = context[:MAX_CONTEXT].casefold()  # as tense_of: a sentence, not a whole story
     at = text.find(mention.casefold())
     if at < 0:
         return None

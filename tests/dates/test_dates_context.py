@@ -1,0 +1,49 @@
+"""Properties of the sentence-level steps: a clock time joined to the day beside it, cue words."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from normalize.dates import resolve_date
+
+SETTINGS = settings(max_examples=80, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+CLOCKS = ["10 p.m.", "9:30 a.m.", "noon", "4 in the morning", "7:15 pm"]
+DAYS = ["Friday", "on Monday", "Tuesday", "next Sunday", "tomorrow", "yesterday"]
+anchors = st.dates(min_value=date(1950, 1, 1), max_value=date(2050, 12, 31))
+noise = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+
+
+@SETTINGS
+@given(st.sampled_from(CLOCKS), anchors, noise, noise)
+def test_clock_in_any_sentence_stays_within_a_week(clock: str, anchor: date, left: str,
+                                                    right: str) -> None:
+    """Whatever surrounds it, a clock time lands on a day at most two weeks from the anchor."""
+    got = resolve_date(clock, anchor, context=f"{left} at {clock} {right}")
+    assert got is not None and got.type == "TIME" and got.start is not None
+    assert abs(got.start - datetime(anchor.year, anchor.month, anchor.day)) < timedelta(days=15)
+
+
+@SETTINGS
+@given(st.sampled_from(CLOCKS), st.sampled_from(DAYS), anchors,
+       st.sampled_from(["will leave at {c} {d}.", "left at {c} {d}.", "{d} at {c} they met."]))
+def test_clock_takes_the_day_beside_it(clock: str, day: str, anchor: date, frame: str) -> None:
+    """The clock time resolves to the same day as the day words alone, in the same sentence."""
+    sentence = "He " + frame.format(c=clock, d=day)
+    got = resolve_date(clock, anchor, context=sentence)
+    alone = resolve_date(day.removeprefix("on "), anchor, context=sentence)
+    assert got is not None and alone is not None and got.start is not None
+    assert alone.start is not None
+    assert got.start.date() == alone.start.date()
+
+
+@SETTINGS
+@given(anchors, st.sampled_from(["March 31", "Sept. 30", "June 1", "Dec. 31"]))
+def test_ended_is_never_after_the_anchor(anchor: date, mention: str) -> None:
+    """ "the quarter ended <date>": the period is over, whatever the distance."""
+    got = resolve_date(mention, anchor, context=f"Profit rose in the quarter ended {mention}.")
+    assert got is not None and got.start is not None
+    assert got.start.date() <= anchor
