@@ -16,10 +16,13 @@ from typing import Any
 
 import yaml
 
+from normalize.dates.prefixes import match_prefixes
 from normalize.text import fold_key
 
 DATA = Path(__file__).resolve().parent / "data"
 MAX_MENTION = 120  # characters; longer strings are not temporal mentions (and must stay fast)
+PREFIX = 1  # rules are grouped by the first character their matches can have (prefixes.py);
+# longer prefixes split the rules finer but each group compiles in ~40 ms, too slow to do lazily
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,27 @@ def _alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
+def _trie(words: Any) -> str:
+    """The same set of words as `_alt`, as a prefix tree ("eid (?:al-(?:adha|fitr)|...)"): the
+    hundreds of holiday names then compile and match in a fraction of the time."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return f"(?:{'|'.join(branches)}){'?' if '' in node else ''}"
+
+    return build(root)
+
+
 class Lexicon:
     """The word tables, loaded once, and the regex placeholders built from them."""
 
@@ -65,6 +89,7 @@ class Lexicon:
         phrases = _load("phrases.yaml")
         self.months: dict[str, int] = lex["months"]
         self.ambiguous_months = set(lex["ambiguous_months"])
+        self.ambiguous_holidays = set(lex["ambiguous_holidays"])
         self.weekdays: dict[str, int] = lex["weekdays"]
         self.seasons: dict[str, str] = lex["seasons"]
         self.pods: dict[str, str] = lex["parts_of_day"]
@@ -92,6 +117,8 @@ class Lexicon:
         self.nth_last: list[str] = lex["nth_last"]
         self.clock_relations: dict[str, int] = lex["clock_relations"]
         self.clock_fractions: dict[str, int] = lex["clock_fractions"]
+        self.roman_days: dict[str, dict[str, int]] = lex["roman_days"]
+        self.roman_long_months = frozenset(lex["roman_long_months"])
         self.quarter_context = re.compile(rf"\b(?:{_alt(lex['quarter_context'])})\b", re.I)
         self.refs = {p: v for v, ps in phrases["refs"].items() for p in ps}
         self.sets = {p: v for v, ps in phrases["sets"].items() for p in ps}
@@ -105,6 +132,13 @@ class Lexicon:
             rf"|{num_word}(?:[ -](?:and )?{num_word}){{0,4}}"
         )
         hour_words = [w for w, n in self.numbers.items() if 1 <= n <= 12 and w not in ("a", "an")]
+        # Minutes in words: "oh five", "ten", "thirty", "fifty-nine" (a number 1..59).
+        digit_words = _alt(w for w, n in self.numbers.items() if 1 <= n <= 9 and len(w) > 2)
+        teen_words = _alt(w for w, n in self.numbers.items() if 10 <= n <= 19 and w != "dozen")
+        tens_words = _alt(w for w, n in self.numbers.items() if n in (20, 30, 40, 50))
+        minute_words = (rf"(?:oh|o) (?:{digit_words})|{teen_words}"
+                        rf"|(?:{tens_words})(?:[ -](?:{digit_words}))?")
+        small_ords = [w for w, n in self.ordinals.items() if 1 <= n <= 5]
         unit_sing = _alt(self.units)
         unit_plur = _alt(self.plurals)
         self.placeholders: dict[str, str] = {
@@ -113,7 +147,7 @@ class Lexicon:
             "weekdays": rf"(?P<weekday>{_alt(w for w in self.weekdays if len(w) > 4)})s",
             "season": rf"(?P<season>{_alt(self.seasons)})",
             "pod": rf"(?P<pod>{_alt(self.pods)})",
-            "holiday": rf"(?P<holiday>{_alt(self.holidays)})",
+            "holiday": rf"(?P<holiday>{_trie(self.holidays)})",
             "dir": rf"(?P<dir>{_alt(self.directions)})",
             "wdir": rf"(?P<wdir>{_alt(self.directions)})",
             "mdir": rf"(?P<mdir>{_alt(self.directions)})",
@@ -142,8 +176,16 @@ class Lexicon:
             "freq": rf"(?P<freq>{_alt(self.frequencies)}|\d+ times)",
             "hour": rf"(?P<hour>[01]?\d|2[0-4]|{_alt(hour_words)})",
             "ampm": r"(?P<ampm>[ap])\.? ?m\b\.?",
+            "minwords": rf"(?P<minwords>{minute_words})",
+            "dayordword": rf"(?:{_alt(day_ords)})",
+            "wn": rf"(?P<wn>{_alt(small_ords)}|[1-5](?:st|nd|rd|th))",
         }
-        self.rules = [self._compile(rule) for rule in _load("rules.yaml")["rules"]]
+        rule_data = _load("rules.yaml")
+        self.rules = [self._compile(rule) for rule in rule_data["rules"]]
+        # Clock readings valid only with a day or part of day attached: one alternation.
+        self.loose_rules = [self._compile(rule) for rule in rule_data["loose_clocks"]]
+        loose_parts, self.loose_groups = _renamed(self.loose_rules)
+        self.loose_re = re.compile("|".join(loose_parts))
         self.clock_offset_re = re.compile(
             rf"^(?P<mins>{_alt(self.clock_fractions)}|\d{{1,2}}|{num_word}(?:[ -]{num_word})?)"
             rf"(?: minutes?)? (?P<rel>{_alt(self.clock_relations)}) (?P<clock>.+)$"
@@ -154,13 +196,9 @@ class Lexicon:
         )
         # All rules in one alternation (tried in order, in C): the wrapper group R<i> names the
         # rule, its inner groups are renamed g<i>_<name> so that names stay unique.
-        self.parts, self.rule_groups = [], []
-        for i, (_, pattern, _, _) in enumerate(self.rules):
-            inner = re.sub(r"\(\?P<(\w+)>", rf"(?P<g{i}_\1>", pattern.pattern)
-            self.parts.append(f"(?P<R{i}>{inner})")
-            self.rule_groups.append([(f"g{i}_{n}", n) for n in pattern.groupindex])
-        self.first_chars = [first_chars(p.pattern) for _, p, _, _ in self.rules]
-        self._by_char: dict[str, re.Pattern[str] | None] = {}
+        self.parts, self.rule_groups = _renamed(self.rules)
+        self.prefixes_of = [match_prefixes(p.pattern, PREFIX) for _, p, _, _ in self.rules]
+        self._by_prefix: dict[str, re.Pattern[str] | None] = {}
 
         tz = _alt(self.timezones)
         self.tz_re = re.compile(rf"(?:,? \(?(?:{tz})\)?)(?=$|[ ,])")
@@ -175,13 +213,16 @@ class Lexicon:
         }
         self.suffix_mod_re = re.compile(rf"^(?P<rest>.+?),? (?P<mod>{_alt(self.suffix_mods)})$")
 
-    def combined_for(self, char: str) -> re.Pattern[str] | None:
-        """The alternation of the rules that can start with `char` (built once per char)."""
-        if char not in self._by_char:
-            parts = [p for p, first in zip(self.parts, self.first_chars, strict=True)
-                     if first is None or char in first]
-            self._by_char[char] = re.compile("|".join(parts)) if parts else None
-        return self._by_char[char]
+    def combined_for(self, key: str) -> re.Pattern[str] | None:
+        """The alternation of the rules whose matches can start like `key` does (its first
+        PREFIX characters; built once per such prefix)."""
+        start = key[:PREFIX]
+        combined = self._by_prefix.get(start, False)
+        if combined is False:
+            parts = [p for p, first in zip(self.parts, self.prefixes_of, strict=True)
+                     if first is None or start in first]
+            combined = self._by_prefix[start] = re.compile("|".join(parts)) if parts else None
+        return combined  # type: ignore[return-value]
 
     def _compile(self, rule: dict) -> tuple[str, re.Pattern[str], str, dict]:
         def expand(m: re.Match[str]) -> str:
@@ -192,65 +233,16 @@ class Lexicon:
         return rule["name"], re.compile(pattern), rule["kind"], extra
 
 
-def first_chars(pattern: str) -> frozenset[str] | None:
-    """Characters a match of `pattern` can start with (None: any), from the parsed regex.
-
-    Lets each mention try only the rules that can start with its first character; any parse
-    shape this does not know answers None, which only costs speed, never a match.
-    """
-    try:
-        try:
-            from re import _parser as sre_parse  # type: ignore[attr-defined]  # Python 3.11+
-        except ImportError:  # pragma: no cover - Python 3.10
-            import sre_parse  # type: ignore[no-redef]
-        chars, _ = _first(list(sre_parse.parse(pattern)))
-        return frozenset(chars) if chars is not None else None
-    except Exception:  # noqa: BLE001 - a speed-up only: fall back to "any"
-        return None
-
-
-def _first(items: list) -> tuple[set[str] | None, bool]:
-    """(first characters or None for any, nullable) of a parsed regex sequence."""
-    out: set[str] = set()
-    for op, arg in items:
-        name = str(op)
-        nullable = False
-        if name == "LITERAL":
-            chars: set[str] | None = {chr(arg)}
-        elif name == "IN":
-            chars = set()
-            for sub_op, sub_arg in arg:
-                sub = str(sub_op)
-                if sub == "LITERAL":
-                    chars.add(chr(sub_arg))
-                elif sub == "RANGE":
-                    chars.update(chr(c) for c in range(sub_arg[0], sub_arg[1] + 1))
-                elif sub == "CATEGORY" and str(sub_arg) == "CATEGORY_DIGIT":
-                    chars.update("0123456789")
-                else:
-                    chars = None
-                    break
-        elif name == "SUBPATTERN":
-            chars, nullable = _first(list(arg[-1]))
-        elif name == "BRANCH":
-            chars, nullable = set(), False
-            for branch in arg[1]:
-                sub_chars, sub_null = _first(list(branch))
-                nullable = nullable or sub_null
-                chars = None if chars is None or sub_chars is None else chars | sub_chars
-        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
-            chars, nullable = _first(list(arg[2]))
-            nullable = nullable or arg[0] == 0
-        elif name in ("AT", "ASSERT", "ASSERT_NOT"):
-            chars, nullable = set(), True
-        else:
-            return None, False
-        if chars is None:
-            return None, False
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
+def _renamed(rules: list[tuple[str, re.Pattern[str], str, dict]]
+             ) -> tuple[list[str], list[list[tuple[str, str]]]]:
+    """Each rule's pattern wrapped in a group R<i>, its groups renamed g<i>_<name> (unique in
+    one alternation), and per rule the (renamed, original) group names."""
+    parts, groups = [], []
+    for i, (_, pattern, _, _) in enumerate(rules):
+        inner = re.sub(r"\(\?P<(\w+)>", rf"(?P<g{i}_\1>", pattern.pattern)
+        parts.append(f"(?P<R{i}>{inner})")
+        groups.append([(f"g{i}_{n}", n) for n in pattern.groupindex])
+    return parts, groups
 
 
 @lru_cache(maxsize=1)
@@ -407,6 +399,30 @@ def impossible(year: int | None, month: int | None, day: int | None) -> str | No
     return None
 
 
+def _holiday_relation(f: dict[str, Any], g: dict[str, Any]) -> bool:
+    """Fields for a day counted from a holiday ("three days after Easter", "the eve of Yom
+    Kippur", "the third Tuesday after Christmas": hsign, hshift) or for the holiday of the year
+    an offset from the anchor lands in ("Thanksgiving in 9 months": hin); False if the amount
+    is not a whole number of days, weeks, months or years."""
+    if g.get("hafter") or g.get("hwafter"):
+        f["hsign"] = 1
+    elif g.get("hbefore") or g.get("hwbefore") or g.get("heve") or g.get("heve2"):
+        f["hsign"] = -1  # the eve: the day before
+    if g.get("unit"):
+        amount = parse_number(g["num"]) if g.get("num") else 1
+        unit = _unit_name(_unit_code(g))
+        if amount is None or amount != int(amount) or unit not in ("day", "week", "month", "year"):
+            return False
+        if g.get("hin") or g.get("shift"):
+            sign = lexicon().shifts[g["shift"]] if g.get("shift") else 1
+            f["hin"] = (unit, sign * int(amount))
+        elif "hsign" in f:
+            f["hshift"] = (unit, int(amount))
+        else:
+            return False  # "Christmas 3 days": no relation said
+    return True
+
+
 def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     """Calendar fields from the named groups."""
     lex = lexicon()
@@ -424,10 +440,17 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["month"] = lex.months[g["month"]]
     if g.get("mon"):
         f["month"] = int(g["mon"])
+        if extra.get("fraction_guard") and _fraction_like(g["mon"], g.get("day") or ""):
+            return None  # "3/4": a fraction, not March 4
+        if extra.get("year_month") and f["month"] == (f["year"] + 1) % 100:
+            return None  # "2009/10": a span of two years
     if g.get("day"):
         f["day"] = parse_ordinal(g["day"])
+    if g.get("roman") and "month" in f:
+        days = lex.roman_days[g["roman"]]
+        f["day"] = days["long" if f["month"] in lex.roman_long_months else "short"]
     if g.get("dom"):
-        f["dom"] = int(g["dom"])
+        f["dom"] = parse_ordinal(g["dom"])
     if "day" in f and "month" in f and not name.startswith("iso"):
         if f["month"] > 12 and f["day"] <= 12:  # "13/01/2021": day first (ISO never swaps)
             f["month"], f["day"] = f["day"], f["month"]
@@ -445,6 +468,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["half"] = lex.halves[g["half"]] if g["half"] in lex.halves else int(g["half"])
     if g.get("holiday"):
         f["holiday"] = g["holiday"]
+        if not _holiday_relation(f, g):
+            return None
     if g.get("decade"):
         f["decade"] = int(g["decade"])
     if g.get("dd"):
@@ -470,6 +495,22 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["mrel"] = lex.directions[g["mdir"]]
     if g.get("nth"):
         f["nth"] = -1 if g["nth"] in lex.nth_last else parse_ordinal(g["nth"])
+    if g.get("wlast") or g.get("wn"):  # "the third last week of", "the fifth last day of"
+        n = parse_ordinal(g.get("wn")) or 1
+        if extra.get("lastday"):
+            f["lastday"] = n
+        else:
+            f["weekn"] = -n if g.get("wlast") else n
+    if extra.get("after_next"):
+        f["dir"], f["skip"] = 1, 1
+    if extra.get("wshift") or extra.get("yshift"):  # "3 Fridays from now", "March in 2 years"
+        amount = parse_number(g.get("num"))
+        if amount is None or amount != int(amount) or not 0 < amount <= 100:
+            return None
+        if extra.get("wshift"):
+            f["wshift"] = lex.shifts[g["shift"]] * int(amount)
+        else:
+            f["yshift"] = int(amount)
     if g.get("ydir"):
         f["yrel"] = lex.year_directions[g["ydir"]]
     if "yrel" in extra:
@@ -481,13 +522,23 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             f[key] = True
     if name == "month" and g.get("month") in lex.ambiguous_months:
         f["ambiguous"] = True
+    if g.get("holiday") in lex.ambiguous_holidays and g.get("_text") == g["holiday"]:
+        f["ambiguous"] = True
     return Spec("cal", name, f)
+
+
+def _fraction_like(top: str, bottom: str) -> bool:
+    """ "3/4", "1/2": one digit over a larger one reads as a fraction, not a month and day."""
+    return len(top) == 1 and len(bottom) == 1 and int(top) < int(bottom)
 
 
 def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     """A unit and an offset from the anchor."""
     lex = lexicon()
     unit = extra.get("unit") or _unit_name(_unit_code(g))
+    weeks_per_unit = 1
+    if unit == "fortnight" and (g.get("shift") or g.get("num")):
+        unit, weeks_per_unit = "week", 2  # "a fortnight ago": the week two weeks back
     if unit in (None, "fortnight", "millennium"):
         return None
     if extra.get("calendar_units") and unit in ("hour", "minute", "second"):
@@ -519,7 +570,7 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
                 return None
             offset = base + sign * int(amount)
         else:
-            offset = sign * int(amount)
+            offset = sign * int(amount) * weeks_per_unit
         f["shifted"] = True
     if unit == "year" and offset == -1 and extra.get("year_ago", name == "shift"):
         f["year_ago"] = True
@@ -603,6 +654,12 @@ def build_time(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             return None
         hour = int(hour)
         minute = int(g["minute"]) if g.get("minute") else None
+        if g.get("minwords"):
+            words = g["minwords"].removeprefix("oh ").removeprefix("o ")
+            value = parse_number(words)
+            if value is None or not 0 < value < 60:
+                return None
+            minute = int(value)
         if g.get("second"):
             f["second"] = int(g["second"])
         ampm = g.get("ampm")
@@ -619,7 +676,7 @@ def build_time(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             return None
     if "hour" not in f and "pod" not in f:
         return None
-    return Spec("time", name, f)
+    return Spec("time", name, f, "APPROX" if g.get("ish") else None)
 
 
 def build_ref(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
@@ -646,7 +703,7 @@ def _match_rules(key: str) -> Spec | None:
         return Spec("fixed", "ref", {"value": lex.refs[key], "type": "DATE"})
     if key in lex.sets:
         return Spec("fixed", "set-word", {"value": lex.sets[key], "type": "SET"})
-    combined = lex.combined_for(key[0])
+    combined = lex.combined_for(key)
     m = combined.fullmatch(key) if combined is not None else None
     if m is None:
         return None
@@ -673,7 +730,14 @@ _TIME_PART = re.compile(
     r"|noon|midnight|midday)"
 )
 _TIME_FIRST = re.compile(rf"^{_TIME_PART.pattern},? (?:on |of |this |the )?(?P<rest>.+)$")
-_TIME_LAST = re.compile(rf"^(?P<rest>.+?),? (?:at |around |about |by )?{_TIME_PART.pattern}$")
+_TIME_LAST = re.compile(
+    rf"^(?P<rest>.+?),? (?:at |around |about |by |for )?{_TIME_PART.pattern}$")
+# A loose clock ("8", "nine fifty-nine": up to three words) before a day or part of day, or
+# after one and a link word ("tonight at 11").
+_LOOSE_LINK = re.compile(
+    r",? (?:at|@|for|around|about|by) (?=(?P<clock>[\w.:]+(?: [\w.:-]+){0,2})$)")
+# Parts of day that put an hour (1-11) after noon; at night only from 6 on ("11 tonight").
+_PM_PODS = {"AF": 1, "EV": 1, "NI": 6}
 _POD_WORDS = r"morning|afternoon|evening|night|overnight"
 _POD_LAST = re.compile(rf"^(?P<rest>.+?)(?:'s)? (?P<pod>{_POD_WORDS})$")
 _POD_FIRST = re.compile(rf"^(?:(?P<mod>early|late|mid)[ -])?(?P<pod>{_POD_WORDS}),? (?:of |on )?"
@@ -681,9 +745,9 @@ _POD_FIRST = re.compile(rf"^(?:(?P<mod>early|late|mid)[ -])?(?P<pod>{_POD_WORDS}
 _POD_PREFIX_MODS = {"early": "START", "mid": "MID", "late": "END"}
 
 
-def _day_spec(text: str, depth: int) -> Spec | None:
+def _day_spec(text: str, depth: int, loose: bool = True) -> Spec | None:
     """A spec that names one day (or the anchor day), for attaching a time to."""
-    spec = _recognize(text, depth + 1)
+    spec = _recognize(text, depth + 1, loose)
     if spec is None:
         return None
     if spec.kind == "rel" and spec.get("unit") == "day":
@@ -710,7 +774,57 @@ def _clock_offset(key: str, depth: int) -> Spec | None:
     return clock.with_(hour=total // 60, minute=total % 60, rule=f"clock-offset+{clock.rule}")
 
 
-def _compose(key: str, depth: int) -> Spec | None:
+def _loose_clock(text: str) -> Spec | None:
+    """A clock reading valid only beside a day ("8", "ten thirty", "1030ish"), else None."""
+    lex = lexicon()
+    m = lex.loose_re.fullmatch(text)
+    if m is None:
+        return None
+    first = int((m.lastgroup or "R0")[1:])
+    name, _, kind, extra = lex.loose_rules[first]
+    groups: dict[str, Any] = {local: m.group(full) for full, local in lex.loose_groups[first]}
+    return BUILDERS[kind](name, groups, extra)
+
+
+def _clock_with_day(clock_text: str, rest: str, depth: int) -> Spec | None:
+    """ "8 tonight", "9 tomorrow morning", "tomorrow afternoon at 5": a clock reading joined to
+    a part of day (which sets a.m./p.m.) or to a day (the hour as written)."""
+    clock = _recognize(clock_text, depth + 1, loose=False)
+    strict = clock is not None and clock.kind == "time" and clock.get("hour") is not None
+    if not strict:
+        clock = _loose_clock(clock_text)
+    if clock is None or clock.get("hour") is None:
+        return None
+    other = _recognize(rest, depth + 1, loose=False)
+    if other is None:
+        return None
+    hour = clock.get("hour")
+    rule = f"{clock.rule}+{other.rule}"
+    if other.kind == "time" and other.get("hour") is None and other.get("pod"):
+        pod = other.get("pod")
+        if not strict and pod in _PM_PODS and _PM_PODS[pod] <= hour < 12:
+            hour += 12
+        elif not strict and (pod == "NI" and hour < 6 or pod in ("AF", "EV") and hour == 12):
+            return None  # "2 tonight", "12 this evening": not a reading of that part of day
+        elif not strict and pod == "MO" and hour > 12:
+            return None
+        return other.with_(hour=hour, minute=clock.get("minute", 0), rule=rule,
+                           mod=other.mod or clock.mod)
+    day = other if _is_day(other) else None
+    if day is None:
+        return None
+    return clock.with_(date=day, rule=rule)
+
+
+def _is_day(spec: Spec) -> bool:
+    """Whether a spec names one day (a time can be attached to it)."""
+    if spec.kind == "rel" and spec.get("unit") == "day":
+        return True
+    return spec.kind == "cal" and bool(spec.get("day") or spec.get("weekday")
+                                       or spec.get("holiday"))
+
+
+def _compose(key: str, depth: int, loose: bool = True) -> Spec | None:
     """Split a clock time or part of day off a date ("10 p.m. Wednesday", "Friday morning")."""
     lex = lexicon()
     spec = _clock_offset(key, depth)
@@ -720,7 +834,7 @@ def _compose(key: str, depth: int) -> Spec | None:
         m = pattern.match(key)
         if m:
             clock = _recognize(m.group("time"), depth + 1)
-            day = _day_spec(m.group("rest"), depth)
+            day = _day_spec(m.group("rest"), depth, loose)
             if clock is not None and clock.kind == "time" and day is not None:
                 return clock.with_(date=day, rule=f"{clock.rule}+{day.rule}")
     m = _POD_LAST.match(key) or _POD_FIRST.match(key)
@@ -732,9 +846,29 @@ def _compose(key: str, depth: int) -> Spec | None:
             return Spec("time", "pod-today", {"pod": code, "offset": 0}, mod)
         if rest in ("last", "yesterday's") and code in ("NI", "EV"):
             return Spec("time", "pod-last", {"pod": code, "offset": -1}, mod)
-        day = _day_spec(rest, depth)
+        day = _day_spec(rest, depth, loose)
         if day is not None:
             return Spec("time", f"pod+{day.rule}", {"pod": code, "date": day, "offset": 0}, mod)
+    return _loose_compose(key, depth) if loose else None
+
+
+def _loose_compose(key: str, depth: int) -> Spec | None:
+    """Try the (at most three) places where a loose clock may end or begin."""
+    lex = lexicon()
+    words = key.split(" ")
+    lead = 1 if words[0] in ("at", "@") else 0
+    for end in range(lead + 1, min(lead + 4, len(words))):
+        rest = " ".join(words[end:])
+        prefix = lex.prefix_re.match(rest)
+        if prefix and prefix.group("prefix") != "on":
+            continue  # "12 to 16 September", "3 of June": a range or a day, not a clock
+        spec = _clock_with_day(" ".join(words[lead:end]), rest, depth)
+        if spec is not None:
+            return spec
+    for m in _LOOSE_LINK.finditer(key):
+        spec = _clock_with_day(m.group("clock"), key[:m.start()], depth)
+        if spec is not None:
+            return spec
     return None
 
 
@@ -742,7 +876,8 @@ def _compose(key: str, depth: int) -> Spec | None:
 AMOUNT_MODS = frozenset({"MORE_THAN", "LESS_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"})
 
 
-def _recognize(key: str, depth: int = 0) -> Spec | None:
+def _recognize(key: str, depth: int = 0, loose: bool = True) -> Spec | None:
+    """`loose`: whether a loose clock may be joined to a day here (never inside such a join)."""
     if depth > 6 or not key:
         return None
     spec = _match_rules(key)
@@ -752,7 +887,7 @@ def _recognize(key: str, depth: int = 0) -> Spec | None:
     m = lex.prefix_re.match(key)
     if m:
         rest = key[m.end():]
-        spec = _recognize(rest, depth + 1)
+        spec = _recognize(rest, depth + 1, loose)
         prefix = m.group("prefix")
         kind = lex.prefixes[prefix]
         if spec is not None:
@@ -770,10 +905,10 @@ def _recognize(key: str, depth: int = 0) -> Spec | None:
             return spec
     m = lex.suffix_mod_re.match(key)
     if m:
-        spec = _recognize(m.group("rest"), depth + 1)
+        spec = _recognize(m.group("rest"), depth + 1, loose)
         if spec is not None:
             return spec.with_(mod=spec.mod or lex.suffix_mods[m.group("mod")])
-    return _compose(key, depth)
+    return _compose(key, depth, loose)
 
 
 def clean_key(text: str) -> str:
