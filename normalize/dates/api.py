@@ -91,9 +91,7 @@ def _parser(languages: tuple[str, ...]) -> Any:
 
 def warm_up(languages: Iterable[str] = ("en",)) -> None:
     """Load the rule tables and the fallback parser now rather than on the first mention."""
-    lex = lexicon()
-    for char in "abcdefghijklmnopqrstuvwxyz0123456789'":
-        lex.combined_for(char)
+    lexicon()
     tense_of("He said it will rain.", "rain")
     season_tables()
     _parser(tuple(languages)).get_date_data("16 June 2021")
@@ -235,6 +233,7 @@ def clear_caches() -> None:
     and for callers who want the memory back after a large batch."""
     for memo in (recognize, tense_of, cue_of, _fallback, _anchored, interval_of):
         memo.cache_clear()
+    lexicon().clear_memos()
 
 
 def diagnose(text: str) -> str | None:

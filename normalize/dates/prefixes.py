@@ -1,13 +1,17 @@
-"""What a regex's matches can start with: the first `k` characters, read off the parsed pattern.
+"""What a regex's matches can start with: their first word, read off the parsed pattern.
 
-The recognizer keeps one alternation of its rules per key prefix, so a mention is tried only
-against the rules that can start the way it does (a few dozen branches instead of all). The
-analysis may over-approximate (say "any" or list prefixes no match has), which only costs speed;
-it never leaves out a prefix a match can have.
+A word ends at a space or a hyphen ("twenty-five years" begins with "twenty").
+
+The recognizer tries a mention only against the rules whose matches can begin with the
+mention's first word (a handful instead of a hundred). Words are compared by shape, every digit
+written 0 ("1990s" -> "0000s"), so that "\\d{4}s" has one first word, not ten thousand. The
+analysis may over-approximate (answer "any", or list words no match begins with), which only
+costs speed; it never leaves out a word a match can begin with.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 try:
@@ -15,78 +19,125 @@ try:
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse  # type: ignore[no-redef]
 
-MAX_PREFIXES = 4096  # past this many prefixes a rule is simply tried for every key
+MAX_WORDS = 4096  # past this many first words a rule is simply tried for every mention
+MAX_LENGTH = 24  # a first word longer than this is known by its first MAX_LENGTH chars + "…"
+_MORE = "…"
+_DIGIT = re.compile(r"\d")
+_RUN = "0" * 5  # five or more digits have one shape (so "\d+" has a few first words, not 32)
+_LONG_RUN = re.compile(r"0{5,}")
 
 
 class _Unknown(Exception):
-    """A regex construct the analysis does not follow, or too many prefixes: "any"."""
+    """A construct the analysis does not follow, or too many words: "any"."""
 
 
-def match_prefixes(pattern: str, k: int) -> frozenset[str] | None:
-    """Strings s such that some full match of `pattern` starts with s and has len(s) == k, or
-    equals s (a match shorter than k); None when the analysis cannot tell ("any")."""
+def word_shape(word: str) -> str:
+    """The form first words are compared in: every digit written 0, five or more as 00000,
+    and a word longer than MAX_LENGTH cut there and marked."""
+    shape = _LONG_RUN.sub(_RUN, _DIGIT.sub("0", word))
+    return shape if len(shape) <= MAX_LENGTH else shape[:MAX_LENGTH] + _MORE
+
+
+_SEPARATOR = re.compile(r"[ -]")
+SEPARATORS = frozenset(" -")
+
+
+def leading_words(key: str) -> tuple[str, str]:
+    """Shapes of the first word and of the first two words (joined by a space) of a (folded)
+    mention: what `first_words(pattern, 1)` and `first_words(pattern, 2)` are compared to."""
+    parts = _SEPARATOR.split(key, 2)
+    return word_shape(parts[0]), word_shape(" ".join(parts[:2]))
+
+
+def first_words(pattern: str, words: int = 1) -> frozenset[str] | None:
+    """Shapes of the first `words` words (joined by single spaces) that full matches of
+    `pattern` can begin with; None when the analysis cannot tell ("any")."""
     try:
-        open_, done = _sequence(list(sre_parse.parse(pattern)), {""}, k)
+        open_, done = _Scan(words).sequence(list(sre_parse.parse(pattern)), {""})
     except (_Unknown, RecursionError):
         return None
     return frozenset(open_ | done)
 
 
-def _grow(strings: set[str], chars: set[str], k: int) -> tuple[set[str], set[str]]:
-    """Append each char to each string: (still shorter than k, reached k)."""
-    open_: set[str] = set()
-    done: set[str] = set()
-    for s in strings:
-        for c in chars:
-            (done if len(s) + 1 >= k else open_).add(s + c)
-    if len(open_) + len(done) > MAX_PREFIXES:
-        raise _Unknown
-    return open_, done
+class _Scan:
+    """The analysis, for a number of leading words."""
 
+    def __init__(self, words: int) -> None:
+        self.words = words
 
-def _sequence(items: list[Any], open_: set[str], k: int) -> tuple[set[str], set[str]]:
-    """Run the partial prefixes `open_` (all shorter than k) through a parsed sequence."""
-    done: set[str] = set()
-    for op, arg in items:
-        if not open_:
-            break
-        open_, new_done = _item(str(op), arg, open_, k)
-        done |= new_done
-    return open_, done
+    def grow(self, strings: set[str], chars: set[str]) -> tuple[set[str], set[str]]:
+        """Append each char to each open string: (still open, ended by its last separator)."""
+        open_: set[str] = set()
+        done: set[str] = set()
+        for s in strings:
+            for c in chars:
+                if s.endswith(_MORE):
+                    open_.add(s)  # already cut at MAX_LENGTH: the rest does not matter
+                elif c in SEPARATORS and s.count(" ") + 1 >= self.words:
+                    done.add(s)
+                elif len(s) >= MAX_LENGTH:
+                    open_.add(s + _MORE)
+                elif c in SEPARATORS:
+                    open_.add(s + " ")
+                elif c == "0" and s.endswith(_RUN):
+                    open_.add(s)  # a longer run of digits: same shape
+                else:
+                    open_.add(s + c)
+        if len(open_) + len(done) > MAX_WORDS:
+            raise _Unknown("many")
+        return open_, done
 
+    def sequence(self, items: list[Any], open_: set[str]) -> tuple[set[str], set[str]]:
+        """Run the open strings through a parsed sequence: (still open, ended)."""
+        done: set[str] = set()
+        for op, arg in items:
+            if not open_:
+                break
+            open_, new_done = self.item(str(op), arg, open_)
+            done |= new_done
+        return open_, done
 
-def _item(name: str, arg: Any, open_: set[str], k: int) -> tuple[set[str], set[str]]:
-    if name == "LITERAL":
-        return _grow(open_, {chr(arg)}, k)
-    if name == "IN":
-        return _grow(open_, _charset(arg), k)
-    if name == "SUBPATTERN":
-        return _sequence(list(arg[-1]), open_, k)
-    if name == "BRANCH":
-        out_open: set[str] = set()
-        out_done: set[str] = set()
-        for branch in arg[1]:
-            o, d = _sequence(list(branch), set(open_), k)
-            out_open |= o
-            out_done |= d
-        return out_open, out_done
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        low, high, body = arg
+    def item(self, name: str, arg: Any, open_: set[str]) -> tuple[set[str], set[str]]:
+        """One parsed regex item."""
+        if name == "LITERAL":
+            return self.grow(open_, {_DIGIT.sub("0", chr(arg))})
+        if name == "IN":
+            return self.grow(open_, _charset(arg))
+        if name == "SUBPATTERN":
+            return self.sequence(list(arg[-1]), open_)
+        if name == "BRANCH":
+            out_open: set[str] = set()
+            out_done: set[str] = set()
+            for branch in arg[1]:
+                o, d = self.sequence(list(branch), set(open_))
+                out_open |= o
+                out_done |= d
+            return out_open, out_done
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            return self.repeat(*arg, open_)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            return open_, set()  # zero width: passing them through can only over-approximate
+        raise _Unknown(name)
+
+    def repeat(self, low: int, high: int, body: Any, open_: set[str]
+               ) -> tuple[set[str], set[str]]:
+        """A repeat {low, high}: rounds until the strings stop changing (they stop growing at
+        MAX_LENGTH, and runs of digits at five)."""
         current, done = set(open_), set()
         out_open = set(current) if low == 0 else set()
-        for n in range(1, k + 1):  # after k rounds every string that kept growing is done
+        for n in range(1, MAX_LENGTH + 2 * self.words + 2):
             if n > high or not current:
                 break
-            current, d = _sequence(list(body), current, k)
+            before = current
+            current, d = self.sequence(list(body), current)
             done |= d
             if n >= low:
                 out_open |= current
-        if high > k and current:  # more rounds can still end the match anywhere in between
-            out_open |= current
+            if current <= before and n >= low:
+                break  # nothing new can come of more rounds
+        else:
+            raise _Unknown("repeat")
         return out_open, done
-    if name in ("AT", "ASSERT", "ASSERT_NOT"):
-        return open_, set()  # zero width: passing them through can only over-approximate
-    raise _Unknown(name)
 
 
 def _charset(arg: Any) -> set[str]:
@@ -94,11 +145,13 @@ def _charset(arg: Any) -> set[str]:
     for op, value in arg:
         sub = str(op)
         if sub == "LITERAL":
-            chars.add(chr(value))
+            chars.add(_DIGIT.sub("0", chr(value)))
         elif sub == "RANGE":
-            chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            chars.update(_DIGIT.sub("0", chr(c)) for c in range(value[0], value[1] + 1))
         elif sub == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
-            chars.update("0123456789")
-        else:  # negated sets, \w, \s ...: any character
+            chars.add("0")
+        elif sub == "CATEGORY" and str(value) == "CATEGORY_SPACE":
+            chars.add(" ")  # other white space is folded to " " before the rules see a key
+        else:  # negated sets, \w ...: any character
             raise _Unknown(sub)
     return chars

@@ -16,13 +16,11 @@ from typing import Any
 
 import yaml
 
-from normalize.dates.prefixes import match_prefixes
+from normalize.dates.prefixes import first_words, leading_words
 from normalize.text import fold_key
 
 DATA = Path(__file__).resolve().parent / "data"
 MAX_MENTION = 120  # characters; longer strings are not temporal mentions (and must stay fast)
-PREFIX = 1  # rules are grouped by the first character their matches can have (prefixes.py);
-# longer prefixes split the rules finer but each group compiles in ~40 ms, too slow to do lazily
 
 
 @dataclass(frozen=True)
@@ -196,9 +194,19 @@ class Lexicon:
         )
         # All rules in one alternation (tried in order, in C): the wrapper group R<i> names the
         # rule, its inner groups are renamed g<i>_<name> so that names stay unique.
-        self.parts, self.rule_groups = _renamed(self.rules)
-        self.prefixes_of = [match_prefixes(p.pattern, PREFIX) for _, p, _, _ in self.rules]
-        self._by_prefix: dict[str, re.Pattern[str] | None] = {}
+        # Each mention is tried only against the rules whose matches can begin with its first
+        # two words (prefixes.py; one word when two make too many): a handful of patterns,
+        # found through an index from leading words to rule numbers.
+        self._by_words: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
+        self._any_words: set[int] = set()
+        for i, (_, pattern, _, _) in enumerate(self.rules):
+            n, words = _leading_words(pattern.pattern)
+            if words is None:
+                self._any_words.add(i)
+            for word in words or ():
+                self._by_words[n - 1].setdefault(word, set()).add(i)
+        self._by_heads: dict[tuple[str, str], tuple[tuple[str, re.Pattern[str], str, dict], ...]]
+        self._by_heads = {}
 
         tz = _alt(self.timezones)
         self.tz_re = re.compile(rf"(?:,? \(?(?:{tz})\)?)(?=$|[ ,])")
@@ -213,16 +221,21 @@ class Lexicon:
         }
         self.suffix_mod_re = re.compile(rf"^(?P<rest>.+?),? (?P<mod>{_alt(self.suffix_mods)})$")
 
-    def combined_for(self, key: str) -> re.Pattern[str] | None:
-        """The alternation of the rules whose matches can start like `key` does (its first
-        PREFIX characters; built once per such prefix)."""
-        start = key[:PREFIX]
-        combined = self._by_prefix.get(start, False)
-        if combined is False:
-            parts = [p for p, first in zip(self.parts, self.prefixes_of, strict=True)
-                     if first is None or start in first]
-            combined = self._by_prefix[start] = re.compile("|".join(parts)) if parts else None
-        return combined  # type: ignore[return-value]
+    def rules_for(self, key: str) -> tuple[tuple[str, re.Pattern[str], str, dict], ...]:
+        """The rules, in order, whose matches can begin with the first words of `key`."""
+        heads = leading_words(key)
+        found = self._by_heads.get(heads)
+        if found is None:
+            if len(self._by_heads) >= 8192:  # arbitrary text must not grow it without bound
+                self._by_heads.clear()
+            one, two = self._by_words
+            numbers = one.get(heads[0], set()) | two.get(heads[1], set()) | self._any_words
+            found = self._by_heads[heads] = tuple(self.rules[i] for i in sorted(numbers))
+        return found
+
+    def clear_memos(self) -> None:
+        """Forget which rules each pair of leading words selects (the tables stay loaded)."""
+        self._by_heads.clear()
 
     def _compile(self, rule: dict) -> tuple[str, re.Pattern[str], str, dict]:
         def expand(m: re.Match[str]) -> str:
@@ -231,6 +244,13 @@ class Lexicon:
         pattern = re.sub(r"\{(\w+)\}", expand, rule["pattern"])
         extra = {k: v for k, v in rule.items() if k not in ("name", "kind", "pattern")}
         return rule["name"], re.compile(pattern), rule["kind"], extra
+
+
+def _leading_words(pattern: str) -> tuple[int, frozenset[str] | None]:
+    """(n, the first n words a match of `pattern` can begin with), n = 2 when that analysis
+    stays small, else 1; None words: any."""
+    words = first_words(pattern, 2)
+    return (2, words) if words is not None else (1, first_words(pattern, 1))
 
 
 def _renamed(rules: list[tuple[str, re.Pattern[str], str, dict]]
@@ -703,18 +723,7 @@ def _match_rules(key: str) -> Spec | None:
         return Spec("fixed", "ref", {"value": lex.refs[key], "type": "DATE"})
     if key in lex.sets:
         return Spec("fixed", "set-word", {"value": lex.sets[key], "type": "SET"})
-    combined = lex.combined_for(key)
-    m = combined.fullmatch(key) if combined is not None else None
-    if m is None:
-        return None
-    first = int((m.lastgroup or "R0")[1:])
-    name, _, kind, extra = lex.rules[first]
-    groups: dict[str, Any] = {local: m.group(full) for full, local in lex.rule_groups[first]}
-    groups["_text"] = key
-    spec = BUILDERS[kind](name, groups, extra)
-    if spec is not None:
-        return spec
-    for name, pattern, kind, extra in lex.rules[first + 1 :]:  # the rule declined: go on
+    for name, pattern, kind, extra in lex.rules_for(key):  # a rule may decline: go on
         m = pattern.fullmatch(key)
         if m:
             groups = m.groupdict()
