@@ -85,6 +85,10 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         if parse is not None:
             if parse.rest:
                 cands = titled(kb, parse, day)
+                if cands and all(c.method == "fuzzy" for c in cands):
+                    # "City of San Mrino": a misspelt whole name beats a title plus a misspelt
+                    # rest (which would be the country San Marino).
+                    cands = typo(kb, m.key) or cands
             elif parse.field:
                 cands = field_of(kb, parse)
             else:

@@ -67,3 +67,13 @@ def test_brussels_as_an_actor_is_the_eu() -> None:
     said = resolve_entity("Brussels", context="Brussels said it would respond")
     assert said is not None and said.id == "org:eu" and said.method == "metonymy"
     assert resolve_entity("Brussels", context="a summit in Brussels").id == "city:brussels"
+
+
+@pytest.mark.parametrize(("mention", "expected"), [
+    ("City of San Mrino", "city:city-of-san-marino"),  # found by the entity_mentions strategy
+    ("city of san marinp", "city:city-of-san-marino"),
+    ("San Mrino", "country:sm"),
+])
+def test_a_misspelt_whole_name_beats_a_title_plus_a_misspelt_rest(mention, expected) -> None:
+    match = resolve_entity(mention)
+    assert match is not None and match.id == expected, resolve_entity_candidates(mention)
