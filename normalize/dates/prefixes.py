@@ -46,7 +46,10 @@ def leading_words(key: str) -> tuple[str, str]:
     """Shapes of the first word and of the first two words (joined by a space) of a (folded)
     mention: what `first_words(pattern, 1)` and `first_words(pattern, 2)` are compared to."""
     parts = _SEPARATOR.split(key, 2)
-    return word_shape(parts[0]), word_shape(" ".join(parts[:2]))
+    two = " ".join(parts[:2])
+    if len(two) <= MAX_LENGTH and not _DIGIT.search(two):
+        return parts[0], two  # the common case: already in shape
+    return word_shape(parts[0]), word_shape(two)
 
 
 def first_words(pattern: str, words: int = 1) -> frozenset[str] | None:
