@@ -25,7 +25,8 @@ _SPACE = re.compile(r"\s+")
 
 def fold(text: str) -> str:
     """NFKC-normalize, straighten quotes and dashes, and collapse whitespace; case is kept."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    if not text.isascii() or "`" in text:  # plain ASCII is already NFKC and straight
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     return _SPACE.sub(" ", text).strip()
 
 

@@ -920,16 +920,22 @@ def _recognize(key: str, depth: int = 0, loose: bool = True) -> Spec | None:
     return _compose(key, depth, loose)
 
 
+_EDGE_PUNCTUATION = re.compile(r"^(?:[\s\"(\[,;:]|'(?!\d))+|[\s\"')\],;:!?]+$")
+_POSSESSIVE = re.compile(r"(?<=[a-z])'s$|(?<=\d)s'$")
+_KEPT_DOT = re.compile(r"(?:\b[a-z]{3,4}|[ap]\.m|\b[ap]m)\.$")
+
+
 def clean_key(text: str) -> str:
     """The key rules match: folded, case-folded, trailing punctuation and possessive removed."""
-    key = fold_key(text)
-    key = re.sub(r"^(?:[\s\"(\[,;:]|'(?!\d))+|[\s\"')\],;:!?]+$", "", key)
-    key = re.sub(r"(?<=[a-z])'s$|(?<=\d)s'$", lambda m: "" if m.group() == "'s" else "s", key)
-    if key.endswith(".") and not re.search(r"(?:\b[a-z]{3,4}|[ap]\.m|\b[ap]m)\.$", key):
+    key = _EDGE_PUNCTUATION.sub("", fold_key(text))
+    if key.endswith(("'s", "s'")):
+        key = _POSSESSIVE.sub(lambda m: "" if m.group() == "'s" else "s", key)
+    if key.endswith(".") and not _KEPT_DOT.search(key):
         key = key[:-1]
     lex = lexicon()
-    key = lex.tz_re.sub("", key)
-    if lex.yearwords_re.search(key):
+    if " " in key:  # a time zone follows a space ("5 p.m. EST")
+        key = lex.tz_re.sub("", key)
+    if (" " in key or "-" in key) and lex.yearwords_re.search(key):  # "nineteen-ninety"
         key = lex.yearwords_re.sub(_year_digits, key)
     return key.strip()
 
