@@ -12,8 +12,8 @@ from functools import lru_cache
 
 import yaml
 
-from normalize.dates.recognize import DATA, _alt, lexicon
-from normalize.dates.tense import MAX_CONTEXT
+from normalize.dates.recognize import DATA, lexicon, one_of
+from normalize.dates.tense import locate
 
 
 @lru_cache(maxsize=1)
@@ -21,15 +21,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(day after the mention, day before it), matched case-folded against the sentence."""
     raw = yaml.safe_load((DATA / "context.yaml").read_text(encoding="utf-8"))["clock_day"]
     lex = lexicon()
-    words = (rf"(?:(?:{_alt(raw['day_modifiers'])})\s+)?(?:{_alt(lex.weekdays)})\.?"
-             rf"|{_alt(lex.daywords)}")
+    words = (rf"(?:(?:{one_of(raw['day_modifiers'])})\s+)?(?:{one_of(lex.weekdays)})\.?"
+             rf"|{one_of(lex.daywords)}")
     paren = rf"\([^()]{{0,{int(raw['parenthesis'])}}}\)"
     after = (
-        rf"\s*(?:{paren}\s*)?,?\s*(?:(?:{_alt(raw['after'])})\s+)?(?P<day>{words})(?![\w-])"
+        rf"\s*(?:{paren}\s*)?,?\s*(?:(?:{one_of(raw['after'])})\s+)?(?P<day>{words})(?![\w-])"
         # or inside the parenthesis that follows: "4 in the morning (4 a.m. EDT Thursday)"
         rf"|\s*\([^()]{{0,{int(raw['parenthesis'])}}}?(?<![\w-])(?P<inside>{words})\)"
     )
-    before = rf"(?<![\w-])(?P<day>{words}),?\s+(?:{_alt(raw['before'])})\s+$"
+    before = rf"(?<![\w-])(?P<day>{words}),?\s+(?:{one_of(raw['before'])})\s+$"
     return re.compile(after), re.compile(before)
 
 
@@ -37,8 +37,7 @@ def day_beside(mention: str, context: str | None) -> str | None:
     """The day words named right beside `mention` in `context` ("friday"), or None."""
     if not context or not mention:
         return None
-    text = context[:MAX_CONTEXT].casefold()  # as tense_of: a sentence, not a whole story
-    at = text.find(mention.casefold())
+    text, at = locate(context, mention)
     if at < 0:
         return None
     after, before = _patterns()

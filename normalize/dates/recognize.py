@@ -53,13 +53,13 @@ def _load(name: str) -> Any:
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 
 
-def _alt(words: Any) -> str:
+def one_of(words: Any) -> str:
     """Regex alternation of literal words, longest first (so "sept" wins over "sep")."""
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _trie(words: Any) -> str:
-    """The same set of words as `_alt`, as a prefix tree ("eid (?:al-(?:adha|fitr)|...)"): the
+    """The same set of words as `one_of`, as a prefix tree ("eid (?:al-(?:adha|fitr)|...)"): the
     hundreds of holiday names then compile and match in a fraction of the time."""
     root: dict[str, dict] = {}
     for word in words:
@@ -117,66 +117,66 @@ class Lexicon:
         self.clock_fractions: dict[str, int] = lex["clock_fractions"]
         self.roman_days: dict[str, dict[str, int]] = lex["roman_days"]
         self.roman_long_months = frozenset(lex["roman_long_months"])
-        self.quarter_context = re.compile(rf"\b(?:{_alt(lex['quarter_context'])})\b", re.I)
+        self.quarter_context = re.compile(rf"\b(?:{one_of(lex['quarter_context'])})\b", re.I)
         self.refs = {p: v for v, ps in phrases["refs"].items() for p in ps}
         self.sets = {p: v for v, ps in phrases["sets"].items() for p in ps}
         self.mods = {p: v for v, ps in phrases["mods"].items() for p in ps}
 
         day_ords = [w for w, n in self.ordinals.items() if 1 <= n <= 31]
         num_words = [*self.numbers, *self.multipliers, "half"]
-        num_word = f"(?:{_alt(num_words)})"
+        num_word = f"(?:{one_of(num_words)})"
         number = (
             rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?: \d/\d)?|\d/\d"
             rf"|{num_word}(?:[ -](?:and )?{num_word}){{0,4}}"
         )
         hour_words = [w for w, n in self.numbers.items() if 1 <= n <= 12 and w not in ("a", "an")]
         # Minutes in words: "oh five", "ten", "thirty", "fifty-nine" (a number 1..59).
-        digit_words = _alt(w for w, n in self.numbers.items() if 1 <= n <= 9 and len(w) > 2)
-        teen_words = _alt(w for w, n in self.numbers.items() if 10 <= n <= 19 and w != "dozen")
-        tens_words = _alt(w for w, n in self.numbers.items() if n in (20, 30, 40, 50))
+        digit_words = one_of(w for w, n in self.numbers.items() if 1 <= n <= 9 and len(w) > 2)
+        teen_words = one_of(w for w, n in self.numbers.items() if 10 <= n <= 19 and w != "dozen")
+        tens_words = one_of(w for w, n in self.numbers.items() if n in (20, 30, 40, 50))
         minute_words = (rf"(?:oh|o) (?:{digit_words})|{teen_words}"
                         rf"|(?:{tens_words})(?:[ -](?:{digit_words}))?")
         small_ords = [w for w, n in self.ordinals.items() if 1 <= n <= 5]
-        unit_sing = _alt(self.units)
-        unit_plur = _alt(self.plurals)
+        unit_sing = one_of(self.units)
+        unit_plur = one_of(self.plurals)
         self.placeholders: dict[str, str] = {
-            "month": rf"(?P<month>{_alt(self.months)})\.?",
-            "weekday": rf"(?P<weekday>{_alt(self.weekdays)})\.?",
-            "weekdays": rf"(?P<weekday>{_alt(w for w in self.weekdays if len(w) > 4)})s",
-            "season": rf"(?P<season>{_alt(self.seasons)})",
-            "pod": rf"(?P<pod>{_alt(self.pods)})",
+            "month": rf"(?P<month>{one_of(self.months)})\.?",
+            "weekday": rf"(?P<weekday>{one_of(self.weekdays)})\.?",
+            "weekdays": rf"(?P<weekday>{one_of(w for w in self.weekdays if len(w) > 4)})s",
+            "season": rf"(?P<season>{one_of(self.seasons)})",
+            "pod": rf"(?P<pod>{one_of(self.pods)})",
             "holiday": rf"(?P<holiday>{_trie(self.holidays)})",
-            "dir": rf"(?P<dir>{_alt(self.directions)})",
-            "wdir": rf"(?P<wdir>{_alt(self.directions)})",
-            "mdir": rf"(?P<mdir>{_alt(self.directions)})",
-            "nth": rf"(?P<nth>{_alt(w for w, n in self.ordinals.items() if 1 <= n <= 5)}"
-            rf"|{_alt(self.nth_last)})",
-            "ydir": rf"(?P<ydir>{_alt(self.year_directions)})",
-            "ddir": rf"(?P<ddir>{_alt(self.duration_directions)})",
+            "dir": rf"(?P<dir>{one_of(self.directions)})",
+            "wdir": rf"(?P<wdir>{one_of(self.directions)})",
+            "mdir": rf"(?P<mdir>{one_of(self.directions)})",
+            "nth": rf"(?P<nth>{one_of(w for w, n in self.ordinals.items() if 1 <= n <= 5)}"
+            rf"|{one_of(self.nth_last)})",
+            "ydir": rf"(?P<ydir>{one_of(self.year_directions)})",
+            "ddir": rf"(?P<ddir>{one_of(self.duration_directions)})",
             "unit": rf"(?P<unit>{unit_sing})\.?",
             "units": rf"(?P<unit>{unit_plur}|{unit_sing})\.?",
             "unitp": rf"(?P<unit>{unit_plur})",
             "num": rf"(?P<num>{number})",
             "num2": rf"(?P<num2>{number})",
-            "vague": rf"(?P<vague>{_alt(self.vague)})",
+            "vague": rf"(?P<vague>{one_of(self.vague)})",
             "qord": r"(?P<quarter>[1-4](?:st|nd|rd|th)|first|second|third|fourth|final)",
-            "hord": rf"(?P<half>{_alt(self.halves)})",
-            "day": rf"(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{_alt(day_ords)})",
+            "hord": rf"(?P<half>{one_of(self.halves)})",
+            "day": rf"(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{one_of(day_ords)})",
             "year": r"(?P<year>\d{4})",
             "yy": r"(?P<yy>\d{2})",
             "yearwords": rf"(?P<yearwords>(?:nineteen|eighteen|seventeen|twenty|two thousand)"
             rf"(?:[ -](?:and |oh )?{num_word}){{0,3}})",
             "decade": r"(?P<decade>\d{3})",
-            "decword": rf"(?P<decword>{_alt(self.decade_words)})",
-            "cord": rf"(?P<cent>\d{{1,2}}(?:st|nd|rd|th)|{_alt(day_ords)})",
-            "dayword": rf"(?P<dayword>{_alt(self.daywords)})",
-            "shift": rf"(?P<shift>{_alt(self.shifts)})",
-            "freq": rf"(?P<freq>{_alt(self.frequencies)}|\d+ times)",
-            "hour": rf"(?P<hour>[01]?\d|2[0-4]|{_alt(hour_words)})",
+            "decword": rf"(?P<decword>{one_of(self.decade_words)})",
+            "cord": rf"(?P<cent>\d{{1,2}}(?:st|nd|rd|th)|{one_of(day_ords)})",
+            "dayword": rf"(?P<dayword>{one_of(self.daywords)})",
+            "shift": rf"(?P<shift>{one_of(self.shifts)})",
+            "freq": rf"(?P<freq>{one_of(self.frequencies)}|\d+ times)",
+            "hour": rf"(?P<hour>[01]?\d|2[0-4]|{one_of(hour_words)})",
             "ampm": r"(?P<ampm>[ap])\.? ?m\b\.?",
             "minwords": rf"(?P<minwords>{minute_words})",
-            "dayordword": rf"(?:{_alt(day_ords)})",
-            "wn": rf"(?P<wn>{_alt(small_ords)}|[1-5](?:st|nd|rd|th))",
+            "dayordword": rf"(?:{one_of(day_ords)})",
+            "wn": rf"(?P<wn>{one_of(small_ords)}|[1-5](?:st|nd|rd|th))",
         }
         rule_data = _load("rules.yaml")
         self.rules = [self._compile(rule) for rule in rule_data["rules"]]
@@ -185,15 +185,13 @@ class Lexicon:
         loose_parts, self.loose_groups = _renamed(self.loose_rules)
         self.loose_re = re.compile("|".join(loose_parts))
         self.clock_offset_re = re.compile(
-            rf"^(?P<mins>{_alt(self.clock_fractions)}|\d{{1,2}}|{num_word}(?:[ -]{num_word})?)"
-            rf"(?: minutes?)? (?P<rel>{_alt(self.clock_relations)}) (?P<clock>.+)$"
+            rf"^(?P<mins>{one_of(self.clock_fractions)}|\d{{1,2}}|{num_word}(?:[ -]{num_word})?)"
+            rf"(?: minutes?)? (?P<rel>{one_of(self.clock_relations)}) (?P<clock>.+)$"
         )
         self.yearwords_re = re.compile(
             r"\b(?:nineteen|eighteen|seventeen|two thousand)(?:[ -](?:and |oh )?"
             rf"{num_word}){{1,3}}\b"
         )
-        # All rules in one alternation (tried in order, in C): the wrapper group R<i> names the
-        # rule, its inner groups are renamed g<i>_<name> so that names stay unique.
         # Each mention is tried only against the rules whose matches can begin with its first
         # two words (prefixes.py; one word when two make too many): a handful of patterns,
         # found through an index from leading words to rule numbers.
@@ -208,18 +206,18 @@ class Lexicon:
         self._by_heads: dict[tuple[str, str], tuple[tuple[str, re.Pattern[str], str, dict], ...]]
         self._by_heads = {}
 
-        tz = _alt(self.timezones)
+        tz = one_of(self.timezones)
         self.tz_re = re.compile(rf"(?:,? \(?(?:{tz})\)?)(?=$|[ ,])")
         # Leading words that are stripped before the rules are retried: kind "prep", "the" or
         # "mod" (one alternation, longest first, so "at least" wins over "at").
         self.prefixes: dict[str, str] = {p: "prep" for p in self.prepositions}
         self.prefixes["the"] = "the"
         self.prefixes.update({p: "mod" for p in self.mods})
-        self.prefix_re = re.compile(rf"^(?P<prefix>{_alt(self.prefixes)})(?:[ -]|(?<=-))")
+        self.prefix_re = re.compile(rf"^(?P<prefix>{one_of(self.prefixes)})(?:[ -]|(?<=-))")
         self.suffix_mods: dict[str, str] = {
             p: v for v, ps in phrases["suffix_mods"].items() for p in ps
         }
-        self.suffix_mod_re = re.compile(rf"^(?P<rest>.+?),? (?P<mod>{_alt(self.suffix_mods)})$")
+        self.suffix_mod_re = re.compile(rf"^(?P<rest>.+?),? (?P<mod>{one_of(self.suffix_mods)})$")
 
     def rules_for(self, key: str) -> tuple[tuple[str, re.Pattern[str], str, dict], ...]:
         """The rules, in order, whose matches can begin with the first words of `key`."""

@@ -52,11 +52,29 @@ def _trie_regex(phrases: list[tuple[str, ...]]) -> str:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    """data/tense.yaml, read once."""
+    return yaml.safe_load((DATA / "tense.yaml").read_text(encoding="utf-8"))
+
+
+def locate(context: str, mention: str | None) -> tuple[str, int]:
+    """(the case-folded sentence, at most MAX_CONTEXT characters; where `mention` starts in
+    it, -1 when absent): the one way the sentence-level steps find a mention."""
+    text = context[:MAX_CONTEXT].casefold()
+    return text, text.find(mention.casefold()) if mention else -1
+
+
+def _phrase(found: str) -> str:
+    """A matched marker or cue as its words joined by single spaces."""
+    return " ".join(_WORD.findall(found))
+
+
+@lru_cache(maxsize=1)
 def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     """One regex over all marker phrases of data/tense.yaml and regular past forms (-ed), so
     a context is scanned at C speed. Returns (pattern, phrase -> kind, -ed exceptions); a
     match's phrase is its words joined by single spaces."""
-    raw = yaml.safe_load((DATA / "tense.yaml").read_text(encoding="utf-8"))
+    raw = _data()
     kinds: dict[tuple[str, ...], str] = {}
     for kind in ("present", "past", "future"):  # a phrase listed twice: the later kind wins
         for phrase in raw[kind]:
@@ -91,7 +109,9 @@ def _kind_of(found: str) -> tuple[str, bool]:
     """Kind of a matched phrase (memoized: the same few dozen spellings recur)."""
     got = _PHRASE_KIND.get(found)
     if got is None:
-        phrase = " ".join(_WORD.findall(found))
+        if len(_PHRASE_KIND) >= 4096:  # odd separators ("will \n be") must not grow it forever
+            _PHRASE_KIND.clear()
+        phrase = _phrase(found)
         got = _PHRASE_KIND[found] = (_scanner()[1][phrase], " " not in phrase)
     return got
 
@@ -129,12 +149,10 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     """Tense nearest to `mention` in `context` (None when no marker is found)."""
     if not context:
         return None
-    text = context[:MAX_CONTEXT].casefold()
+    text, at = locate(context, mention)
     start = end = len(text) // 2
-    if mention:
-        at = text.find(mention.casefold())
-        if at >= 0:
-            start, end = at, at + len(mention)
+    if at >= 0:
+        start, end = at, at + len(mention or "")
     lo = max(0, start - WINDOW)
     window = text[lo:start] + " " * (end - start) + text[end : end + WINDOW]
     start, end = start - lo, end - lo
@@ -150,11 +168,11 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _cue_scanner() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A regex for a cue word (data/tense.yaml `cues`) ending a text, and cue -> direction."""
-    raw = yaml.safe_load((DATA / "tense.yaml").read_text(encoding="utf-8"))["cues"]
-    kinds = {str(w).casefold(): kind for kind in ("past", "future") for w in raw.get(kind) or []}
-    words = "|".join(re.escape(w) for w in sorted(kinds, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![a-z'])(?P<cue>{words})[^a-z']{{1,3}}$"), kinds
+    """A regex for a cue phrase (data/tense.yaml `cues`) ending a text, and cue -> direction."""
+    kinds = {_phrase(str(w).casefold()): kind
+             for kind in ("past", "future") for w in _data()["cues"].get(kind) or []}
+    cues = _trie_regex([tuple(p.split()) for p in kinds]) if kinds else "(?!)"
+    return re.compile(rf"(?<![a-z'])(?P<cue>{cues})[^a-z']{{1,3}}$"), kinds
 
 
 @lru_cache(maxsize=8192)
@@ -162,10 +180,9 @@ def cue_of(context: str | None, mention: str) -> str | None:
     """Direction fixed by the word right before `mention` in `context` ("ended" -> "past")."""
     if not context or not mention:
         return None
-    text = context[:MAX_CONTEXT].casefold()
-    at = text.find(mention.casefold())
+    text, at = locate(context, mention)
     if at <= 0:
         return None
     pattern, kinds = _cue_scanner()
     m = pattern.search(text, max(0, at - 24), at)
-    return kinds[m.group("cue")] if m else None
+    return kinds[_phrase(m.group("cue"))] if m else None
