@@ -715,10 +715,15 @@ class Resolver:
                 day, reason = self._rel(day_spec)
             if day is None:
                 return None, "TIME", None
-        elif self.anchor is None:
-            day, reason = "XXXX-XX-XX", NO_ANCHOR
         else:
-            day = day_value(self.anchor + timedelta(days=spec.get("offset", 0)))
+            base = self.anchor
+            ref = self.reference
+            if spec.get("anaphoric") and ref is not None and ref[1] in _FINE_ENOUGH["day"]:
+                base = ref[0]  # "in the morning" of the day the story last named
+            if base is None:
+                day, reason = "XXXX-XX-XX", NO_ANCHOR
+            else:
+                day = day_value(base + timedelta(days=spec.get("offset", 0)))
         if spec.get("hour") is not None:
             clock = f"{spec.get('hour'):02d}:{spec.get('minute', 0):02d}"
             if spec.get("second") is not None:

@@ -662,6 +662,8 @@ def build_time(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["offset"] = lex.daywords[g["dayword"]]
     if extra.get("podcode"):
         f["pod"] = extra["podcode"]
+    if extra.get("narrative"):
+        f["anaphoric"] = True  # the reference day when the story has one, else the anchor
     if g.get("pod"):
         f["pod"] = lex.pods[g["pod"]]
     if g.get("clockword"):

@@ -180,6 +180,21 @@ def test_reference_resolves_anaphoric_units_only() -> None:
             == resolve_date(text, "2021-05-25")
 
 
+def test_bare_part_of_day_belongs_to_the_day_the_story_tells() -> None:
+    # "placed orders in the morning" after a mention of Friday: that Friday's morning
+    assert resolve_date("the morning", "1989-10-30", reference="1989-10-27").value \
+        == "1989-10-27TMO"
+    assert resolve_date("overnight", "1989-10-30", reference="1989-10-27").value \
+        == "1989-10-26TNI"
+    assert resolve_date("in the morning", "1989-10-30").value == "1989-10-30TMO"
+    # a reference coarser than a day says nothing about which morning: the anchor stays
+    assert resolve_date("the morning", "1989-10-30", reference="1989-10").value \
+        == "1989-10-30TMO"
+    # deictic forms stay on the anchor day whatever the story last named
+    for text, value in (("this morning", "1989-10-30TMO"), ("last night", "1989-10-29TNI")):
+        assert resolve_date(text, "1989-10-30", reference="1989-10-27").value == value
+
+
 def test_anaphoric_without_reference_is_underspecified_with_reason() -> None:
     got = resolve_date("that day", "2021-05-25")
     assert got.value == "XXXX-XX-XX" and got.start is None
