@@ -7,6 +7,7 @@ whole folded mention. `recognize` is a pure function of the folded text, so it i
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -272,29 +273,35 @@ def lexicon() -> Lexicon:
 # ------------------------------------------------------------------ group readers
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DECIMAL = re.compile(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?")
+_FRACTION = re.compile(r"(\d)/(\d)")
+_NUMBER_WORD_SEP = re.compile(r"[ -]+")
+
+
 def parse_number(text: str | None) -> float | None:
     """Number words or digits -> a number ("twenty four" 24, "2 1/2" 2.5, "a" 1), else None."""
     if text is None:
         return None
     lex = lexicon()
     text = text.strip()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+    if text in lex.numbers:  # the common case first: one number word
+        return float(lex.numbers[text])
+    if _THOUSANDS.fullmatch(text):
         return float(text.replace(",", ""))
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: (\d)/(\d))?", text)
+    m = _DECIMAL.fullmatch(text)
     if m:
         value = float(m.group(1))
         if m.group(2):
             value += int(m.group(2)) / max(int(m.group(3)), 1)
         return value
-    m = re.fullmatch(r"(\d)/(\d)", text)
+    m = _FRACTION.fullmatch(text)
     if m:
         return int(m.group(1)) / max(int(m.group(2)), 1)
-    if text in lex.numbers:
-        return float(lex.numbers[text])
     if text in ("half", "half a", "half an"):
         return 0.5
     total, current = 0.0, 0.0
-    for word in re.split(r"[ -]+", text):
+    for word in _NUMBER_WORD_SEP.split(text):
         if word in ("and", "a", "an") and total + current > 0:
             continue
         if word in lex.numbers and word not in ("a", "an"):
@@ -378,11 +385,14 @@ def duration_value(amount: float | None, unit: str) -> str | None:
 # ------------------------------------------------------------------ builders per kind
 
 
+_UNIT_NAMES = {
+    "Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
+    "CE": "century", "WE": "weekend", "2W": "fortnight", "ML": "millennium",
+}
+
+
 def _unit_name(code: str | None) -> str | None:
-    return {
-        "Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
-        "CE": "century", "WE": "weekend", "2W": "fortnight", "ML": "millennium",
-    }.get(code or "")
+    return _UNIT_NAMES.get(code or "")
 
 
 def _unit_code(g: dict[str, str | None]) -> str | None:
@@ -399,8 +409,6 @@ _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: leap
 
 def impossible(year: int | None, month: int | None, day: int | None) -> str | None:
     """Why these calendar fields name no day ("June has 30 days"), or None when they can."""
-    import calendar
-
     if month is not None and not 1 <= month <= 12:
         return f"there is no month {month}"
     if day is None:
