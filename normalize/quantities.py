@@ -123,6 +123,9 @@ class _Tables:
     prefixes: list[tuple[list[str], str]]
     suffixes: list[tuple[list[str], str]]
     tolerance: float
+    ratio_words: frozenset[str]
+    ratio_links: list[list[str]]
+    unit_names: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +141,19 @@ def _tables() -> _Tables:
         prefixes=by_len([(k.split(), v) for k, v in quals.items() if not v.endswith("_after")]),
         suffixes=by_len([(k.split(), v[:-6]) for k, v in quals.items() if v.endswith("_after")]),
         tolerance=float(raw["approx_tolerance"]),
+        ratio_words=frozenset(raw["ratio_words"]),
+        ratio_links=[k.split() for k in raw["ratio_links"]],
+        unit_names=raw["unit_names"],
     )
+
+
+def _is_ratio(tokens: list[str], j: int, t: _Tables) -> bool:
+    """Whether the number that ends at tokens[j] is a share: "two-thirds", "one in five"."""
+    k = j + 1 if j < len(tokens) and tokens[j] == "-" else j
+    if k < len(tokens) and tokens[k] in t.ratio_words:
+        return True
+    return any(_startswith(tokens, j, link) and _parse_number(tokens, j + len(link), t)
+               for link in t.ratio_links)
 
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+|[$€£¥%]|-")
@@ -236,6 +251,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
     if first is None:
         return None
     value, j = first
+    if _is_ratio(tokens, j, t):
+        return None
     high = value
     if j + 1 < len(tokens) and tokens[j] in _RANGE_WORDS and (
         kind == "range" or tokens[j] in ("to", "-", "or")
@@ -255,6 +272,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
             kind, rule, j = qual, f"qualifier:{' '.join(phrase)}", j + len(phrase)
             break
     rest = " ".join(tokens[j:]).strip() or unit
+    rest = t.unit_names.get(rest, rest) if rest else rest
     if unit and rest != unit:
         rest = f"{unit} {rest}"
     if not math.isfinite(value):

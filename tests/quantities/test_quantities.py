@@ -31,7 +31,8 @@ def test_examples_corpus(mention: str, low: float | None, high: float | None, mo
 
 
 @pytest.mark.parametrize("text", ["", "   ", "the", "diplomats", "about", "at least", "-",
-                                  "10 to 5", "3/4", "1e5", "10:30"])
+                                  "10 to 5", "3/4", "1e5", "10:30", "two-thirds", "one third",
+                                  "one in five", "3 out of 10", "four in 10 voters"])
 def test_not_a_quantity(text: str) -> None:
     assert resolve_quantity(text) is None
 
@@ -39,6 +40,11 @@ def test_not_a_quantity(text: str) -> None:
 def test_unit_is_kept() -> None:
     q = resolve_quantity("10 Russian diplomats")
     assert q is not None and q.unit == "russian diplomats" and q.value == 10
+
+
+def test_percent_has_one_spelling() -> None:
+    units = {resolve_quantity(t).unit for t in ("7.5%", "7.5 per cent", "7.5 percent", "7.5 pct")}
+    assert units == {"%"}
 
 
 def test_containment_and_overlap() -> None:
