@@ -261,6 +261,8 @@ def holiday_value(f: dict, year: int) -> str:
     period), moved by an offset ("three days after Easter") or to a weekday around it ("the
     third Tuesday after Christmas")."""
     start, end = holiday_span(f["holiday"], year)
+    if f.get("hweek"):
+        return week_value(start)
     sign = f.get("hsign")
     if sign is None:
         return day_value(start) if start == end else f"{day_value(start)}/{day_value(end)}"
@@ -358,9 +360,18 @@ class Resolver:
     def _rel(self, spec: Spec) -> tuple[str | None, str | None]:
         unit = spec.get("unit")
         offset = spec.get("offset", 0)
-        if spec.get("tense_offset"):
-            offset = spec.get("tense_offset")["future" if self.direction == "future" else "past"]
         a = self.anchor
+        if spec.get("tense_offset"):
+            offsets = spec.get("tense_offset")
+            if self.direction is None and "none" in offsets:
+                offset = offsets["none"]
+            else:
+                offset = offsets["future" if self.direction == "future" else "past"]
+            if spec.get("edge") and self.direction == "past" and not self.explicit:
+                # "year-end" in a sentence the tense guess calls past ("said it would close by
+                # year-end") is as often the coming end: only a cue ("since", "ended") or the
+                # caller's `prefer` moves it to the last one passed.
+                offset = offsets["none"]
         no_anchor = NO_ANCHOR
         if spec.get("anaphoric"):
             ref = self.reference
@@ -411,6 +422,8 @@ class Resolver:
     def _cal(self, spec: Spec) -> tuple[str | None, str | None]:
         f = spec.fields
         a = self.anchor
+        if f.get("base") is not None:
+            return self._shifted_day(f["base"], *f["dshift"])
         if f.get("century") is not None:
             return f"{f['century']:02d}", None
         if f.get("decade") is not None:
@@ -472,6 +485,25 @@ class Resolver:
             def fits(value: str) -> bool:
                 return date.fromisoformat(value).isoweekday() == f["weekday"]
         return self._choose(make, direction, self._unit_value(f), fits, f.get("skip", 0)), None
+
+    def _day_of(self, day_spec: Spec) -> tuple[str | None, str | None]:
+        """The value of a spec that names one day (a bare weekday: as the sentence reads it)."""
+        if day_spec.kind == "cal" and day_spec.get("weekday") and not day_spec.get("month"):
+            return self._weekday(day_spec.get("weekday"), day_spec.get("dir"), "day")
+        if day_spec.kind == "cal":
+            return self._cal(day_spec)
+        return self._rel(day_spec)
+
+    def _shifted_day(self, base: Spec, unit: str, amount: int) -> tuple[str | None, str | None]:
+        """ "the day before last Tuesday": the day mention resolved, then moved."""
+        value, reason = self._day_of(base)
+        if value is None:
+            return None, None
+        if "/" in value:  # a holiday of several days: count from its first or last day
+            value = value.split("/")[1 if amount > 0 else 0]
+        if len(value) != 10 or "X" in value:
+            return "XXXX-XX-XX", reason or NO_ANCHOR
+        return day_value(shift_date(date.fromisoformat(value), unit, amount)), reason
 
     def _in_relative_unit(self, f: dict) -> tuple[str | None, str | None]:
         """A weekday of a directed week ("Friday of next week"), a day of a directed month."""
@@ -684,7 +716,7 @@ class Resolver:
 
     def _blank(self, spec: Spec, year: str) -> str:
         f = spec.fields
-        if f.get("weekn"):
+        if f.get("weekn") or f.get("hweek"):
             return f"{year}-WXX"
         if f.get("lastday"):
             return f"{year}-{f['month']:02d}-XX"
@@ -707,12 +739,7 @@ class Resolver:
         day_spec: Spec | None = spec.get("date")
         reason = None
         if day_spec is not None:
-            if day_spec.kind == "cal" and day_spec.get("weekday") and not day_spec.get("month"):
-                day, reason = self._weekday(day_spec.get("weekday"), day_spec.get("dir"), "day")
-            elif day_spec.kind == "cal":
-                day, reason = self._cal(day_spec)
-            else:
-                day, reason = self._rel(day_spec)
+            day, reason = self._day_of(day_spec)
             if day is None:
                 return None, "TIME", None
         else:
@@ -720,6 +747,8 @@ class Resolver:
             ref = self.reference
             if spec.get("anaphoric") and ref is not None and ref[1] in _FINE_ENOUGH["day"]:
                 base = ref[0]  # "in the morning" of the day the story last named
+            elif spec.get("needs_reference"):  # "that night" with no day named before it
+                return f"XXXX-XX-XXT{spec.get('pod') or 'XX'}", "TIME", NO_REFERENCE
             if base is None:
                 day, reason = "XXXX-XX-XX", NO_ANCHOR
             else:

@@ -103,6 +103,7 @@ class Lexicon:
         self.ordinals: dict[str, int] = lex["ordinals"]
         self.directions: dict[str, int] = lex["directions"]
         self.anaphoric_directions = frozenset(lex["anaphoric_directions"])
+        self.past_prepositions = frozenset(lex["past_prepositions"])
         self.decade_words: dict[str, int] = lex["decade_words"]
         self.timezones = lex["timezones"]
         self.prepositions = lex["prepositions"]
@@ -157,9 +158,11 @@ class Lexicon:
             "unit": rf"(?P<unit>{unit_sing})\.?",
             "units": rf"(?P<unit>{unit_plur}|{unit_sing})\.?",
             "unitp": rf"(?P<unit>{unit_plur})",
+            "unitp2": rf"(?P<unit2>{unit_plur})",
             "num": rf"(?P<num>{number})",
             "num2": rf"(?P<num2>{number})",
             "vague": rf"(?P<vague>{one_of(self.vague)})",
+            "vague2": rf"(?P<vague2>{one_of(self.vague)})",
             "qord": r"(?P<quarter>[1-4](?:st|nd|rd|th)|first|second|third|fourth|final)",
             "hord": rf"(?P<half>{one_of(self.halves)})",
             "day": rf"(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{one_of(day_ords)})",
@@ -188,6 +191,12 @@ class Lexicon:
         self.clock_offset_re = re.compile(
             rf"^(?P<mins>{one_of(self.clock_fractions)}|\d{{1,2}}|{num_word}(?:[ -]{num_word})?)"
             rf"(?: minutes?)? (?P<rel>{one_of(self.clock_relations)}) (?P<clock>.+)$"
+        )
+        # "the day before last Tuesday", "two weeks after June 5": days counted from a day.
+        ph = self.placeholders
+        self.day_shift_re = re.compile(
+            rf"^(?:the )?(?:{ph['num']}[ -])?{ph['units']} (?:(?P<after>after|following)"
+            rf"|(?P<before>before|preceding|prior to)) (?P<rest>.+)$"
         )
         self.yearwords_re = re.compile(
             r"\b(?:nineteen|eighteen|seventeen|two thousand)(?:[ -](?:and |oh )?"
@@ -496,6 +505,10 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["holiday"] = g["holiday"]
         if not _holiday_relation(f, g):
             return None
+        if g.get("hweek") or (lex.holidays[g["holiday"]].get("week") and "hsign" not in f):
+            if "hsign" in f:
+                return None  # "Christmas Eve week", "the eve of Easter week": no such thing
+            f["hweek"] = True  # "Easter week", "Holy Week": the ISO week of its (first) day
     if g.get("decade"):
         f["decade"] = int(g["decade"])
     if g.get("dd"):
@@ -570,6 +583,8 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     if extra.get("calendar_units") and unit in ("hour", "minute", "second"):
         return None  # "in two hours": a clock offset, unknowable from a date anchor
     f: dict[str, Any] = {"unit": unit}
+    if extra.get("edge"):  # "year-end": the end of the current unit, or of the last (tense)
+        return Spec("rel", name, edge_fields(unit, extra.get("bare", 0)), extra["edge"])
     if "past" in extra:
         f["tense_offset"] = {"past": extra["past"], "future": extra["future"]}
         return Spec("rel", name, f)
@@ -604,13 +619,21 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     return Spec("rel", name, f)
 
 
+def edge_fields(unit: str, bare: int = 0) -> dict[str, Any]:
+    """Fields of the end of a unit ("year-end", "the end of the month"): the current one, or in
+    a past-tense sentence possibly the last one passed (anchor.Resolver._rel); `bare`: the
+    offset when the sentence gives no direction."""
+    return {"unit": unit, "offset": bare, "edge": True,
+            "tense_offset": {"past": -1, "future": 0, "none": bare}}
+
+
 def build_dur(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     """An amount and a unit -> a DURATION value."""
     code = _unit_code(g)
     if code is None or code == "WE":
         return None
     mod = None
-    if g.get("vague"):
+    if g.get("vague") or g.get("multi"):
         amount = None
     elif g.get("num"):
         amount = parse_number(g["num"])
@@ -672,6 +695,10 @@ def build_time(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["pod"] = extra["podcode"]
     if extra.get("narrative"):
         f["anaphoric"] = True  # the reference day when the story has one, else the anchor
+    if extra.get("anaphoric"):  # "that night": the reference day, and no stand-in without one
+        f["anaphoric"] = f["needs_reference"] = True
+        if g.get("podnext"):
+            f["offset"] = 1  # "the next morning"
     if g.get("pod"):
         f["pod"] = lex.pods[g["pod"]]
     if g.get("clockword"):
@@ -709,7 +736,7 @@ def build_time(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
 
 def build_ref(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     """A fixed vague reference (PAST_REF, ...)."""
-    return Spec("fixed", name, {"value": extra["value"], "type": "DATE"})
+    return Spec("fixed", name, {"value": extra["value"], "type": extra.get("type", "DATE")})
 
 
 BUILDERS: dict[str, Callable[[str, dict[str, Any], dict], Spec | None]] = {
@@ -769,7 +796,8 @@ def _day_spec(text: str, depth: int, loose: bool = True) -> Spec | None:
         return None
     if spec.kind == "rel" and spec.get("unit") == "day":
         return spec
-    if spec.kind == "cal" and (spec.get("day") or spec.get("weekday") or spec.get("holiday")):
+    if spec.kind == "cal" and (spec.get("day") or spec.get("weekday") or spec.get("holiday")
+                               or spec.get("base")):
         return spec
     return None
 
@@ -838,13 +866,34 @@ def _is_day(spec: Spec) -> bool:
     if spec.kind == "rel" and spec.get("unit") == "day":
         return True
     return spec.kind == "cal" and bool(spec.get("day") or spec.get("weekday")
-                                       or spec.get("holiday"))
+                                       or spec.get("holiday") or spec.get("base"))
+
+
+def _day_shift(key: str, depth: int, loose: bool) -> Spec | None:
+    """ "the day before last Tuesday", "two days after June 5": a whole number of days, weeks,
+    months or years from a mention that names one day (resolved first, with its own logic)."""
+    lex = lexicon()
+    m = lex.day_shift_re.match(key)
+    if m is None:
+        return None
+    if m.group("num"):
+        amount = parse_number(m.group("num"))
+    else:
+        amount = None if m.group("unit") in lex.plurals else 1.0  # "days before": vague
+    unit = _unit_name(_unit_code(m.groupdict()))
+    if amount is None or amount != int(amount) or unit not in ("day", "week", "month", "year"):
+        return None
+    day = _day_spec(m.group("rest"), depth, loose)
+    if day is None or day.get("hweek"):
+        return None
+    sign = 1 if m.group("after") else -1
+    return Spec("cal", f"day-shift+{day.rule}", {"base": day, "dshift": (unit, sign * int(amount))})
 
 
 def _compose(key: str, depth: int, loose: bool = True) -> Spec | None:
     """Split a clock time or part of day off a date ("10 p.m. Wednesday", "Friday morning")."""
     lex = lexicon()
-    spec = _clock_offset(key, depth)
+    spec = _clock_offset(key, depth) or _day_shift(key, depth, loose)
     if spec is not None:
         return spec
     for pattern in (_TIME_FIRST, _TIME_LAST):
@@ -915,10 +964,16 @@ def _recognize(key: str, depth: int = 0, loose: bool = True) -> Spec | None:
                 if (mod in ("START", "MID", "END") and spec.rule == "duration-unit"
                         and spec.get("unit") and spec.get("amount") == 1):
                     # "the end of the year": a part of the current unit, not a duration
-                    return Spec("rel", "unit-part", {"unit": spec.get("unit"), "offset": 0}, mod)
+                    unit = spec.get("unit")
+                    if mod == "END" and unit in ("year", "month"):
+                        return Spec("rel", "unit-part", edge_fields(unit), mod)
+                    return Spec("rel", "unit-part", {"unit": unit, "offset": 0}, mod)
                 return spec.with_(mod=mod)
             if kind == "prep" and spec.get("ambiguous"):
                 return spec.with_(ambiguous=False)
+            if spec.get("edge") and prefix in lex.past_prepositions:
+                # "since year-end": the last one passed, whatever the sentence's tense
+                return spec.with_(edge=False, tense_offset={"past": -1, "future": -1, "none": -1})
             return spec
     m = lex.suffix_mod_re.match(key)
     if m:
