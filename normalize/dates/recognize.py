@@ -195,7 +195,7 @@ class Lexicon:
         # "the day before last Tuesday", "two weeks after June 5": days counted from a day.
         ph = self.placeholders
         self.day_shift_re = re.compile(
-            rf"^(?:the )?(?:{ph['num']}[ -])?{ph['units']} (?:(?P<after>after|following)"
+            rf"^(?:the )?(?:{ph['num']}[ -])?{ph['units']} (?:(?P<after>after|following|from)"
             rf"|(?P<before>before|preceding|prior to)) (?P<rest>.+)$"
         )
         self.yearwords_re = re.compile(
@@ -217,7 +217,11 @@ class Lexicon:
         self._by_heads = {}
 
         tz = one_of(self.timezones)
-        self.tz_re = re.compile(rf"(?:,? \(?(?:{tz})\)?)(?=$|[ ,])")
+        zone_words = one_of(lex["timezone_words"])
+        ends = (r"[ap]\.m\.", r"[ap]\.m", r"\b[ap]m", r":\d\d", "noon", "night")
+        clock_end = "(?:" + "|".join(rf"(?<={end})" for end in ends) + ")"  # a clock time before
+        self.tz_re = re.compile(
+            rf"(?:,? \(?(?:{tz})\)?|{clock_end},? \(?(?:{zone_words})\)?)(?=$|[ ,])")
         # Leading words that are stripped before the rules are retried: kind "prep", "the" or
         # "mod" (one alternation, longest first, so "at least" wins over "at").
         self.prefixes: dict[str, str] = {p: "prep" for p in self.prepositions}
