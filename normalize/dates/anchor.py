@@ -261,8 +261,6 @@ def holiday_value(f: dict, year: int) -> str:
     period), moved by an offset ("three days after Easter") or to a weekday around it ("the
     third Tuesday after Christmas")."""
     start, end = holiday_span(f["holiday"], year)
-    if f.get("hweek"):
-        return week_value(start)
     sign = f.get("hsign")
     if sign is None:
         return day_value(start) if start == end else f"{day_value(start)}/{day_value(end)}"
@@ -424,6 +422,9 @@ class Resolver:
         a = self.anchor
         if f.get("base") is not None:
             return self._shifted_day(f["base"], *f["dshift"])
+        if f.get("hweek"):  # "Easter week": the week of the Easter the mention would name
+            value, reason = self._cal(spec.with_(hweek=False))
+            return _week_of(value), reason
         if f.get("century") is not None:
             return f"{f['century']:02d}", None
         if f.get("decade") is not None:
@@ -716,7 +717,7 @@ class Resolver:
 
     def _blank(self, spec: Spec, year: str) -> str:
         f = spec.fields
-        if f.get("weekn") or f.get("hweek"):
+        if f.get("weekn"):
             return f"{year}-WXX"
         if f.get("lastday"):
             return f"{year}-{f['month']:02d}-XX"
@@ -759,6 +760,17 @@ class Resolver:
                 clock += f":{spec.get('second'):02d}"
             return f"{day}T{clock}", "TIME", reason
         return f"{day}T{spec.get('pod')}", "TIME", reason
+
+
+def _week_of(value: str | None) -> str | None:
+    """The ISO week holding a day value (or the first day of a span); a week of an unknown
+    day stays unknown ("2070-WXX")."""
+    if value is None:
+        return None
+    first = value.split("/")[0]
+    if len(first) == 10 and "X" not in first:
+        return week_value(date.fromisoformat(first))
+    return f"{first[:4]}-WXX"
 
 
 def _add_years(d: date, years: int) -> date:

@@ -28,7 +28,10 @@ YEARLY = [
     ("the day after June 5", "The vote will be held the day after June 5."),
     ("a week after March 3", "The plant will reopen a week after March 3."),
 ]
-DAY_MENTIONS = ["last Tuesday", "next Friday", "June 5", "March 3, 2015", "Christmas",
+# Days counted from a holiday ("25 days before Christmas") are another rule: the nearest (or
+# directed) year is chosen for the day the mention names, as Duckling does ("a year after
+# Christmas" said in February 2013 is 2013-12-25), so they are not in this list.
+DAY_MENTIONS = ["last Tuesday", "next Friday", "June 5", "March 3, 2015",
                 "yesterday", "this coming Sunday", "the 4th of July"]
 VAGUE_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE"}
 
