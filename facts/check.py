@@ -326,6 +326,9 @@ def _compare_quantity(
     a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB
 ) -> tuple[str, str]:
     qa, qb = a.value, b.value
+    if qa.measure and qb.measure and qa.measure != qb.measure:
+        return "conflict", f"{a.raw!r} and {b.raw!r} are in different units " \
+                           f"({qa.measure}, {qb.measure})"
     a_in_b, b_in_a = qb.contains(qa), qa.contains(qb)
     return _nesting(a.key, b.key, a_in_b and b_in_a, a_in_b, b_in_a, qa.overlaps(qb),
                     "lies within", f"{a.key} and {b.key} cannot both be true")

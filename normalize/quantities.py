@@ -37,6 +37,13 @@ class Quantity:
     rule: str = ""
 
     @property
+    def measure(self) -> str | None:
+        """What the number counts when it is money or a percentage ("USD", "EUR", "%"), else
+        None: amounts in different measures are not the same claim."""
+        head = (self.unit or "").split(" ", 1)[0]
+        return head if head in _tables().measures else None
+
+    @property
     def value(self) -> float | None:
         """The single number when the mention states one exactly, else None."""
         return self.low if self.mod == "EXACT" else None
@@ -126,6 +133,8 @@ class _Tables:
     ratio_words: frozenset[str]
     ratio_links: list[list[str]]
     unit_names: dict[str, str]
+    currencies: dict[str, str]
+    measures: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +153,8 @@ def _tables() -> _Tables:
         ratio_words=frozenset(raw["ratio_words"]),
         ratio_links=[k.split() for k in raw["ratio_links"]],
         unit_names=raw["unit_names"],
+        currencies=raw["currencies"],
+        measures=frozenset(raw["currencies"].values()) | {"%"},
     )
 
 
@@ -157,7 +168,6 @@ def _is_ratio(tokens: list[str], j: int, t: _Tables) -> bool:
 
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+|[$€£¥%]|-")
-_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _RANGE_WORDS = {"to", "-", "and", "or"}
 
@@ -232,8 +242,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
     if not tokens:
         return None
     unit = None
-    if tokens[0] in _CURRENCY:
-        unit = _CURRENCY[tokens[0]]
+    if tokens[0] in "$€£¥":
+        unit = t.currencies[tokens[0]]
         tokens = tokens[1:]
     i, kind, rule = 0, "exact", "number"
     for phrase, qual in t.prefixes:
@@ -271,6 +281,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
         if _startswith(tokens, j, phrase):
             kind, rule, j = qual, f"qualifier:{' '.join(phrase)}", j + len(phrase)
             break
+    if not unit and j < len(tokens) and tokens[j] in t.currencies:
+        unit, j = t.currencies[tokens[j]], j + 1  # "3 billion dollars" reads as "$3 billion"
     rest = " ".join(tokens[j:]).strip() or unit
     rest = t.unit_names.get(rest, rest) if rest else rest
     if unit and rest != unit:

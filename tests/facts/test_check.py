@@ -100,6 +100,21 @@ def test_a_precise_value_inside_a_vague_one_is_not_a_conflict(corpus_copy, edit_
     assert result.exit_code == 0
 
 
+@pytest.mark.parametrize(("a", "b", "verdict"), [
+    ("$10 million", "10 million euros", "conflict"),  # the same number, not the same amount
+    ("$10 million", "10 million dollars", "agree"),
+    ("10%", "10 per cent", "agree"),
+    ("10", "$10", "agree"),  # a bare number says nothing about the unit
+])
+def test_amounts_compare_their_currency(corpus_copy, edit_facts, a, b, verdict) -> None:
+    edit_facts("x1", "quantity", a)
+    edit_facts("x2", "quantity", b)
+    pair = _group_of(_result_with(corpus_copy), "x1").fields["quantity"]
+    assert [v.verdict for v in pair] == [verdict]
+    if verdict == "conflict":
+        assert "different units (USD, EUR)" in pair[0].why
+
+
 def test_claim_key_groups_rows_and_compares_subjects(corpus_copy, edit_facts) -> None:
     result = _result_with(corpus_copy)
     sanctions = _group_of(result, "n1")

@@ -47,6 +47,15 @@ def test_percent_has_one_spelling() -> None:
     assert units == {"%"}
 
 
+@pytest.mark.parametrize(("text", "measure"), [
+    ("$3 billion", "USD"), ("3 billion dollars", "USD"), ("20 million euros", "EUR"),
+    ("£3.2bn", "GBP"), ("7.5 per cent", "%"), ("10 diplomats", None), ("10", None),
+    ("10 pounds of flour", None),  # pounds: a weight as often as money
+])
+def test_measure(text: str, measure: str | None) -> None:
+    assert resolve_quantity(text).measure == measure
+
+
 def test_containment_and_overlap() -> None:
     ten, eleven = resolve_quantity("10"), resolve_quantity("11")
     at_least_nine, more_than_ten = resolve_quantity("at least nine"), resolve_quantity("over 10")
