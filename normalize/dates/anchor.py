@@ -166,27 +166,39 @@ def _table_dates(key: str, year: int, name: str) -> tuple[date, ...]:
     return years[year]
 
 
+def _hebrew_dates(rule: dict, year: int, name: str) -> tuple[date, ...]:
+    """The day of the Hebrew year(s) whose date falls in this Gregorian year."""
+    month, day = rule["hebrew"]
+    days = (hebrew_to_gregorian(h, month, day) for h in (year + 3760, year + 3761))
+    return tuple(d for d in days if d.year == year)
+
+
+def _cycle_dates(rule: dict, year: int, name: str) -> tuple[date, ...]:
+    """A calendar of 365-day years (no leap day) counted from a known date."""
+    y0, m0, d0 = rule["cycle"]
+    return (date(y0, m0, d0) + timedelta(days=365 * (year - y0)),)
+
+
+# How each kind of holiday rule (its key in lexicon.yaml `holidays`) names its days in a year.
+# `nth`'s `after`: days after that weekday (Black Friday follows Thanksgiving); `election`: the
+# Tuesday after the first Monday of the month.
+_RULE_KINDS: dict[str, Callable[[dict, int, str], tuple[date, ...]]] = {
+    "fixed": lambda r, y, _: (date(y, *r["fixed"]),),
+    "nth": lambda r, y, _: (nth_weekday(y, *r["nth"]) + timedelta(days=r.get("after", 0)),),
+    "election": lambda r, y, _: (nth_weekday(y, r["election"][0], 1, 1) + timedelta(days=1),),
+    "easter": lambda r, y, _: (easter(y) + timedelta(days=r["easter"]),),
+    "orthodox": lambda r, y, _: (orthodox_easter(y) + timedelta(days=r["orthodox"]),),
+    "hebrew": _hebrew_dates,
+    "cycle": _cycle_dates,
+    "table": lambda r, y, name: _table_dates(r["table"], y, name),
+}
+
+
 def _rule_dates(rule: dict, year: int, name: str) -> tuple[date, ...]:
     """The days a holiday rule names in a Gregorian year (before observance shifts); a lunar
     holiday can fall twice in one year."""
-    if "fixed" in rule:
-        return (date(year, *rule["fixed"]),)
-    if "nth" in rule:  # `after`: days after that weekday (Black Friday follows Thanksgiving)
-        return (nth_weekday(year, *rule["nth"]) + timedelta(days=rule.get("after", 0)),)
-    if "election" in rule:  # the Tuesday after the first Monday of the month
-        return (nth_weekday(year, rule["election"][0], 1, 1) + timedelta(days=1),)
-    if "easter" in rule:
-        return (easter(year) + timedelta(days=rule["easter"]),)
-    if "orthodox" in rule:
-        return (orthodox_easter(year) + timedelta(days=rule["orthodox"]),)
-    if "hebrew" in rule:  # the Hebrew year whose date falls in this Gregorian year
-        month, day = rule["hebrew"]
-        days = (hebrew_to_gregorian(h, month, day) for h in (year + 3760, year + 3761))
-        return tuple(d for d in days if d.year == year)
-    if "cycle" in rule:  # a calendar of 365-day years (no leap day) from a known date
-        y0, m0, d0 = rule["cycle"]
-        return (date(y0, m0, d0) + timedelta(days=365 * (year - y0)),)
-    return _table_dates(rule["table"], year, name)
+    kind = next(k for k in _RULE_KINDS if k in rule)
+    return _RULE_KINDS[kind](rule, year, name)
 
 
 def holiday_starts(name: str, year: int) -> list[date]:
