@@ -168,6 +168,7 @@ def _is_ratio(tokens: list[str], j: int, t: _Tables) -> bool:
 
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+|[$€£¥%]|-")
+_CURRENCY_SIGNS = ("$", "€", "£", "¥")  # read before the number; their codes are in numbers.yaml
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _RANGE_WORDS = {"to", "-", "and", "or"}
 
@@ -242,7 +243,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
     if not tokens:
         return None
     unit = None
-    if tokens[0] in "$€£¥":
+    if tokens[0] in _CURRENCY_SIGNS:
         unit = t.currencies[tokens[0]]
         tokens = tokens[1:]
     i, kind, rule = 0, "exact", "number"
