@@ -796,14 +796,7 @@ _POD_PREFIX_MODS = {"early": "START", "mid": "MID", "late": "END"}
 def _day_spec(text: str, depth: int, loose: bool = True) -> Spec | None:
     """A spec that names one day (or the anchor day), for attaching a time to."""
     spec = _recognize(text, depth + 1, loose)
-    if spec is None:
-        return None
-    if spec.kind == "rel" and spec.get("unit") == "day":
-        return spec
-    if spec.kind == "cal" and (spec.get("day") or spec.get("weekday") or spec.get("holiday")
-                               or spec.get("base")):
-        return spec
-    return None
+    return spec if spec is not None and _is_day(spec) else None
 
 
 def _clock_offset(key: str, depth: int) -> Spec | None:
