@@ -387,7 +387,8 @@ class Resolver:
             ref = self.reference
             if ref is not None and ref[1] in _FINE_ENOUGH.get(unit, ()):
                 a = ref[0]
-            elif ref is not None and unit == "day" and offset == 0 and ref[1] in ("month", "year"):
+            elif (ref is not None and spec.get("needs_reference") and unit == "day"
+                  and offset == 0 and ref[1] in ("month", "year")):
                 # "that same day" after "in October 1998": a day of that month, unknown which
                 r = ref[0]
                 month = f"{r.month:02d}" if ref[1] == "month" else "XX"

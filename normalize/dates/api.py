@@ -9,9 +9,16 @@ from functools import lru_cache
 from typing import Any
 
 from normalize.dates.anchor import Resolver
-from normalize.dates.context import day_beside
+from normalize.dates.context import day_beside, period_ended
 from normalize.dates.ranges import resolve_range
-from normalize.dates.recognize import MAX_MENTION, Spec, clean_key, lexicon, recognize
+from normalize.dates.recognize import (
+    MAX_MENTION,
+    Spec,
+    clean_key,
+    duration_value,
+    lexicon,
+    recognize,
+)
 from normalize.dates.tense import cue_of, tense_of
 from normalize.dates.values import DEFAULT_SEASONS, TimeValue, interval_of, season_tables
 from normalize.isodate import parse_iso_date
@@ -186,6 +193,10 @@ def _resolve(
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"
             direction, strict = _direction(prefer, dated, text, context)
             return Resolver(anchor, direction, seasons, None, strict).value(dated, text)
+    if fields.get("period") and period_ended(text, context):  # "the year ended Sept. 30"
+        span = duration_value(1, lexicon().units[fields["unit"]])
+        return TimeValue.from_timex(span, "DURATION", seasons, rule=f"{spec.rule}-ended",
+                                    text=text, mod=spec.mod)
     if fields.get("year_ago") and _quarter_context(text, context):
         return _anchored_quarter_ago(text, anchor, seasons)
     direction, strict = _direction(prefer, spec, text, context)

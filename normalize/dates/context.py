@@ -1,8 +1,10 @@
-"""Mentions completed by their sentence: a bare clock time takes the day named beside it.
+"""Mentions completed by their sentence: a bare clock time takes the day named beside it, and
+a definite unit followed by "ended" is a span.
 
 Extractors (and TimeML annotators) often cut "10:35 a.m. (0735 GMT) Friday" into a clock time
-and a day; alone, "10:35 a.m." would be read on the anchor day. The glue words allowed between
-the two are data (data/context.yaml); the day words are the lexicon's weekdays and day words.
+and a day; alone, "10:35 a.m." would be read on the anchor day. Likewise "the year" of "the
+year ended Sept. 30". The glue words are data (data/context.yaml); the day words are the
+lexicon's weekdays and day words.
 """
 
 from __future__ import annotations
@@ -17,9 +19,15 @@ from normalize.dates.tense import locate
 
 
 @lru_cache(maxsize=1)
+def _raw() -> dict:
+    """data/context.yaml, read once."""
+    return yaml.safe_load((DATA / "context.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(day after the mention, day before it), matched case-folded against the sentence."""
-    raw = yaml.safe_load((DATA / "context.yaml").read_text(encoding="utf-8"))["clock_day"]
+    raw = _raw()["clock_day"]
     lex = lexicon()
     words = (rf"(?:(?:{one_of(raw['day_modifiers'])})\s+)?(?:{one_of(lex.weekdays)})\.?"
              rf"|{one_of(lex.daywords)}")
@@ -43,3 +51,17 @@ def day_beside(mention: str, context: str | None) -> str | None:
     after, before = _patterns()
     m = after.match(text, at + len(mention)) or before.search(text, max(0, at - 40), at)
     return (m.group("day") or m.group("inside")) if m else None
+
+
+@lru_cache(maxsize=1)
+def _period_end() -> re.Pattern[str]:
+    """One of the `period_end` words right after a mention ("the year| ended Sept. 30")."""
+    return re.compile(rf",?\s+(?:{one_of(_raw()['period_end'])})(?![\w-])")
+
+
+def period_ended(mention: str, context: str | None) -> bool:
+    """True when `context` goes on right after `mention` with "ended", "ending", ..."""
+    if not context or not mention:
+        return False
+    text, at = locate(context, mention)
+    return at >= 0 and _period_end().match(text, at + len(mention)) is not None

@@ -595,6 +595,10 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     offset = extra.get("offset", 0)
     if extra.get("anaphoric"):
         f["anaphoric"] = f["needs_reference"] = True
+    if extra.get("narrative"):
+        f["anaphoric"] = True  # the story's unit when it has named one, else the anchor's
+    if extra.get("period"):
+        f["period"] = True  # a span when the sentence goes on "ended ..." (api._period_ended)
     if g.get("dir"):
         if g["dir"] in ("past", "the past"):
             return None  # "the past year": a duration (P1Y)
@@ -958,8 +962,9 @@ def _recognize(key: str, depth: int = 0, loose: bool = True) -> Spec | None:
                 mod = lex.mods[prefix]
                 if mod in AMOUNT_MODS and spec.get("type") not in ("DURATION", "SET"):
                     return spec  # "over the weekend": a preposition before a date, not "more than"
-                if (mod in ("START", "MID", "END") and spec.rule == "duration-unit"
-                        and spec.get("unit") and spec.get("amount") == 1):
+                if mod in ("START", "MID", "END") and spec.get("unit") and (
+                        spec.get("period") or (spec.rule == "duration-unit"
+                                               and spec.get("amount") == 1)):
                     # "the end of the year": a part of the current unit, not a duration
                     unit = spec.get("unit")
                     if mod == "END" and unit in ("year", "month"):

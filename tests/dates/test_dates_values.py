@@ -195,6 +195,15 @@ def test_bare_part_of_day_belongs_to_the_day_the_story_tells() -> None:
         assert resolve_date(text, "1989-10-30", reference="1989-10-27").value == value
 
 
+def test_the_day_is_the_story_day_and_the_year_the_anchor_year() -> None:
+    # "the day before the plunge" after "Oct. 12": that day; "the year" stays the anchor's
+    assert resolve_date("the day", "1989-10-30", reference="1989-10-12").value == "1989-10-12"
+    assert resolve_date("the day", "1989-10-30", reference="1989-10").value == "1989-10-30"
+    assert resolve_date("the year", "1989-10-30", reference="1988").value == "1989"
+    ended = resolve_date("the year", "1989-10-30", "For the year ended Sept. 30, it earned $4.")
+    assert (ended.value, ended.type, ended.start) == ("P1Y", "DURATION", None)
+
+
 def test_anaphoric_without_reference_is_underspecified_with_reason() -> None:
     got = resolve_date("that day", "2021-05-25")
     assert got.value == "XXXX-XX-XX" and got.start is None
