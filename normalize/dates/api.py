@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Iterable
+from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
 from normalize.dates.anchor import Resolver
-from normalize.dates.context import day_beside, period_ended
+from normalize.dates.context import day_beside, month_of_listed_day, period_ended
 from normalize.dates.ranges import resolve_range
 from normalize.dates.recognize import (
     MAX_MENTION,
@@ -176,6 +177,12 @@ def _resolve(
     if not isinstance(text, str) or len(text) > MAX_MENTION * 4:
         return None
     spec = recognize(text)
+    if spec is None and context:
+        listed = month_of_listed_day(text, context)  # "25" of "April 24 and 25"
+        got = None if listed is None else _resolve(
+            listed, anchor, context, prefer, seasons, languages, reference)
+        if got is not None:
+            return replace(got, text=text, rule=f"{got.rule}-listed")
     if spec is None:
         ranged = resolve_range(
             clean_key(text), text,

@@ -1,5 +1,6 @@
-"""Mentions completed by their sentence: a bare clock time takes the day named beside it, and
-a definite unit followed by "ended" is a span.
+"""Mentions completed by their sentence: a bare clock time takes the day named beside it, a
+bare day number the month of the day listed beside it, and a definite unit followed by
+"ended" is a span.
 
 Extractors (and TimeML annotators) often cut "10:35 a.m. (0735 GMT) Friday" into a clock time
 and a day; alone, "10:35 a.m." would be read on the anchor day. Likewise "the year" of "the
@@ -65,3 +66,34 @@ def period_ended(mention: str, context: str | None) -> bool:
         return False
     text, at = locate(context, mention)
     return at >= 0 and _period_end().match(text, at + len(mention)) is not None
+
+
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+
+
+@lru_cache(maxsize=1)
+def _day_list() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a bare day number, a month and day listed before it, a day and month listed after)."""
+    link = rf"(?:,\s*)?(?:{one_of(_raw()['day_list'])})\s*"
+    month = rf"(?P<month>{one_of(lexicon().months)})\.?"
+    before = rf"(?<![\w-]){month}\s+{_DAY}(?:,\s*{_DAY})*\s*{link}$"
+    after = rf"\s*{link}{_DAY}\s+{month}(?![\w-])"
+    return re.compile(rf"{_DAY}"), re.compile(before), re.compile(after)
+
+
+def month_of_listed_day(mention: str, context: str | None) -> str | None:
+    """ "april 25" for the mention "25" in "April 24 and 25" (or in "25 and 26 April"), else
+    None: the month words of the day listed beside a bare day number."""
+    if not context or not mention:
+        return None
+    day, before, after = _day_list()
+    number = mention.strip().casefold()
+    if not day.fullmatch(number):
+        return None
+    text, _ = locate(context, None)
+    for found in re.finditer(rf"(?<![\w.,]){re.escape(number)}(?![\w-])", text):
+        at = found.start()
+        m = before.search(text, max(0, at - 40), at) or after.match(text, found.end())
+        if m:
+            return f"{m.group('month')} {number}"
+    return None

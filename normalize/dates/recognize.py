@@ -624,7 +624,7 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     if unit == "year" and offset == -1 and extra.get("year_ago", name == "shift"):
         f["year_ago"] = True
     f["offset"] = offset
-    return Spec("rel", name, f)
+    return Spec("rel", name, f, "APPROX" if g.get("approx") else None)  # "a week or so ago"
 
 
 def edge_fields(unit: str, bare: int = 0) -> dict[str, Any]:
