@@ -27,6 +27,12 @@ _AUXILIARY = frozenset(
 )
 
 
+# A past form after one of these is a present perfect ("has fluctuated"): a past event, which
+# dates the mention as the past does; not after "will have" (a future perfect).
+_PERFECT = frozenset("have has 've".split())
+_PERFECT_FUTURE = frozenset("will 'll shall".split())
+
+
 _SEP = r"[^a-z']+"  # what may stand between the words of a phrase
 _END = r"(?![a-z'])"
 
@@ -93,13 +99,13 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     return re.compile(pattern), by_text, frozenset(raw["ed_exceptions"])
 
 
-def _previous_words(text: str, pos: int) -> tuple[str, str]:
-    """The two word tokens before `pos` (clitics cut as the scanner sees them)."""
-    words = _WORD.findall(text, max(0, pos - 48), pos)[-2:]
+def _previous_words(text: str, pos: int) -> list[str]:
+    """The three word tokens before `pos`, nearest first (clitics cut as the scanner sees
+    them; "" where the text begins)."""
+    words = _WORD.findall(text, max(0, pos - 64), pos)[-3:]
     words = [w[w.find("'"):] if 0 < w.find("'") and w[w.find("'"):] in _CLITICS else w
              for w in words]
-    words = ["", ""][: 2 - len(words)] + words
-    return words[1], words[0]
+    return [*reversed(words), "", "", ""][:3]
 
 
 _PHRASE_KIND: dict[str, tuple[str, bool]] = {}  # matched text -> (kind, single word)
@@ -116,12 +122,16 @@ def _kind_of(found: str) -> tuple[str, bool]:
     return got
 
 
-def _participle(text: str, pos: int) -> bool:
-    """A past form right after an auxiliary (adverb allowed): "will be held", "has been
-    expected", "was quickly approved"."""
-    before, before2 = _previous_words(text, pos)
-    prev = before2 if before.endswith("ly") and before2 else before
-    return prev in _AUXILIARY
+def _participle(text: str, pos: int) -> str | None:
+    """How a past form right after an auxiliary (adverb allowed) reads: "perfect" after
+    have/has ("has fluctuated": a past event, unless "will have"), "auxiliary" after any other
+    ("will be held", "was quickly approved": the auxiliary decides), else None (it stands)."""
+    words = _previous_words(text, pos)
+    if words[0].endswith("ly") and words[1]:
+        words = words[1:]
+    if words[0] in _PERFECT and words[1] not in _PERFECT_FUTURE:
+        return "perfect"
+    return "auxiliary" if words[0] in _AUXILIARY else None
 
 
 def _markers(text: str) -> Iterator[tuple[int, str, bool]]:
@@ -161,7 +171,8 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         for pos, kind, check in _markers(window)
     )
     for _, _, kind, pos, check in candidates:  # nearest first; a participle gives way
-        if not (check and _participle(window, pos)):
+        reading = _participle(window, pos) if check else None
+        if reading != "auxiliary":
             return kind
     return None
 
