@@ -179,10 +179,11 @@ def _resolve(
     spec = recognize(text)
     if spec is None and context:
         listed = month_of_listed_day(text, context)  # "25" of "April 24 and 25"
-        got = None if listed is None else _resolve(
-            listed, anchor, context, prefer, seasons, languages, reference)
-        if got is not None:
-            return replace(got, text=text, rule=f"{got.rule}-listed")
+        day = recognize(listed[0]) if listed else None
+        if listed and day is not None:  # read with the tense around the whole list
+            direction, strict = _direction(prefer, day, listed[1], context)
+            got = Resolver(anchor, direction, seasons, None, strict).value(day, text)
+            return replace(got, rule=f"{got.rule}-listed") if got else None
     if spec is None:
         ranged = resolve_range(
             clean_key(text), text,

@@ -15,8 +15,9 @@ from functools import lru_cache
 
 import yaml
 
+from normalize.dates.ranges import DAY_NUMBER
 from normalize.dates.recognize import DATA, lexicon, one_of
-from normalize.dates.tense import locate
+from normalize.dates.tense import MAX_CONTEXT, locate
 
 
 @lru_cache(maxsize=1)
@@ -56,44 +57,76 @@ def day_beside(mention: str, context: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _period_end() -> re.Pattern[str]:
-    """One of the `period_end` words right after a mention ("the year| ended Sept. 30")."""
-    return re.compile(rf",?\s+(?:{one_of(_raw()['period_end'])})(?![\w-])")
+    """A `period_end` word and a date right after a mention ("the year| ended Sept. 30")."""
+    lex = lexicon()
+    dates = one_of([*lex.months, *lex.weekdays, *lex.daywords])  # "ended Sept. 30", "ending today"
+    return re.compile(rf",?\s+(?:{one_of(_raw()['period_end'])})\s+(?:in\s+|on\s+)?"
+                      rf"(?:(?:{dates})(?![\w-])|\d)")
 
 
 def period_ended(mention: str, context: str | None) -> bool:
-    """True when `context` goes on right after `mention` with "ended", "ending", ..."""
+    """True when `context` goes on right after (the first occurrence of) `mention` with
+    "ended", "ending", ... and a date."""
     if not context or not mention:
         return False
     text, at = locate(context, mention)
     return at >= 0 and _period_end().match(text, at + len(mention)) is not None
 
 
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_D = r"\d{1,2}(?:st|nd|rd|th)?"
 
 
 @lru_cache(maxsize=1)
-def _day_list() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(a bare day number, a month and day listed before it, a day and month listed after)."""
-    link = rf"(?:,\s*)?(?:{one_of(_raw()['day_list'])})\s*"
-    month = rf"(?P<month>{one_of(lexicon().months)})\.?"
-    before = rf"(?<![\w-]){month}\s+{_DAY}(?:,\s*{_DAY})*\s*{link}$"
-    after = rf"\s*{link}{_DAY}\s+{month}(?![\w-])"
-    return re.compile(rf"{_DAY}"), re.compile(before), re.compile(after)
+def _day_list() -> tuple[re.Pattern[str], ...]:
+    """(days listed before, their comma-list close after, days listed after, what may follow)."""
+    raw = _raw()
+    listing, ranging = one_of(raw["day_list"]["list"]), one_of(raw["day_list"]["range"])
+    month = rf"(?<![\w-])(?P<month>{one_of(lexicon().months)})\.?"
+    before = re.compile(
+        rf"{month}\s+(?:(?P<days>{_D}(?:\s*,\s*{_D})*)\s*,?\s*(?:{listing})"
+        rf"|(?P<one>{_D})\s*(?:{ranging})|(?P<open>{_D}(?:\s*,\s*{_D})*)\s*,)\s*$",
+        re.IGNORECASE)
+    close = re.compile(rf"(?:\s*,\s*{_D})*\s*,?\s*(?:{listing})\s*{_D}(?![\w-])")
+    after = re.compile(rf"\s*(?:{listing}|{ranging})\s*(?P<last>{_D})\s+{month}(?![\w-])",
+                       re.IGNORECASE)
+    end = re.compile(rf"\s*(?:$|[,.;:!?)\]\"'\u2019]|(?:{one_of(raw['day_list_end'])})(?![\w-])"
+                     r"|\d{4}(?!\d))", re.IGNORECASE)
+    return before, close, after, end
 
 
-def month_of_listed_day(mention: str, context: str | None) -> str | None:
-    """ "april 25" for the mention "25" in "April 24 and 25" (or in "25 and 26 April"), else
-    None: the month words of the day listed beside a bare day number."""
+def _numbers(days: str) -> list[int]:
+    return [int(d) for d in re.findall(r"\d+", days)]
+
+
+def month_of_listed_day(mention: str, context: str | None) -> tuple[str, str] | None:
+    """ ("april 25", "April 24 and 25") for the mention "25" of "April 24 and 25" (likewise "24"
+    of "24 and 25 April"): the day with the month of the days listed beside it, and the whole
+    list as written (its tense is the day's), else None. Only the number's first occurrence
+    counts; the days must go forward and the number end the phrase."""
     if not context or not mention:
         return None
-    day, before, after = _day_list()
-    number = mention.strip().casefold()
-    if not day.fullmatch(number):
+    number = mention.strip()
+    if not DAY_NUMBER.fullmatch(number):
         return None
-    text, _ = locate(context, None)
-    for found in re.finditer(rf"(?<![\w.,]){re.escape(number)}(?![\w-])", text):
-        at = found.start()
-        m = before.search(text, max(0, at - 40), at) or after.match(text, found.end())
-        if m:
-            return f"{m.group('month')} {number}"
-    return None
+    text = context[:MAX_CONTEXT]
+    found = re.search(rf"(?<![\w.,$\u20ac\u00a3]){re.escape(number)}(?![\w])", text)
+    if not found:
+        return None
+    day = _numbers(number)[0]
+    before, close, after, end = _day_list()
+    m = before.search(text, max(0, found.start() - 60), found.start())
+    if m and m.group("open") and not close.match(text, found.end()):
+        m = None  # "On March 5, 10 people": a comma alone lists no days
+    if m and end.match(text, found.end()):
+        earlier = _numbers(m.group("days") or m.group("one") or m.group("open"))
+        ok = day > max(earlier)
+    else:
+        m = after.match(text, found.end())
+        ok = m is not None and day < _numbers(m.group("last"))[0]
+    if not m or not ok:
+        return None
+    month = m.group("month")
+    if month.casefold() in lexicon().ambiguous_months and not month[0].isupper():
+        return None  # "24 or 25 may have died"
+    span = text[min(m.start(), found.start()):max(m.end(), found.end())].strip()
+    return f"{month.casefold()} {day}", span

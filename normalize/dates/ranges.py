@@ -15,7 +15,7 @@ from functools import lru_cache
 from normalize.dates.recognize import impossible, lexicon
 from normalize.dates.values import TimeValue
 
-_DAY = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?")
+DAY_NUMBER = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?")  # "13", "13th"
 _DAY_VALUE = re.compile(r"^(?P<ym>\d{4}-\d{2})-\d{2}$")
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 
@@ -35,7 +35,7 @@ def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
 
 def _with_day(end: TimeValue, day_text: str) -> str | None:
     """The value of the day `day_text` in the month of `end` ("13" with 2021-06-11)."""
-    m, d = _DAY_VALUE.match(end.value or ""), _DAY.fullmatch(day_text)
+    m, d = _DAY_VALUE.match(end.value or ""), DAY_NUMBER.fullmatch(day_text)
     if not m or not d:
         return None
     year, month = (int(x) for x in m.group("ym").split("-"))
@@ -75,6 +75,8 @@ def resolve_range(key: str, text: str, resolve: Callable[[str], TimeValue | None
         # "March 3 through March 5, 2020": the year written once holds for both ends
         year = int(b.value[:4]) - (1 if _wraps_year(a.value, b.value) else 0)
         a = TimeValue.from_timex(f"{year:04d}{a.value[4:]}", a.type, seasons)
+    if a.start <= b.start and b.end <= a.end:  # type: ignore[operator]
+        return None  # "the year through June": an end inside the start is no range
     if b.end <= a.start:
         if not _wraps_year(a.value, b.value):
             return None

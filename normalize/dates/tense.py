@@ -27,12 +27,6 @@ _AUXILIARY = frozenset(
 )
 
 
-# A past form after one of these is a present perfect ("has fluctuated"): a past event, which
-# dates the mention as the past does; not after "will have" (a future perfect).
-_PERFECT = frozenset("have has 've".split())
-_PERFECT_FUTURE = frozenset("will 'll shall".split())
-
-
 _SEP = r"[^a-z']+"  # what may stand between the words of a phrase
 _END = r"(?![a-z'])"
 
@@ -123,15 +117,11 @@ def _kind_of(found: str) -> tuple[str, bool]:
 
 
 def _participle(text: str, pos: int) -> str | None:
-    """How a past form right after an auxiliary (adverb allowed) reads: "perfect" after
-    have/has ("has fluctuated": a past event, unless "will have"), "auxiliary" after any other
-    ("will be held", "was quickly approved": the auxiliary decides), else None (it stands)."""
-    words = _previous_words(text, pos)
-    if words[0].endswith("ly") and words[1]:
-        words = words[1:]
-    if words[0] in _PERFECT and words[1] not in _PERFECT_FUTURE:
-        return "perfect"
-    return "auxiliary" if words[0] in _AUXILIARY else None
+    """The auxiliary right before a past form (adverb allowed), which decides instead of it
+    ("will be held", "was quickly approved", "has fluctuated"), else None (the form stands)."""
+    before, before2 = _previous_words(text, pos)[:2]
+    prev = before2 if before.endswith("ly") and before2 else before
+    return prev if prev in _AUXILIARY else None
 
 
 def _markers(text: str) -> Iterator[tuple[int, str, bool]]:
@@ -170,11 +160,14 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         (start - pos if pos < start else pos - end, kind != "future", kind, pos, check)
         for pos, kind, check in _markers(window)
     )
+    perfect = None
     for _, _, kind, pos, check in candidates:  # nearest first; a participle gives way
-        reading = _participle(window, pos) if check else None
-        if reading != "auxiliary":
+        auxiliary = _participle(window, pos) if check else None
+        if auxiliary is None:
             return kind
-    return None
+        if auxiliary in _data()["perfect"]:
+            perfect = "past"  # "has fluctuated": a past event, when nothing else tells
+    return perfect
 
 
 @lru_cache(maxsize=1)
