@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import yaml
 
-from normalize.dates.ranges import DAY_NUMBER
+from normalize.dates.ranges import DAY_SHAPE
 from normalize.dates.recognize import DATA, lexicon, one_of
 from normalize.dates.tense import MAX_CONTEXT, locate
 
@@ -73,7 +73,7 @@ def period_ended(mention: str, context: str | None) -> bool:
     return at >= 0 and _period_end().match(text, at + len(mention)) is not None
 
 
-_D = r"\d{1,2}(?:st|nd|rd|th)?"
+_D = DAY_SHAPE
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +106,7 @@ def month_of_listed_day(mention: str, context: str | None) -> tuple[str, str] | 
     if not context or not mention:
         return None
     number = mention.strip()
-    if not DAY_NUMBER.fullmatch(number):
+    if not re.fullmatch(_D, number):
         return None
     text = context[:MAX_CONTEXT]
     found = re.search(rf"(?<![\w.,$\u20ac\u00a3]){re.escape(number)}(?![\w])", text)

@@ -15,7 +15,9 @@ from functools import lru_cache
 from normalize.dates.recognize import impossible, lexicon
 from normalize.dates.values import TimeValue
 
-DAY_NUMBER = re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?")  # "13", "13th"
+_SUFFIX = "(?:st|nd|rd|th)?"
+DAY_SHAPE = rf"\d{{1,2}}{_SUFFIX}"  # "13", "13th"
+_DAY = re.compile(rf"(?P<day>\d{{1,2}}){_SUFFIX}")
 _DAY_VALUE = re.compile(r"^(?P<ym>\d{4}-\d{2})-\d{2}$")
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 
@@ -35,7 +37,7 @@ def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
 
 def _with_day(end: TimeValue, day_text: str) -> str | None:
     """The value of the day `day_text` in the month of `end` ("13" with 2021-06-11)."""
-    m, d = _DAY_VALUE.match(end.value or ""), DAY_NUMBER.fullmatch(day_text)
+    m, d = _DAY_VALUE.match(end.value or ""), _DAY.fullmatch(day_text)
     if not m or not d:
         return None
     year, month = (int(x) for x in m.group("ym").split("-"))

@@ -93,13 +93,19 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     return re.compile(pattern), by_text, frozenset(raw["ed_exceptions"])
 
 
-def _previous_words(text: str, pos: int) -> list[str]:
-    """The three word tokens before `pos`, nearest first (clitics cut as the scanner sees
-    them; "" where the text begins)."""
-    words = _WORD.findall(text, max(0, pos - 64), pos)[-3:]
+@lru_cache(maxsize=1)
+def _perfect() -> frozenset[str]:
+    """The auxiliaries of the present perfect (data/tense.yaml `perfect`)."""
+    return frozenset(_data()["perfect"])
+
+
+def _previous_words(text: str, pos: int) -> tuple[str, str]:
+    """The two word tokens before `pos` (clitics cut as the scanner sees them)."""
+    words = _WORD.findall(text, max(0, pos - 48), pos)[-2:]
     words = [w[w.find("'"):] if 0 < w.find("'") and w[w.find("'"):] in _CLITICS else w
              for w in words]
-    return [*reversed(words), "", "", ""][:3]
+    words = ["", ""][: 2 - len(words)] + words
+    return words[1], words[0]
 
 
 _PHRASE_KIND: dict[str, tuple[str, bool]] = {}  # matched text -> (kind, single word)
@@ -119,7 +125,7 @@ def _kind_of(found: str) -> tuple[str, bool]:
 def _participle(text: str, pos: int) -> str | None:
     """The auxiliary right before a past form (adverb allowed), which decides instead of it
     ("will be held", "was quickly approved", "has fluctuated"), else None (the form stands)."""
-    before, before2 = _previous_words(text, pos)[:2]
+    before, before2 = _previous_words(text, pos)
     prev = before2 if before.endswith("ly") and before2 else before
     return prev if prev in _AUXILIARY else None
 
@@ -165,7 +171,7 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         auxiliary = _participle(window, pos) if check else None
         if auxiliary is None:
             return kind
-        if auxiliary in _data()["perfect"]:
+        if auxiliary in _perfect():
             perfect = "past"  # "has fluctuated": a past event, when nothing else tells
     return perfect
 
