@@ -275,6 +275,13 @@ def _is_mention(text: object, name: str) -> bool:
     return True
 
 
+def _check_mentions(items: list, name: str) -> None:
+    """TypeError naming the first item of a batch argument that is neither a string nor None."""
+    for i, item in enumerate(items):
+        if item is not None and not isinstance(item, str):
+            _is_mention(item, f"{name}[{i}]")
+
+
 def resolve_date(
     text: str,
     anchor: AnchorLike = None,
@@ -317,8 +324,7 @@ def resolve_dates(
     """
     _check(prefer, seasons)
     items = list(texts)
-    for i, item in enumerate(items):
-        _is_mention(item, f"texts[{i}]")
+    _check_mentions(items, "texts")
     if anchors is None or isinstance(anchors, (str, date)):
         parsed = parse_anchor(anchors)
         anchor_list: list[date | None] = [parsed] * len(items)
@@ -332,8 +338,7 @@ def resolve_dates(
         if len(anchor_list) != len(items):
             raise ValueError(f"anchors: {len(anchor_list)} given for {len(items)} texts")
     context_list = [None] * len(items) if contexts is None else list(contexts)
-    for i, item in enumerate(context_list):
-        _is_mention(item, f"contexts[{i}]")
+    _check_mentions(context_list, "contexts")
     if len(context_list) != len(items):
         raise ValueError(f"contexts: {len(context_list)} given for {len(items)} texts")
     langs = tuple(languages)

@@ -17,14 +17,13 @@ import yaml
 DATA = Path(__file__).resolve().parent / "data"
 MAX_CONTEXT = 2000  # characters of context that are looked at
 WINDOW = 160  # characters each side of the mention searched for a marker
+MAX_ATTRIBUTION_WORDS = 6  # "..., a senior State Department official said."
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
 
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+")
 _CLITICS = ("'ll", "'d", "'s", "'re", "'ve")
-# A past form right after one of these is a participle ("will be held"): the auxiliary decides.
-_AUXILIARY = frozenset(
-    "be been being is are am was were have has had will would get got gets 's 're 've".split()
-)
 
 
 _SEP = r"[^a-z']+"  # what may stand between the words of a phrase
@@ -76,7 +75,7 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     match's phrase is its words joined by single spaces."""
     raw = _data()
     kinds: dict[tuple[str, ...], str] = {}
-    for kind in ("present", "past", "future"):  # a phrase listed twice: the later kind wins
+    for kind in ("present", "future_before", "past", "future"):  # listed twice: the later wins
         for phrase in raw[kind]:
             kinds[tuple(_WORD.findall(str(phrase).casefold()))] = kind
     clitics = [(w[0][1:], *w[1:]) for w in kinds if w[0] in _CLITICS]  # quote cut: see below
@@ -84,9 +83,16 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     # Every match starts by consuming the non-letter before its first word (the text is given
     # a leading space), so the engine can skip letters at C speed instead of trying every
     # position; a clitic's non-letter is its own quote ("he'll").
+    progressive = [w for w in (tuple(_WORD.findall(str(p).casefold()))
+                               for p in raw["progressive"]) if w[0] not in _CLITICS]
+    progressive_clitics = [(w[0][1:], *w[1:]) for w in (
+        tuple(_WORD.findall(str(p).casefold())) for p in raw["progressive"]) if w[0] in _CLITICS]
+    not_verbs = _trie_regex([(w,) for w in raw["ing_exceptions"]])
+    ing = rf"{_SEP}(?!{not_verbs})[a-z]{{2,}}ing(?![a-z'])"  # "is meeting", not "is nothing"
     pattern = (
-        rf"[^a-z](?:(?<=[a-z]')(?P<clitic>{_trie_regex(clitics)})"
-        rf"|(?<!')(?:(?P<phrase>{_trie_regex(words)})"
+        rf"[^a-z](?:(?<=[a-z]')(?:(?P<cprog>{_trie_regex(progressive_clitics)}{ing})"
+        rf"|(?P<clitic>{_trie_regex(clitics)}))"
+        rf"|(?<!')(?:(?P<prog>{_trie_regex(progressive)}{ing})|(?P<phrase>{_trie_regex(words)})"
         rf"|(?P<ed>[a-z]{{5,}}(?![a-z])(?<=ed)(?!'))))"  # a whole word ending in -ed
     )
     by_text = {" ".join(w): kind for w, kind in kinds.items()}
@@ -97,6 +103,12 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
 def _perfect() -> frozenset[str]:
     """The auxiliaries of the present perfect (data/tense.yaml `perfect`)."""
     return frozenset(_data()["perfect"])
+
+
+@lru_cache(maxsize=1)
+def _gives_way_after() -> frozenset[str]:
+    """Words after which a past form is no marker (data/tense.yaml `gives_way_after`)."""
+    return frozenset(_data()["gives_way_after"])
 
 
 def _previous_words(text: str, pos: int) -> tuple[str, str]:
@@ -123,11 +135,11 @@ def _kind_of(found: str) -> tuple[str, bool]:
 
 
 def _participle(text: str, pos: int) -> str | None:
-    """The auxiliary right before a past form (adverb allowed), which decides instead of it
-    ("will be held", "was quickly approved", "has fluctuated"), else None (the form stands)."""
+    """The word right before a past form (adverb allowed) that decides instead of it ("will be
+    held", "was quickly approved", "has fluctuated", "to cut"), else None (the form stands)."""
     before, before2 = _previous_words(text, pos)
     prev = before2 if before.endswith("ly") and before2 else before
-    return prev if prev in _AUXILIARY else None
+    return prev if prev in _gives_way_after() else None
 
 
 def _markers(text: str) -> Iterator[tuple[int, str, bool]]:
@@ -137,10 +149,13 @@ def _markers(text: str) -> Iterator[tuple[int, str, bool]]:
     pattern, _, exceptions = _scanner()
     for m in pattern.finditer(" " + text):  # positions below are shifted back by that space
         group = m.lastgroup
-        if group == "clitic":
+        if group in ("clitic", "cprog"):
             pos, found = m.start() - 1, m.group()  # the quote belongs to the clitic
         else:
             pos, found = m.start(group) - 1, m.group(group)
+        if group in ("prog", "cprog"):  # governs a mention after it only, as "would" does
+            yield pos, "future_before", False
+            continue
         if group == "ed":
             if found in exceptions:
                 continue
@@ -162,18 +177,34 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     lo = max(0, start - WINDOW)
     window = text[lo:start] + " " * (end - start) + text[end : end + WINDOW]
     start, end = start - lo, end - lo
-    candidates = sorted(
-        (start - pos if pos < start else pos - end, kind != "future", kind, pos, check)
-        for pos, kind, check in _markers(window)
-    )
-    perfect = None
+    candidates = []
+    for pos, kind, check in _markers(window):
+        if kind == "future_before":  # only before the mention, in the same clause
+            if pos > start or _CLAUSE_BREAK.search(window, pos, start):
+                continue
+            kind = "future"
+        candidates.append((start - pos if pos < start else pos - end, kind != "future", kind,
+                           pos, check))
+    candidates.sort()
+    fallback = None
     for _, _, kind, pos, check in candidates:  # nearest first; a participle gives way
         auxiliary = _participle(window, pos) if check else None
-        if auxiliary is None:
+        if auxiliary is None and not (pos > end and _attribution(window, end, pos)):
             return kind
-        if auxiliary in _perfect():
-            perfect = "past"  # "has fluctuated": a past event, when nothing else tells
-    return perfect
+        if auxiliary in _perfect() or auxiliary is None and fallback is None:
+            # "has fluctuated", "..., aides said.": a past event when nothing else tells
+            fallback = "past" if auxiliary else kind
+    return fallback
+
+
+def _attribution(window: str, end: int, pos: int) -> bool:
+    """Whether the marker at `pos` is in a short last clause set off after the mention by a
+    comma ("will vote on Thursday, aides said."): the reporting, not the reported, verb."""
+    comma = window.rfind(",", end, pos)
+    if comma < 0:
+        return False
+    tail = _SENTENCE_END.split(window[comma + 1 :], 1)[0]
+    return not _CLAUSE_BREAK.search(tail) and len(tail.split()) <= MAX_ATTRIBUTION_WORDS
 
 
 @lru_cache(maxsize=1)
