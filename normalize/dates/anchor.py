@@ -28,6 +28,9 @@ from normalize.dates.values import (
     season_of,
 )
 
+# The unit a directed calendar name steps by ("the following March": months), by field.
+_CAL_UNITS = (("weekday", "day"), ("day", "day"), ("holiday", "day"), ("weekend", "weekend"),
+              ("month", "month"), ("season", "season"), ("quarter", "quarter"), ("half", "half"))
 NO_ANCHOR = "relative expression and no anchor given"
 NO_REFERENCE = "anaphoric expression and no reference date given"
 # The reference granularities fine enough to count a unit from ("that day" needs a day).
@@ -433,6 +436,16 @@ class Resolver:
     def _cal(self, spec: Spec) -> tuple[str | None, str | None]:
         f = spec.fields
         a = self.anchor
+        if f.get("anaphoric"):  # "the following Monday": counted from the story's date if any
+            unit = next((u for k, u in _CAL_UNITS if f.get(k)), "day")
+            ref = self.reference
+            if ref is not None and (ref[1] in _FINE_ENOUGH[unit] or ref[1] == "year"
+                                    and f.get("dir") == 0 and unit != "day"):
+                # ("that summer" after "in 2014": of that year)
+                moved = Resolver(ref[0], self.direction, self.seasons, None, self.explicit)
+                return moved._cal(spec.with_(anaphoric=False, needs_reference=False))
+            if f.get("needs_reference"):
+                return self._blank(spec, "XXXX"), NO_REFERENCE
         if f.get("base") is not None:
             return self._shifted_day(f["base"], *f["dshift"])
         if f.get("hweek"):  # "Easter week": the week of the Easter the mention would name

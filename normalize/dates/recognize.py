@@ -103,6 +103,7 @@ class Lexicon:
         self.ordinals: dict[str, int] = lex["ordinals"]
         self.directions: dict[str, int] = lex["directions"]
         self.anaphoric_directions = frozenset(lex["anaphoric_directions"])
+        self.anaphoric_shifts = frozenset(lex["anaphoric_shifts"])
         self.past_prepositions = frozenset(lex["past_prepositions"])
         self.decade_words: dict[str, int] = lex["decade_words"]
         self.timezones = lex["timezones"]
@@ -532,6 +533,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             return None
     if g.get("dir"):
         f["dir"] = lex.directions[g["dir"]]
+        if g["dir"] in lex.anaphoric_directions:  # "the following Monday": from the story's day
+            f["anaphoric"] = True
     if g.get("wdir"):
         f["weekrel"] = lex.directions[g["wdir"]]
     if g.get("mdir"):
@@ -544,6 +547,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             f["lastday"] = n
         else:
             f["weekn"] = -n if g.get("wlast") else n
+    if extra.get("anaphoric"):  # "that summer": the one of the story's date, none without it
+        f["dir"], f["anaphoric"], f["needs_reference"] = 0, True, True
     if extra.get("after_next"):
         f["dir"], f["skip"] = 1, 1
     if extra.get("wshift") or extra.get("yshift"):  # "3 Fridays from now", "March in 2 years"
@@ -563,7 +568,7 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     for key in ("week", "weekend"):
         if extra.get(key):
             f[key] = True
-    if name == "month" and g.get("month") in lex.ambiguous_months:
+    if (name == "month" or extra.get("anaphoric")) and g.get("month") in lex.ambiguous_months:
         f["ambiguous"] = True
     if g.get("holiday") in lex.ambiguous_holidays and g.get("_text") == g["holiday"]:
         f["ambiguous"] = True
@@ -623,6 +628,10 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["shifted"] = True
     if unit == "year" and offset == -1 and extra.get("year_ago", name == "shift"):
         f["year_ago"] = True
+    elif g.get("anaphor") or g.get("shift") in lex.anaphoric_shifts:
+        # "two days later", "the day before": from the story's time; "a year earlier" is the
+        # comparison period of business news, a year before the anchor's
+        f["anaphoric"] = True
     f["offset"] = offset
     return Spec("rel", name, f, "APPROX" if g.get("approx") else None)  # "a week or so ago"
 

@@ -25,10 +25,10 @@ def _positive() -> list:
         if path.name == "negative.tsv":
             continue
         for where, cols in _rows(path.name):
-            mention, anchor, context, value, *rest = cols + [""] * (5 - len(cols))
+            mention, anchor, context, value, gran, ref = (cols + [""] * 6)[:6]
             cases.append(
-                pytest.param(mention, anchor or None, context or None, value, rest[0] or None,
-                             id=f"{where} {mention} @{anchor or 'none'}")
+                pytest.param(mention, anchor or None, context or None, value, gran or None,
+                             ref or None, id=f"{where} {mention} @{anchor or 'none'}")
             )
     return cases
 
@@ -37,10 +37,10 @@ def test_corpus_is_large_enough() -> None:
     assert len(_positive()) >= 300
 
 
-@pytest.mark.parametrize("mention, anchor, context, value, granularity", _positive())
+@pytest.mark.parametrize("mention, anchor, context, value, granularity, reference", _positive())
 def test_example(mention: str, anchor: str | None, context: str | None, value: str,
-                 granularity: str | None) -> None:
-    got = resolve_date(mention, anchor=anchor, context=context)
+                 granularity: str | None, reference: str | None) -> None:
+    got = resolve_date(mention, anchor=anchor, context=context, reference=reference)
     assert got is not None, f"{mention!r} was not recognized"
     assert got.value == value, f"{mention!r} @ {anchor}: {got.value} (rule {got.rule}) != {value}"
     if granularity:
