@@ -10,7 +10,14 @@ from functools import lru_cache
 from typing import Any
 
 from normalize.dates.anchor import Resolver
-from normalize.dates.context import day_beside, month_of_listed_day, period_ended
+from normalize.dates.context import (
+    day_beside,
+    in_compound,
+    in_proper_name,
+    month_of_listed_day,
+    period_ended,
+    reads_as_date,
+)
 from normalize.dates.ranges import resolve_range
 from normalize.dates.recognize import (
     MAX_MENTION,
@@ -138,17 +145,6 @@ def _fallback(text: str, languages: tuple[str, ...]) -> Spec | None:
     return Spec("cal", f"dateparser-{period}", fields)
 
 
-def _ambiguous_ok(spec: Spec, text: str, context: str | None) -> bool:
-    """A lone "may"/"march" is a month only when the context shows it capitalized."""
-    if not spec.get("ambiguous"):
-        return True
-    if not context:
-        return False
-    word = clean_key(text)
-    cap = word[:1].upper() + word[1:]
-    return re.search(rf"(?<=[\w,;] ){re.escape(cap)}\b", context) is not None
-
-
 def _direction(prefer: str, spec: Spec, text: str, context: str | None
                ) -> tuple[str | None, bool]:
     """(direction, strict): the caller's `prefer`, else a cue word right before the mention
@@ -194,8 +190,11 @@ def _resolve(
         if spec is None:
             return None
     fields = spec.fields
-    if fields.get("ambiguous") and not _ambiguous_ok(spec, text, context):
-        return None
+    if fields.get("ambiguous") and not reads_as_date(fields["ambiguous"], clean_key(text),
+                                                     context):
+        return None  # "it may", "could fall further"
+    if in_proper_name(spec.rule, text, context) or in_compound(spec.rule, text, context):
+        return None  # "Theresa May", "Donna Summer", "second-largest"
     if spec.kind == "time" and fields.get("hour") is not None and "date" not in fields:
         dated = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"

@@ -1,6 +1,7 @@
 """Mentions completed by their sentence: a bare clock time takes the day named beside it, a
 bare day number the month of the day listed beside it, and a definite unit followed by
-"ended" is a span.
+"ended" is a span; a bare name that is also an English word or part of a person's name is
+a date only when the sentence shows it.
 
 Extractors (and TimeML annotators) often cut "10:35 a.m. (0735 GMT) Friday" into a clock time
 and a day; alone, "10:35 a.m." would be read on the anchor day. Likewise "the year" of "the
@@ -130,3 +131,89 @@ def month_of_listed_day(mention: str, context: str | None) -> tuple[str, str] | 
         return None  # "24 or 25 may have died"
     span = text[min(m.start(), found.start()):max(m.end(), found.end())].strip()
     return f"{month.casefold()} {day}", span
+
+
+_PREV_WORD = re.compile(r"(?P<word>[^\W\d_][\w'.-]*)\s+$")
+_NEXT_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w'.-]*)")
+
+
+def _find(mention: str, text: str) -> re.Match[str] | None:
+    """The first whole-word occurrence of `mention` in `text`, any case."""
+    return re.search(rf"(?<![\w'-]){re.escape(mention.strip())}(?![\w'-])", text, re.I)
+
+
+def reads_as_date(how: str, mention: str, context: str | None) -> bool:
+    """Whether the sentence shows an ambiguous word alone as the date. how="capitalized": it is
+    capitalized after another word ("said in May", not "it may"), and there is a sentence;
+    "capitalized-in-context": likewise, but alone it is a date ("sat"; "he sat" is not);
+    "after-lead": alone it is a date, in a sentence a lead word of data/context.yaml
+    `season_lead` stands right before it ("in the fall", not "could fall")."""
+    if not context:
+        return how != "capitalized"
+    text = context[:MAX_CONTEXT]
+    if how.startswith("capitalized"):
+        word = mention.strip().casefold()
+        cap = word[:1].upper() + word[1:]
+        return re.search(rf"(?<=[\w,;] ){re.escape(cap)}\b", text) is not None
+    found = _find(mention, text)
+    if found is None:
+        return False
+    before = _PREV_WORD.search(text, max(0, found.start() - 40), found.start())
+    if before is None:  # opening the sentence: only as a name ("Spring came early")
+        return found.group()[:1].isupper() and not text[:found.start()].strip(" \"'(")
+    word = before.group("word").casefold()
+    return word in _season_lead() or word.endswith("'s")  # "this year's fall"
+
+
+@lru_cache(maxsize=1)
+def _season_lead() -> frozenset[str]:
+    return frozenset(_raw()["season_lead"])
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Words that make a capitalized neighbour part of a date, not of a name: the lexicon's."""
+    lex = lexicon()
+    words = set()
+    for table in (lex.months, lex.weekdays, lex.seasons, lex.daywords, lex.prefixes,
+                  lex.directions, lex.units, lex.pods):
+        words.update(w for key in table for w in key.split())
+    return frozenset(words)
+
+
+def _name_like(word: str) -> bool:
+    """A capitalized word as names are written ("Theresa"), not an acronym ("CPI", "U.S.")."""
+    return word[0].isupper() and word[1:].isalpha() and word[1:].islower()
+
+
+def in_proper_name(rule: str, mention: str, context: str | None) -> bool:
+    """Whether the bare name read by `rule` ("May", "Summer") is part of a proper name in the
+    sentence ("Prime Minister Theresa May", "correspondent April Ryan"); data/context.yaml
+    `proper_name`."""
+    names = _raw()["proper_name"]
+    if not context or rule not in names["rules"]:
+        return False
+    text = context[:MAX_CONTEXT]
+    found = _find(mention, text)
+    if found is None or not found.group()[:1].isupper():
+        return False
+    dates = _date_words()
+    before = _PREV_WORD.search(text, max(0, found.start() - 40), found.start())
+    prev = before.group("word") if before else None
+    if prev and _name_like(prev) and prev.casefold() not in dates:
+        return True  # "Theresa May", "Donna Summer" (not "Last May", "In June")
+    after = _NEXT_WORD.match(text, found.end())  # "April Ryan asked", not "In June Biden met"
+    return (after is not None and _name_like(after.group("word"))
+            and after.group("word").casefold() not in dates
+            and (prev is None or prev.casefold() not in dates
+                 or prev.casefold() in names["not_date_words"]))
+
+
+def in_compound(rule: str, mention: str, context: str | None) -> bool:
+    """Whether the bare unit read by `rule` is joined by a hyphen to the word after it in the
+    sentence ("second" of "second-largest"); data/context.yaml `compound_rules`."""
+    if not context or rule not in _raw()["compound_rules"]:
+        return False
+    text = context[:MAX_CONTEXT]
+    found = re.search(rf"(?<![\w'-]){re.escape(mention.strip())}(?=-[^\W\d_])", text, re.I)
+    return found is not None and _find(mention, text) is None

@@ -89,6 +89,8 @@ class Lexicon:
         self.months: dict[str, int] = lex["months"]
         self.ambiguous_months = set(lex["ambiguous_months"])
         self.ambiguous_holidays = set(lex["ambiguous_holidays"])
+        self.ambiguous_in_context = set(lex["ambiguous_in_context"])
+        self.ambiguous_seasons = set(lex["ambiguous_seasons"])
         self.weekdays: dict[str, int] = lex["weekdays"]
         self.seasons: dict[str, str] = lex["seasons"]
         self.pods: dict[str, str] = lex["parts_of_day"]
@@ -143,6 +145,7 @@ class Lexicon:
         unit_sing = one_of(self.units)
         unit_plur = one_of(self.plurals)
         self.placeholders: dict[str, str] = {
+            "zone": rf"\(?(?:{one_of(self.timezones)})\)?",
             "month": rf"(?P<month>{one_of(self.months)})\.?",
             "weekday": rf"(?P<weekday>{one_of(self.weekdays)})\.?",
             "weekdays": rf"(?P<weekday>{one_of(w for w in self.weekdays if len(w) > 4)})s",
@@ -221,8 +224,8 @@ class Lexicon:
         zone_words = one_of(lex["timezone_words"])
         ends = (r"[ap]\.m\.", r"[ap]\.m", r"\b[ap]m", r":\d\d", "noon", "night")
         clock_end = "(?:" + "|".join(rf"(?<={end})" for end in ends) + ")"  # a clock time before
-        self.tz_re = re.compile(
-            rf"(?:,? \(?(?:{tz})\)?|{clock_end},? \(?(?:{zone_words})\)?)(?=$|[ ,])")
+        self.tz_re = re.compile(  # (after four digits alone a zone makes them a clock time)
+            rf"(?<!^\d{{4}})(?:,? \(?(?:{tz})\)?|{clock_end},? \(?(?:{zone_words})\)?)(?=$|[ ,])")
         # Leading words that are stripped before the rules are retried: kind "prep", "the" or
         # "mod" (one alternation, longest first, so "at least" wins over "at").
         self.prefixes: dict[str, str] = {p: "prep" for p in self.prepositions}
@@ -568,10 +571,17 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     for key in ("week", "weekend"):
         if extra.get(key):
             f[key] = True
-    if (name == "month" or extra.get("anaphoric")) and g.get("month") in lex.ambiguous_months:
-        f["ambiguous"] = True
+    # a word that is also plain English: how the sentence must show it is a date (see
+    # context.reads_as_date)
+    bare = name in ("month", "weekday") or extra.get("anaphoric")
+    if bare and (g.get("month") or g.get("weekday")) in lex.ambiguous_in_context:
+        f["ambiguous"] = "capitalized-in-context"
+    if bare and g.get("month") in lex.ambiguous_months:
+        f["ambiguous"] = "capitalized"
+    if name == "season" and g.get("season") in lex.ambiguous_seasons:
+        f["ambiguous"] = "after-lead"
     if g.get("holiday") in lex.ambiguous_holidays and g.get("_text") == g["holiday"]:
-        f["ambiguous"] = True
+        f["ambiguous"] = "capitalized"
     return Spec("cal", name, f)
 
 
