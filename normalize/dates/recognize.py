@@ -977,6 +977,8 @@ def _recognize(key: str, depth: int = 0, loose: bool = True) -> Spec | None:
         prefix = m.group("prefix")
         kind = lex.prefixes[prefix]
         if spec is not None:
+            if kind == "mod" and spec.get("ambiguous"):
+                spec = spec.with_(ambiguous=False)  # "early March", "the end of May": a month
             if kind == "mod" and spec.mod is None:
                 mod = lex.mods[prefix]
                 if mod in AMOUNT_MODS and spec.get("type") not in ("DURATION", "SET"):
