@@ -12,6 +12,7 @@ lexicon's weekdays and day words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import yaml
@@ -137,9 +138,31 @@ _PREV_WORD = re.compile(r"(?P<word>[^\W\d_][\w'.-]*)\s+$")
 _NEXT_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w'.-]*)")
 
 
-def _find(mention: str, text: str) -> re.Match[str] | None:
-    """The first whole-word occurrence of `mention` in `text`, any case."""
-    return re.search(rf"(?<![\w'-]){re.escape(mention.strip())}(?![\w'-])", text, re.I)
+def _wordish(char: str) -> bool:
+    """A character that continues a word (a letter, digit, underscore, apostrophe or hyphen)."""
+    return char.isalnum() or char in "_'-"
+
+
+def _spans(word: str, text: str, fold: bool = True) -> Iterator[tuple[int, int]]:
+    """(start, end) of every occurrence of `word` in `text` that begins a word, any case when
+    `fold` (a plain scan: no regex is compiled per mention)."""
+    hay = text.lower() if fold else text
+    needle = word.lower() if fold else word
+    if not needle or len(hay) != len(text):  # lowering changed the length: match as written
+        hay, needle = text, word
+    i = hay.find(needle)
+    while i >= 0:
+        if i == 0 or not _wordish(text[i - 1]):
+            yield i, i + len(needle)
+        i = hay.find(needle, i + 1)
+
+
+def _find(mention: str, text: str) -> tuple[int, int] | None:
+    """(start, end) of the first whole-word occurrence of `mention` in `text`, any case."""
+    for start, end in _spans(mention.strip(), text):
+        if end == len(text) or not _wordish(text[end]):
+            return start, end
+    return None
 
 
 def reads_as_date(how: str, mention: str, context: str | None) -> bool:
@@ -151,18 +174,29 @@ def reads_as_date(how: str, mention: str, context: str | None) -> bool:
     if not context:
         return how != "capitalized"
     text = context[:MAX_CONTEXT]
-    if how.startswith("capitalized"):
+    if how.startswith("capitalized"):  # after a word (or , ;) and a space: not opening it
         word = mention.strip().casefold()
         cap = word[:1].upper() + word[1:]
-        return re.search(rf"(?<=[\w,;] ){re.escape(cap)}\b", text) is not None
+        return any(start > 1 and text[start - 1] == " " and (text[start - 2].isalnum()
+                                                              or text[start - 2] in "_,;")
+                   and (end == len(text) or not (text[end].isalnum() or text[end] == "_"))
+                   for start, end in _spans(cap, text, fold=False))
     found = _find(mention, text)
     if found is None:
         return False
-    before = _PREV_WORD.search(text, max(0, found.start() - 40), found.start())
+    start = found[0]
+    before = _PREV_WORD.search(text, max(0, start - 40), start)
     if before is None:  # opening the sentence: only as a name ("Spring came early")
-        return found.group()[:1].isupper() and not text[:found.start()].strip(" \"'(")
+        return text[start].isupper() and not text[:start].strip(" \"'(")
     word = before.group("word").casefold()
     return word in _season_lead() or word.endswith("'s")  # "this year's fall"
+
+
+@lru_cache(maxsize=4)
+def _rules_of(key: str) -> frozenset[str]:
+    """The rule names a context check applies to (data/context.yaml)."""
+    raw = _raw()[key]
+    return frozenset(raw["rules"] if isinstance(raw, dict) else raw)
 
 
 @lru_cache(maxsize=1)
@@ -190,19 +224,19 @@ def in_proper_name(rule: str, mention: str, context: str | None) -> bool:
     """Whether the bare name read by `rule` ("May", "Summer") is part of a proper name in the
     sentence ("Prime Minister Theresa May", "correspondent April Ryan"); data/context.yaml
     `proper_name`."""
-    names = _raw()["proper_name"]
-    if not context or rule not in names["rules"]:
+    if not context or rule not in _rules_of("proper_name"):
         return False
+    names = _raw()["proper_name"]
     text = context[:MAX_CONTEXT]
     found = _find(mention, text)
-    if found is None or not found.group()[:1].isupper():
+    if found is None or not text[found[0]].isupper():
         return False
     dates = _date_words()
-    before = _PREV_WORD.search(text, max(0, found.start() - 40), found.start())
+    before = _PREV_WORD.search(text, max(0, found[0] - 40), found[0])
     prev = before.group("word") if before else None
     if prev and _name_like(prev) and prev.casefold() not in dates:
         return True  # "Theresa May", "Donna Summer" (not "Last May", "In June")
-    after = _NEXT_WORD.match(text, found.end())  # "April Ryan asked", not "In June Biden met"
+    after = _NEXT_WORD.match(text, found[1])  # "April Ryan asked", not "In June Biden met"
     return (after is not None and _name_like(after.group("word"))
             and after.group("word").casefold() not in dates
             and (prev is None or prev.casefold() not in dates
@@ -212,8 +246,9 @@ def in_proper_name(rule: str, mention: str, context: str | None) -> bool:
 def in_compound(rule: str, mention: str, context: str | None) -> bool:
     """Whether the bare unit read by `rule` is joined by a hyphen to the word after it in the
     sentence ("second" of "second-largest"); data/context.yaml `compound_rules`."""
-    if not context or rule not in _raw()["compound_rules"]:
+    if not context or rule not in _rules_of("compound_rules"):
         return False
     text = context[:MAX_CONTEXT]
-    found = re.search(rf"(?<![\w'-]){re.escape(mention.strip())}(?=-[^\W\d_])", text, re.I)
-    return found is not None and _find(mention, text) is None
+    joined = any(text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()
+                 for _, end in _spans(mention.strip(), text))
+    return joined and _find(mention, text) is None
