@@ -507,6 +507,10 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     if g.get("quarter"):
         q = {"final": 4}.get(g["quarter"]) or parse_ordinal(g["quarter"])
         f["quarter"] = q
+    if extra.get("month_quarter"):  # "the June quarter": the quarter ending that month
+        if f.get("month", 1) % 3:
+            return None
+        f["quarter"] = f.pop("month") // 3
     if g.get("half"):
         f["half"] = lex.halves[g["half"]] if g["half"] in lex.halves else int(g["half"])
     if g.get("holiday"):
