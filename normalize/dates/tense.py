@@ -70,9 +70,10 @@ def _phrase(found: str) -> str:
 
 @lru_cache(maxsize=1)
 def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    """One regex over all marker phrases of data/tense.yaml and regular past forms (-ed), so
-    a context is scanned at C speed. Returns (pattern, phrase -> kind, -ed exceptions); a
-    match's phrase is its words joined by single spaces."""
+    """One regex over all marker phrases of data/tense.yaml, present progressives ("is
+    meeting", group prog) and regular past forms (-ed), so a context is scanned at C speed.
+    Returns (pattern, phrase -> kind, -ed exceptions); a match's phrase is its words joined by
+    single spaces."""
     raw = _data()
     kinds: dict[tuple[str, ...], str] = {}
     for kind in ("present", "future_before", "past", "future"):  # listed twice: the later wins
