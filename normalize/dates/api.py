@@ -274,7 +274,7 @@ def _is_mention(text: object, name: str) -> bool:
     return True
 
 
-def _check_mentions(items: list, name: str) -> None:
+def _check_mentions(items: list[Any], name: str) -> None:
     """TypeError naming the first item of a batch argument that is neither a string nor None."""
     for i, item in enumerate(items):
         if item is not None and not isinstance(item, str):

@@ -193,14 +193,14 @@ def reads_as_date(how: str, mention: str, context: str | None) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _rules_of(key: str) -> frozenset[str]:
-    """The rule names a context check applies to (data/context.yaml)."""
-    raw = _raw()[key]
-    return frozenset(raw["rules"] if isinstance(raw, dict) else raw)
+def _rules_of(check: str) -> frozenset[str]:
+    """The rule names a context check applies to (data/context.yaml `<check>: rules`)."""
+    return frozenset(_raw()[check]["rules"])
 
 
 @lru_cache(maxsize=1)
 def _season_lead() -> frozenset[str]:
+    """The words that show a season word alone is the season (data/context.yaml)."""
     return frozenset(_raw()["season_lead"])
 
 
@@ -245,8 +245,8 @@ def in_proper_name(rule: str, mention: str, context: str | None) -> bool:
 
 def in_compound(rule: str, mention: str, context: str | None) -> bool:
     """Whether the bare unit read by `rule` is joined by a hyphen to the word after it in the
-    sentence ("second" of "second-largest"); data/context.yaml `compound_rules`."""
-    if not context or rule not in _rules_of("compound_rules"):
+    sentence ("second" of "second-largest"); data/context.yaml `compound`."""
+    if not context or rule not in _rules_of("compound"):
         return False
     text = context[:MAX_CONTEXT]
     joined = any(text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()

@@ -508,7 +508,7 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         q = {"final": 4}.get(g["quarter"]) or parse_ordinal(g["quarter"])
         f["quarter"] = q
     if extra.get("month_quarter"):  # "the June quarter": the quarter ending that month
-        if f.get("month", 1) % 3:
+        if f["month"] % 3:
             return None
         f["quarter"] = f.pop("month") // 3
     if g.get("half"):

@@ -8,7 +8,7 @@ reads it as past.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,6 +68,19 @@ def _phrase(found: str) -> str:
     return " ".join(_WORD.findall(found))
 
 
+def _words(phrase: object) -> tuple[str, ...]:
+    """A phrase of data/tense.yaml as its case-folded word tokens."""
+    return tuple(_WORD.findall(str(phrase).casefold()))
+
+
+def _split_clitics(phrases: Iterable[tuple[str, ...]]
+                   ) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """(phrases opening with a clitic, its quote cut off; the other phrases)."""
+    phrases = list(phrases)
+    return ([(w[0][1:], *w[1:]) for w in phrases if w[0] in _CLITICS],
+            [w for w in phrases if w[0] not in _CLITICS])
+
+
 @lru_cache(maxsize=1)
 def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     """One regex over all marker phrases of data/tense.yaml, present progressives ("is
@@ -78,16 +91,12 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     kinds: dict[tuple[str, ...], str] = {}
     for kind in ("present", "future_before", "past", "future"):  # listed twice: the later wins
         for phrase in raw[kind]:
-            kinds[tuple(_WORD.findall(str(phrase).casefold()))] = kind
-    clitics = [(w[0][1:], *w[1:]) for w in kinds if w[0] in _CLITICS]  # quote cut: see below
-    words = [w for w in kinds if w[0] not in _CLITICS]
+            kinds[_words(phrase)] = kind
     # Every match starts by consuming the non-letter before its first word (the text is given
     # a leading space), so the engine can skip letters at C speed instead of trying every
     # position; a clitic's non-letter is its own quote ("he'll").
-    progressive = [w for w in (tuple(_WORD.findall(str(p).casefold()))
-                               for p in raw["progressive"]) if w[0] not in _CLITICS]
-    progressive_clitics = [(w[0][1:], *w[1:]) for w in (
-        tuple(_WORD.findall(str(p).casefold())) for p in raw["progressive"]) if w[0] in _CLITICS]
+    clitics, words = _split_clitics(kinds)
+    progressive_clitics, progressive = _split_clitics([_words(p) for p in raw["progressive"]])
     not_verbs = _trie_regex([(w,) for w in raw["ing_exceptions"]])
     ing = rf"{_SEP}(?!{not_verbs})[a-z]{{2,}}ing(?![a-z'])"  # "is meeting", not "is nothing"
     pattern = (
@@ -192,9 +201,10 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         auxiliary = _participle(window, pos) if check else None
         if auxiliary is None and not (pos > end and _attribution(window, end, pos)):
             return kind
-        if auxiliary in _perfect() or auxiliary is None and fallback is None:
-            # "has fluctuated", "..., aides said.": a past event when nothing else tells
-            fallback = "past" if auxiliary else kind
+        if auxiliary is None:  # "..., aides said.": decides only when nothing else does
+            fallback = fallback or kind
+        elif auxiliary in _perfect():  # "has fluctuated": a past event, likewise
+            fallback = "past"
     return fallback
 
 
