@@ -11,9 +11,11 @@ from typing import Any
 
 from normalize.dates.anchor import Resolver
 from normalize.dates.context import (
+    capitalized_date_words,
     day_beside,
     in_compound,
     in_proper_name,
+    in_title,
     month_of_listed_day,
     period_ended,
     reads_as_date,
@@ -193,8 +195,9 @@ def _resolve(
     if fields.get("ambiguous") and not reads_as_date(fields["ambiguous"], clean_key(text),
                                                      context):
         return None  # "it may", "could fall further"
-    if in_proper_name(spec.rule, text, context) or in_compound(spec.rule, text, context):
-        return None  # "Theresa May", "Donna Summer", "second-largest"
+    if (in_proper_name(spec.rule, text, context) or in_compound(spec.rule, text, context)
+            or in_title(spec, text, context)):
+        return None  # "Theresa May", "Donna Summer", "second-largest", "Jason Day"
     if spec.kind == "time" and fields.get("hour") is not None and "date" not in fields:
         dated = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"
@@ -249,7 +252,8 @@ def _anchored(
 def clear_caches() -> None:
     """Empty every memo of the date normalizer (rule tables stay loaded): for cold benchmarks,
     and for callers who want the memory back after a large batch."""
-    for memo in (recognize, tense_of, cue_of, _fallback, _anchored, interval_of):
+    for memo in (recognize, tense_of, cue_of, _fallback, _anchored, interval_of,
+                 capitalized_date_words):
         memo.cache_clear()
     lexicon().clear_memos()
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 import yaml
 
 from normalize.dates.ranges import DAY_SHAPE
-from normalize.dates.recognize import DATA, lexicon, one_of
+from normalize.dates.recognize import DATA, Spec, lexicon, one_of
 from normalize.dates.tense import MAX_CONTEXT, locate
 
 
@@ -252,3 +252,73 @@ def in_compound(rule: str, mention: str, context: str | None) -> bool:
     joined = any(text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()
                  for _, end in _spans(mention.strip(), text))
     return joined and _find(mention, text) is None
+
+
+@lru_cache(maxsize=1)
+def _capitalized_date_words() -> frozenset[str]:
+    """Date words English writes in lower case, written capitalized: the words of the
+    lexicon's units (and their plurals), parts of day, seasons, day words, refs and sets, and
+    data/context.yaml `in_title: words` ("Day", "Week", "Morning", "Today", "Daily")."""
+    lex = lexicon()
+    words = set(_raw()["in_title"]["words"])
+    for table in (lex.units, lex.pods, lex.seasons, lex.daywords, lex.refs, lex.sets):
+        words.update(w for key in table for w in key.split())
+    words.update(f"{unit}s" for unit in lex.units)
+    return frozenset(w.capitalize() for w in words - _minor_words() if w.isalpha())
+
+
+@lru_cache(maxsize=8192)
+def capitalized_date_words(mention: str) -> tuple[int, ...]:
+    """Where the mention has a date word English writes in lower case written capitalized
+    ("Day" of "Jason Day"): memoized, as the same mentions recur."""
+    capitalized = _capitalized_date_words()
+    return tuple(m.start() for m in _WORD_IN_MENTION.finditer(mention)
+                 if m.group() in capitalized)
+
+
+def _names_holiday(spec: Spec) -> bool:
+    """Whether a holiday is part of the spec ("Labor Day", "Christmas Eve at 6 p.m.")."""
+    f = spec.fields
+    return bool(f.get("holiday")) or any(isinstance(f.get(k), Spec) and _names_holiday(f[k])
+                                         for k in ("date", "base"))
+
+
+_WORD_IN_MENTION = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _minor_words() -> frozenset[str]:
+    """Words a headline in title case leaves in lower case (data/context.yaml)."""
+    return frozenset(_raw()["in_title"]["minor_words"])
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case: no word but the minor ones ("the", "of") in lower case."""
+    minor = _minor_words()
+    return not any(w.islower() and w not in minor for w in _WORD_IN_MENTION.findall(text))
+_OPENERS = " \t\"'`([\u201c\u2018"
+
+
+def in_title(spec: Spec, mention: str, context: str | None) -> bool:
+    """Whether the mention is part of a name or title because a date word of it that English
+    writes in lower case is capitalized inside the sentence: "Jason Day", "London Fashion
+    Week", "The Daily Telegraph", "Arab Spring", "Saturday Night Live", "the Today show"
+    (holidays are skipped: "Labor Day"; so is a headline in title case); data/context.yaml
+    `in_title`."""
+    if not context:
+        return False
+    words = capitalized_date_words(mention)
+    if not words or _names_holiday(spec):
+        return False
+    text = context[:MAX_CONTEXT]
+    found = _find(mention, text)
+    if found is None:
+        return False
+    if _title_case(text):
+        return False
+    start = found[0] + mention.find(mention.strip())
+    for at in words:
+        before = text[:start + at].rstrip(_OPENERS)
+        if before and before[-1] not in _raw()["in_title"]["sentence_breaks"]:
+            return True
+    return False
