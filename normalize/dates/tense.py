@@ -89,7 +89,7 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     single spaces."""
     raw = _data()
     kinds: dict[tuple[str, ...], str] = {}
-    for kind in ("present", "future_before", "past", "future"):  # listed twice: the later wins
+    for kind in ("present", "scheduled", "future_before", "past", "future"):  # twice: later wins
         for phrase in raw[kind]:
             kinds[_words(phrase)] = kind
     # Every match starts by consuming the non-letter before its first word (the text is given
@@ -107,6 +107,24 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     )
     by_text = {" ".join(w): kind for w, kind in kinds.items()}
     return re.compile(pattern), by_text, frozenset(raw["ed_exceptions"])
+
+
+@lru_cache(maxsize=1)
+def _not_scheduled_after() -> frozenset[str]:
+    """Words after which a `scheduled` verb is none (data/tense.yaml `gives_way_after` and
+    `scheduled_gives_way_after`): an infinitive, a participle or a noun."""
+    return frozenset(_data()["gives_way_after"]) | frozenset(_data()["scheduled_gives_way_after"])
+
+
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*$")
+
+
+def _not_a_verb(text: str, pos: int) -> bool:
+    """Whether the `scheduled` word at `pos` is no verb of its own: after a number ("432
+    votes") or a word of `_not_scheduled_after` (an infinitive, participle or noun)."""
+    if _NUMBER_BEFORE.search(text, max(0, pos - 16), pos):
+        return True
+    return _previous_words(text, pos)[0] in _not_scheduled_after()
 
 
 @lru_cache(maxsize=1)
@@ -189,8 +207,10 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     start, end = start - lo, end - lo
     candidates = []
     for pos, kind, check in _markers(window):
-        if kind == "future_before":  # only before the mention, in the same clause
+        if kind in ("future_before", "scheduled"):  # only before the mention, in its clause
             if pos > start or _CLAUSE_BREAK.search(window, pos, start):
+                continue
+            if kind == "scheduled" and _not_a_verb(window, pos):
                 continue
             kind = "future"
         candidates.append((start - pos if pos < start else pos - end, kind != "future", kind,
