@@ -51,6 +51,11 @@ PAST_HORIZON = timedelta(days=183)
 # Likewise a year-less month: a past-tense sentence ("said the vote was planned for March",
 # written in February) does not mean the month eleven months back; the coming one is meant.
 PAST_HORIZON_MONTHS = 10
+# A quarter or half that ended at most this long before the anchor is the one being reported:
+# "expects to report third-quarter results", written in October, means the quarter just ended
+# even though the sentence looks ahead. Past this window a forward-looking sentence means the
+# coming one ("expects margins to improve in the fourth quarter", written in May).
+REPORTING_WINDOW = timedelta(days=61)
 
 
 # ------------------------------------------------------------------ calendar helpers
@@ -642,9 +647,9 @@ class Resolver:
             return c[0] - now if c[0] > now else now - c[1]
 
         nearest = min(cands, key=distance)
-        if unit[2] in ("quarter", "half") and self.direction is None or (
-                unit[2] in ("quarter", "half") and self.direction == "future"
-                and not self.explicit):
+        if unit[2] in ("quarter", "half") and (self.direction is None or (
+                self.direction == "future" and not self.explicit
+                and (nearest[1] > now or now - nearest[1] <= REPORTING_WINDOW))):
             # "expects to report third-quarter results" in October: the quarter just ended.
             return nearest[2]
         if self.direction == "past":
