@@ -14,6 +14,7 @@ from normalize.dates.context import (
     capitalized_date_words,
     day_beside,
     in_compound,
+    in_named_thing,
     in_proper_name,
     in_title,
     month_of_listed_day,
@@ -196,7 +197,7 @@ def _resolve(
                                                      context):
         return None  # "it may", "could fall further"
     if (in_proper_name(spec.rule, text, context) or in_compound(spec.rule, text, context)
-            or in_title(spec, text, context)):
+            or in_title(spec, text, context) or in_named_thing(spec.rule, text, context)):
         return None  # "Theresa May", "Donna Summer", "second-largest", "Jason Day"
     if spec.kind == "time" and fields.get("hour") is not None and "date" not in fields:
         dated = _with_day_beside(spec, text, context)

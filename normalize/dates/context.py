@@ -243,6 +243,34 @@ def in_proper_name(rule: str, mention: str, context: str | None) -> bool:
                  or prev.casefold() in names["not_date_words"]))
 
 
+def in_named_thing(rule: str, mention: str, context: str | None) -> bool:
+    """Whether the mention opens the name of a thing in the sentence (data/context.yaml
+    `named_thing`): a holiday before a capitalized word that is no date word ("Easter Island",
+    "the Good Friday Agreement"), "the" and a weekday before one ("The Sunday Times", "the
+    Tuesday Group"), "the" and a month before a linking word and one ("the March of Dimes",
+    "the March on Washington")."""
+    if not context:
+        return False
+    how = _raw()["named_thing"]["rules"].get(rule)
+    if how is None:
+        return False
+    text = context[:MAX_CONTEXT]
+    found = _find(mention, text)
+    if found is None or not text[found[0]].isupper():
+        return False
+    if how != "before-name":
+        before = _PREV_WORD.search(text, max(0, found[0] - 40), found[0])
+        if before is None or before.group("word").casefold() != "the":
+            return False
+    after = _NEXT_WORD.match(text, found[1])
+    if after is not None and how == "the-link-name":
+        if after.group("word").casefold() not in _raw()["named_thing"]["links"]:
+            return False
+        after = _NEXT_WORD.match(text, after.end())
+    name = after.group("word").rstrip(".") if after is not None else ""
+    return bool(name) and _name_like(name) and name.casefold() not in _date_words()
+
+
 def in_compound(rule: str, mention: str, context: str | None) -> bool:
     """Whether the bare unit read by `rule` is joined by a hyphen to the word after it in the
     sentence ("second" of "second-largest"); data/context.yaml `compound`."""
@@ -311,7 +339,7 @@ def in_title(spec: Spec, mention: str, context: str | None) -> bool:
     if not words or _names_holiday(spec):
         return False
     text = context[:MAX_CONTEXT]
-    found = _find(mention, text)
+    found = next(_spans(mention.strip(), text), None)  # "Tomorrow" of "Tomorrow's World"
     if found is None:
         return False
     if _title_case(text):
