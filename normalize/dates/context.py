@@ -243,26 +243,30 @@ def in_proper_name(rule: str, mention: str, context: str | None) -> bool:
                  or prev.casefold() in names["not_date_words"]))
 
 
+@lru_cache(maxsize=1)
+def _named_thing_rules() -> dict[str, str]:
+    """Rule name -> how a name shows after it (data/context.yaml `named_thing: rules`)."""
+    return dict(_raw()["named_thing"]["rules"])
+
+
 def in_named_thing(rule: str, mention: str, context: str | None) -> bool:
     """Whether the mention opens the name of a thing in the sentence (data/context.yaml
     `named_thing`): a holiday before a capitalized word that is no date word ("Easter Island",
     "the Good Friday Agreement"), "the" and a weekday before one ("The Sunday Times", "the
     Tuesday Group"), "the" and a month before a linking word and one ("the March of Dimes",
     "the March on Washington")."""
-    if not context:
-        return False
-    how = _raw()["named_thing"]["rules"].get(rule)
-    if how is None:
+    how = _named_thing_rules().get(rule)
+    if how is None or not context:
         return False
     text = context[:MAX_CONTEXT]
-    found = _find(mention, text)
-    if found is None or not text[found[0]].isupper():
+    start = text.find(mention)  # as written: a name shows capitalized
+    end = start + len(mention)
+    if (start < 0 or not mention[:1].isupper() or start and _wordish(text[start - 1])
+            or end < len(text) and _wordish(text[end])):
         return False
-    if how != "before-name":
-        before = _PREV_WORD.search(text, max(0, found[0] - 40), found[0])
-        if before is None or before.group("word").casefold() != "the":
-            return False
-    after = _NEXT_WORD.match(text, found[1])
+    if how != "before-name" and text[max(0, start - 4):start].casefold() != "the ":
+        return False
+    after = _NEXT_WORD.match(text, end)
     if after is not None and how == "the-link-name":
         if after.group("word").casefold() not in _raw()["named_thing"]["links"]:
             return False
@@ -333,7 +337,7 @@ def in_title(spec: Spec, mention: str, context: str | None) -> bool:
     Week", "The Daily Telegraph", "Arab Spring", "Saturday Night Live", "the Today show"
     (holidays are skipped: "Labor Day"; so is a headline in title case); data/context.yaml
     `in_title`."""
-    if not context:
+    if not context or mention.islower():
         return False
     words = capitalized_date_words(mention)
     if not words or _names_holiday(spec):
