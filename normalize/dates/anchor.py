@@ -457,6 +457,9 @@ class Resolver:
             value, reason = self._cal(spec.with_(hweek=False))
             return _week_of(value), reason
         if f.get("century") is not None:
+            if f.get("hundreds") and a is not None and 0 <= a.year - 100 * f["century"] < 50:
+                # "the 2000s" written in 2018 names 2000-2009; "the 1900s" in 1998, the century
+                return f"{f['century']:02d}0", None
             return f"{f['century']:02d}", None
         if f.get("decade") is not None:
             return f"{f['decade']:03d}", None

@@ -529,6 +529,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["dd"] = lex.decade_words[g["decword"]]
     if g.get("cc"):
         f["century"] = int(g["cc"])
+        if extra.get("hundreds"):  # "the 2000s": the first decade while that century runs
+            f["hundreds"] = True
     if g.get("cent"):
         n = parse_ordinal(g["cent"])
         if not n:
