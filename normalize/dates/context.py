@@ -220,6 +220,11 @@ def _name_like(word: str) -> bool:
     return word[0].isupper() and word[1:].isalpha() and word[1:].islower()
 
 
+def _name_word(word: str | None) -> bool:
+    """A word of a name that is no date word ("Theresa", "Island"; not "Last", "Eve")."""
+    return bool(word) and _name_like(word) and word.casefold() not in _date_words()
+
+
 def in_proper_name(rule: str, mention: str, context: str | None) -> bool:
     """Whether the bare name read by `rule` ("May", "Summer") is part of a proper name in the
     sentence ("Prime Minister Theresa May", "correspondent April Ryan"); data/context.yaml
@@ -231,15 +236,13 @@ def in_proper_name(rule: str, mention: str, context: str | None) -> bool:
     found = _find(mention, text)
     if found is None or not text[found[0]].isupper():
         return False
-    dates = _date_words()
     before = _PREV_WORD.search(text, max(0, found[0] - 40), found[0])
     prev = before.group("word") if before else None
-    if prev and _name_like(prev) and prev.casefold() not in dates:
+    if _name_word(prev):
         return True  # "Theresa May", "Donna Summer" (not "Last May", "In June")
     after = _NEXT_WORD.match(text, found[1])  # "April Ryan asked", not "In June Biden met"
-    return (after is not None and _name_like(after.group("word"))
-            and after.group("word").casefold() not in dates
-            and (prev is None or prev.casefold() not in dates
+    return (after is not None and _name_word(after.group("word"))
+            and (prev is None or prev.casefold() not in _date_words()
                  or prev.casefold() in names["not_date_words"]))
 
 
@@ -271,8 +274,7 @@ def in_named_thing(rule: str, mention: str, context: str | None) -> bool:
         if after.group("word").casefold() not in _raw()["named_thing"]["links"]:
             return False
         after = _NEXT_WORD.match(text, after.end())
-    name = after.group("word").rstrip(".") if after is not None else ""
-    return bool(name) and _name_like(name) and name.casefold() not in _date_words()
+    return after is not None and _name_word(after.group("word").rstrip("."))
 
 
 def in_compound(rule: str, mention: str, context: str | None) -> bool:
@@ -284,6 +286,10 @@ def in_compound(rule: str, mention: str, context: str | None) -> bool:
     joined = any(text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()
                  for _, end in _spans(mention.strip(), text))
     return joined and _find(mention, text) is None
+
+
+_WORD_IN_MENTION = re.compile(r"[^\W\d_]+")
+_OPENERS = " \t\"'`([\u201c\u2018"  # may stand between a sentence break and its first word
 
 
 @lru_cache(maxsize=1)
@@ -315,9 +321,6 @@ def _names_holiday(spec: Spec) -> bool:
                                          for k in ("date", "base"))
 
 
-_WORD_IN_MENTION = re.compile(r"[^\W\d_]+")
-
-
 @lru_cache(maxsize=1)
 def _minor_words() -> frozenset[str]:
     """Words a headline in title case leaves in lower case (data/context.yaml)."""
@@ -328,7 +331,6 @@ def _title_case(text: str) -> bool:
     """A headline in title case: no word but the minor ones ("the", "of") in lower case."""
     minor = _minor_words()
     return not any(w.islower() and w not in minor for w in _WORD_IN_MENTION.findall(text))
-_OPENERS = " \t\"'`([\u201c\u2018"
 
 
 def in_title(spec: Spec, mention: str, context: str | None) -> bool:

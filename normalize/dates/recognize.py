@@ -529,7 +529,7 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["dd"] = lex.decade_words[g["decword"]]
     if g.get("cc"):
         f["century"] = int(g["cc"])
-        if extra.get("hundreds"):  # "the 2000s": the first decade while that century runs
+        if extra.get("hundreds"):  # "the 2000s": maybe its first decade (anchor.py decides)
             f["hundreds"] = True
     if g.get("cent"):
         n = parse_ordinal(g["cent"])
