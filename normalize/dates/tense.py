@@ -2,7 +2,8 @@
 
 The marker (auxiliary or verb form, data/tense.yaml) nearest to the mention decides, so that
 "Biden said he will travel on Tuesday" reads Tuesday as future and "On Tuesday, Biden said"
-reads it as past.
+reads it as past; a marker in the mention's own clause comes before any in another ("Smith, who
+was arrested on Saturday, is expected to appear").
 """
 
 from __future__ import annotations
@@ -213,11 +214,13 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
             if kind == "scheduled" and _not_a_verb(window, pos):
                 continue
             kind = "future"
-        candidates.append((start - pos if pos < start else pos - end, kind != "future", kind,
-                           pos, check))
+        lo_, hi_ = (pos, start) if pos < start else (end, pos)
+        other_clause = _CLAUSE_BREAK.search(window, lo_, hi_) is not None
+        candidates.append((other_clause, start - pos if pos < start else pos - end,
+                           kind != "future", kind, pos, check))
     candidates.sort()
     fallback = None
-    for _, _, kind, pos, check in candidates:  # nearest first; a participle gives way
+    for _, _, _, kind, pos, check in candidates:  # nearest first; a participle gives way
         auxiliary = _participle(window, pos) if check else None
         if auxiliary is None and not (pos > end and _attribution(window, end, pos)):
             return kind
