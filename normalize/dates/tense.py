@@ -208,19 +208,19 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     start, end = start - lo, end - lo
     candidates = []
     for pos, kind, check in _markers(window):
+        before = pos <= start  # equal only with no mention found (start is then the middle)
+        gap = (pos, start) if before else (end, pos)  # the text between marker and mention
+        other_clause = _CLAUSE_BREAK.search(window, *gap) is not None
         if kind in ("future_before", "scheduled"):  # only before the mention, in its clause
-            if pos > start or _CLAUSE_BREAK.search(window, pos, start):
+            if not before or other_clause:
                 continue
             if kind == "scheduled" and _not_a_verb(window, pos):
                 continue
             kind = "future"
-        lo_, hi_ = (pos, start) if pos < start else (end, pos)
-        other_clause = _CLAUSE_BREAK.search(window, lo_, hi_) is not None
-        candidates.append((other_clause, start - pos if pos < start else pos - end,
-                           kind != "future", kind, pos, check))
+        candidates.append((other_clause, gap[1] - gap[0], kind != "future", kind, pos, check))
     candidates.sort()
     fallback = None
-    for _, _, _, kind, pos, check in candidates:  # nearest first; a participle gives way
+    for *_, kind, pos, check in candidates:  # own clause, then nearest; a participle gives way
         auxiliary = _participle(window, pos) if check else None
         if auxiliary is None and not (pos > end and _attribution(window, end, pos)):
             return kind
