@@ -221,7 +221,8 @@ def _with_day_beside(spec: Spec, text: str, context: str | None) -> Spec | None:
     """A bare clock time joined to the day its sentence names beside it, else None."""
     words = day_beside(text, context)
     day = recognize(words) if words else None
-    if day is None or not (day.get("weekday") or (day.kind == "rel" and day.get("unit") == "day")):
+    if day is None or not (day.get("weekday") or day.get("day")
+                           or (day.kind == "rel" and day.get("unit") == "day")):
         return None
     return spec.with_(date=day, rule=f"{spec.rule}+{day.rule}-in-context")
 

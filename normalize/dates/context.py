@@ -33,15 +33,22 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(day after the mention, day before it), matched case-folded against the sentence."""
     raw = _raw()["clock_day"]
     lex = lexicon()
+    month = rf"(?:{one_of(lex.months)})\.?"
+    day_of_month = (rf"{month}\s+{DAY_SHAPE}(?:,?\s+\d{{4}})?"  # "June 7", "June 7, 2012"
+                    rf"|{DAY_SHAPE}\s+(?:of\s+)?{month}(?:\s+\d{{4}})?")  # "7 June 2012"
     words = (rf"(?:(?:{one_of(raw['day_modifiers'])})\s+)?(?:{one_of(lex.weekdays)})\.?"
              rf"|{one_of(lex.daywords)}")
     paren = rf"\([^()]{{0,{int(raw['parenthesis'])}}}\)"
+    # the end of a clock range may stand between: "from 7 a.m. to 5 p.m. on Thursday"
+    until = rf"(?:{one_of(raw['range'])})\s*\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?)?"
     after = (
-        rf"\s*(?:{paren}\s*)?,?\s*(?:(?:{one_of(raw['after'])})\s+)?(?P<day>{words})(?![\w-])"
+        rf"\s*(?:{until}\s*)?(?:(?:{one_of(lex.timezones)})(?![\w-])\s*)?(?:{paren}\s*)?,?\s*"
+        rf"(?:(?:{one_of(raw['after'])})\s+)?"
+        rf"(?P<day>{words}|{day_of_month})(?![\w-])"
         # or inside the parenthesis that follows: "4 in the morning (4 a.m. EDT Thursday)"
         rf"|\s*\([^()]{{0,{int(raw['parenthesis'])}}}?(?<![\w-])(?P<inside>{words})\)"
     )
-    before = rf"(?<![\w-])(?P<day>{words}),?\s+(?:{one_of(raw['before'])})\s+$"
+    before = rf"(?<![\w-])(?P<day>{words}|{day_of_month}),?\s+(?:{one_of(raw['before'])})\s+$"
     return re.compile(after), re.compile(before)
 
 
