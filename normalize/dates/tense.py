@@ -241,23 +241,32 @@ def _attribution(window: str, end: int, pos: int) -> bool:
     return not _CLAUSE_BREAK.search(tail) and len(tail.split()) <= MAX_ATTRIBUTION_WORDS
 
 
-@lru_cache(maxsize=1)
-def _cue_scanner() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A regex for a cue phrase (data/tense.yaml `cues`) ending a text, and cue -> direction."""
+def _cue_kinds(key: str) -> tuple[str, dict[str, str]]:
+    """(an alternation of the cue phrases of data/tense.yaml `key`, cue -> direction)."""
     kinds = {_phrase(str(w).casefold()): kind
-             for kind in ("past", "future") for w in _data()["cues"].get(kind) or []}
-    cues = _trie_regex([tuple(p.split()) for p in kinds]) if kinds else "(?!)"
-    return re.compile(rf"(?<![a-z'])(?P<cue>{cues})[^a-z']{{1,3}}$"), kinds
+             for kind in ("past", "future") for w in _data()[key].get(kind) or []}
+    return (_trie_regex([tuple(p.split()) for p in kinds]) if kinds else "(?!)"), kinds
+
+
+@lru_cache(maxsize=1)
+def _cue_scanner() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(a cue ending a text, a cue opening a text, cue -> direction) for `cues`, `cues_after`."""
+    before, kinds = _cue_kinds("cues")
+    after, kinds_after = _cue_kinds("cues_after")
+    return (re.compile(rf"(?<![a-z'])(?P<cue>{before})[^a-z']{{1,3}}$"),
+            re.compile(rf"[^a-z']{{1,3}}(?P<cue>{after})(?![a-z'])"), {**kinds, **kinds_after})
 
 
 @lru_cache(maxsize=8192)
 def cue_of(context: str | None, mention: str) -> str | None:
-    """Direction fixed by the word right before `mention` in `context` ("ended" -> "past")."""
+    """Direction fixed by the word right before `mention` in `context` ("ended" -> "past") or
+    right after it ("delivery" -> "future")."""
     if not context or not mention:
         return None
     text, at = locate(context, mention)
-    if at <= 0:
+    if at < 0:
         return None
-    pattern, kinds = _cue_scanner()
-    m = pattern.search(text, max(0, at - 24), at)
+    before, after, kinds = _cue_scanner()
+    m = (before.search(text, max(0, at - 24), at) if at else None) or after.match(
+        text, at + len(mention))
     return kinds[_phrase(m.group("cue"))] if m else None
