@@ -18,6 +18,7 @@ from normalize.dates.context import (
     in_proper_name,
     in_title,
     month_of_listed_day,
+    not_a_date,
     period_ended,
     reads_as_date,
 )
@@ -197,7 +198,8 @@ def _resolve(
                                                      context):
         return None  # "it may", "could fall further"
     if (in_proper_name(spec.rule, text, context) or in_compound(spec.rule, text, context)
-            or in_title(spec, text, context) or in_named_thing(spec.rule, text, context)):
+            or in_title(spec, text, context) or in_named_thing(spec.rule, text, context)
+            or not_a_date(spec.rule, text, context)):
         return None  # "Theresa May", "Donna Summer", "second-largest", "Jason Day"
     if spec.kind == "time" and fields.get("hour") is not None and "date" not in fields:
         dated = _with_day_beside(spec, text, context)

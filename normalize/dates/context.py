@@ -284,6 +284,108 @@ def in_named_thing(rule: str, mention: str, context: str | None) -> bool:
     return after is not None and _name_word(after.group("word").rstrip("."))
 
 
+_DIGITS_AFTER = re.compile(r"\s+\d")
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+_WORD_LISTS = ("words", "before", "after", "after_name", "after_lower_except")
+
+
+@lru_cache(maxsize=1)
+def _not_a_date() -> dict[tuple[str, bool], tuple[dict, ...]]:
+    """data/context.yaml `not_a_date` as (rule, mention in lower case) -> the entries to check,
+    with the word lists as sets; ("*", False) holds the entries of every rule. Entries for
+    every rule or for capitalized mentions are not checked on a mention in lower case."""
+    by_rule: dict[str, list[dict]] = {}
+    every: list[dict] = []
+    for raw in _raw()["not_a_date"]:
+        entry = {k: frozenset(str(w).casefold() for w in v) if k in _WORD_LISTS else v
+                 for k, v in raw.items() if k not in ("why", "rules")}
+        for rule in ["*"] if raw["rules"] == "any" else raw["rules"]:
+            (every if rule == "*" else by_rule.setdefault(rule, [])).append(entry)
+    table = {("*", False): tuple(every)}
+    for rule, entries in by_rule.items():
+        table[rule, True] = tuple(e for e in entries if not e.get("capitalized"))
+        table[rule, False] = (*entries, *every)
+    return table
+
+
+def _around(mention: str, text: str) -> tuple[int, int, str] | None:
+    """(start, end, the word after as written, a final period dropped) of the first whole-word
+    occurrence of `mention` in `text` (as written, else in any case), else None."""
+    start = text.find(mention)
+    if start < 0 or start and _wordish(text[start - 1]) or (
+            start + len(mention) < len(text) and _wordish(text[start + len(mention)])):
+        found = _find(mention, text)
+        if found is None:
+            return None
+        start = found[0]
+    end = start + len(mention)
+    nxt = _NEXT_WORD.match(text, end)
+    return start, end, nxt.group("word").rstrip(".") if nxt else ""
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before text[start:] as written (a final period dropped), else ""."""
+    head = text[max(0, start - 40) : start]
+    if not head[-1:].isspace():
+        return ""
+    found = _PREV_WORD.search(head.rsplit(None, 1)[-1] + " ") if head.strip() else None
+    return found.group("word").rstrip(".") if found else ""
+
+
+def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
+    """Whether every neighbour condition of a `not_a_date` entry holds around the mention."""
+    start, end, after = around
+    word = after.casefold()
+    if "after" in entry and word not in entry["after"]:
+        return False
+    if "after_name" in entry and not (after[:1].isupper() and word in entry["after_name"]):
+        return False
+    if "after_lower_except" in entry and not (after.isalpha() and after.islower()
+                                              and word not in entry["after_lower_except"]):
+        return False
+    if entry.get("after_digits") and not _DIGITS_AFTER.match(text, end):
+        return False
+    if entry.get("quoted") and not (start and text[start - 1] in _QUOTES
+                                    and text[end : end + 1] in tuple(_QUOTES)):
+        return False
+    if entry.get("alone") and (text[end : end + 1] == "." or any(
+            c.isdigit() for c in text[max(0, start - 8) : end + 8])):
+        return False
+    if "before" in entry or entry.get("before_name"):
+        prev = _word_before(text, start)
+        if "before" in entry and prev.casefold() not in entry["before"]:
+            return False
+        if entry.get("before_name") and not (prev[:1].isupper()
+                                             and prev.casefold() not in _date_words()):
+            return False
+    return True
+
+
+def not_a_date(rule: str, mention: str, context: str | None) -> bool:
+    """Whether the sentence shows the mention to be something else than a date: a measure,
+    a telephone number, a company, a title, a place, an adjective, a fraction (data/context.yaml
+    `not_a_date`; "the 1500 metres", "Ruby Tuesday Inc.", "Thursday Island", "minute traces")."""
+    if not context:
+        return False
+    table = _not_a_date()
+    lower = mention[:1].islower()
+    entries = table.get((rule, lower), () if lower else table["*", False])
+    if not entries:
+        return False
+    key = mention.strip().casefold()
+    text = context[:MAX_CONTEXT]
+    around = None
+    for entry in entries:
+        if "words" in entry and key not in entry["words"]:
+            continue
+        around = around or _around(mention, text)
+        if around is None:
+            return False
+        if _holds(entry, text, around):
+            return True
+    return False
+
+
 def in_compound(rule: str, mention: str, context: str | None) -> bool:
     """Whether the bare unit read by `rule` is joined by a hyphen to the word after it in the
     sentence ("second" of "second-largest"); data/context.yaml `compound`."""
