@@ -93,15 +93,15 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     for kind in ("present", "scheduled", "future_before", "past", "future"):  # twice: later wins
         for phrase in raw[kind]:
             kinds[_words(phrase)] = kind
-    # Every match starts by consuming the non-letter before its first word (the text is given
-    # a leading space), so the engine can skip letters at C speed instead of trying every
-    # position; a clitic's non-letter is its own quote ("he'll").
+    # Every match starts by consuming the non-letter, non-digit ("9am" is no "am") before its
+    # first word (the text is given a leading space), so the engine can skip letters at C speed
+    # instead of trying every position; a clitic's non-letter is its own quote ("he'll").
     clitics, words = _split_clitics(kinds)
     progressive_clitics, progressive = _split_clitics([_words(p) for p in raw["progressive"]])
     not_verbs = _trie_regex([(w,) for w in raw["ing_exceptions"]])
     ing = rf"{_SEP}(?!{not_verbs})[a-z]{{2,}}ing(?![a-z'])"  # "is meeting", not "is nothing"
     pattern = (
-        rf"[^a-z](?:(?<=[a-z]')(?:(?P<cprog>{_trie_regex(progressive_clitics)}{ing})"
+        rf"[^a-z\d](?:(?<=[a-z]')(?:(?P<cprog>{_trie_regex(progressive_clitics)}{ing})"
         rf"|(?P<clitic>{_trie_regex(clitics)}))"
         rf"|(?<!')(?:(?P<prog>{_trie_regex(progressive)}{ing})|(?P<phrase>{_trie_regex(words)})"
         rf"|(?P<ed>[a-z]{{5,}}(?![a-z])(?<=ed)(?!'))))"  # a whole word ending in -ed
@@ -136,8 +136,15 @@ def _perfect() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _gives_way_after() -> frozenset[str]:
-    """Words after which a past form is no marker (data/tense.yaml `gives_way_after`)."""
-    return frozenset(_data()["gives_way_after"])
+    """Words after which a past form is no marker (data/tense.yaml `gives_way_after`) or no
+    verb at all (`adjective_after`)."""
+    return frozenset(_data()["gives_way_after"]) | _adjective_after()
+
+
+@lru_cache(maxsize=1)
+def _adjective_after() -> frozenset[str]:
+    """Words after which a past form is an adjective (data/tense.yaml `adjective_after`)."""
+    return frozenset(_data()["adjective_after"])
 
 
 def _previous_words(text: str, pos: int) -> tuple[str, str]:
@@ -222,6 +229,8 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     fallback = None
     for *_, kind, pos, check in candidates:  # own clause, then nearest; a participle gives way
         auxiliary = _participle(window, pos) if check else None
+        if auxiliary in _adjective_after():
+            continue  # "the amended bill": no verb
         if auxiliary is None and not (pos > end and _attribution(window, end, pos)):
             return kind
         if auxiliary is None:  # "..., aides said.": decides only when nothing else does
