@@ -35,7 +35,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     month = rf"(?:{one_of(lex.months)})\.?"
     day_of_month = (rf"{month}\s+{DAY_SHAPE}(?:,?\s+\d{{4}})?"  # "June 7", "June 7, 2012"
-                    rf"|{DAY_SHAPE}\s+(?:of\s+)?{month}(?:\s+\d{{4}})?")  # "7 June 2012"
+                    rf"|(?:the\s+)?{DAY_SHAPE}\s+(?:of\s+)?{month}(?:\s+\d{{4}})?")  # "7 June 2012"
     words = (rf"(?:(?:{one_of(raw['day_modifiers'])})\s+)?(?:{one_of(lex.weekdays)})\.?"
              rf"|{one_of(lex.daywords)}")
     paren = rf"\([^()]{{0,{int(raw['parenthesis'])}}}\)"
@@ -141,6 +141,7 @@ def month_of_listed_day(mention: str, context: str | None) -> tuple[str, str] | 
     return f"{month.casefold()} {day}", span
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s$")  # "August Wilson's Fences"
 _PREV_WORD = re.compile(r"(?P<word>[^\W\d_][\w'.-]*)\s+$")
 _NEXT_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w'.-]*)")
 
@@ -223,8 +224,9 @@ def _date_words() -> frozenset[str]:
 
 
 def _name_like(word: str) -> bool:
-    """A capitalized word as names are written ("Theresa"), not an acronym ("CPI", "U.S.")."""
-    return word[0].isupper() and word[1:].isalpha() and word[1:].islower()
+    """A capitalized word as names are written ("Theresa", "McIntosh"), not an acronym ("CPI",
+    "U.S.")."""
+    return word[:1].isupper() and word[1:].isalpha() and not word[1:].isupper()
 
 
 def _name_word(word: str | None) -> bool:
@@ -248,7 +250,7 @@ def in_proper_name(rule: str, mention: str, context: str | None) -> bool:
     if _name_word(prev):
         return True  # "Theresa May", "Donna Summer" (not "Last May", "In June")
     after = _NEXT_WORD.match(text, found[1])  # "April Ryan asked", not "In June Biden met"
-    return (after is not None and _name_word(after.group("word"))
+    return (after is not None and _name_word(_POSSESSIVE.sub("", after.group("word")))
             and (prev is None or prev.casefold() not in _date_words()
                  or prev.casefold() in names["not_date_words"]))
 
@@ -339,6 +341,8 @@ def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
     if "after" in entry and word not in entry["after"]:
         return False
     if "after_name" in entry and not (after[:1].isupper() and word in entry["after_name"]):
+        return False
+    if entry.get("after_capitalized") and not _name_word(after):
         return False
     if "after_lower_except" in entry and not (after.isalpha() and after.islower()
                                               and word not in entry["after_lower_except"]):
