@@ -495,7 +495,7 @@ class Resolver:
             return self._day_of_month(f["dom"], f.get("weekday"))
         if f.get("weekday") and not f.get("month") and not f.get("holiday"):
             return self._weekday(f["weekday"], f.get("dir"), "day", f.get("skip", 0))
-        if f.get("weekend"):
+        if f.get("weekend") and not f.get("day"):
             return self._weekday(6, f.get("dir"), "weekend")
         make = self._maker(f)
         if make is None:
@@ -571,6 +571,8 @@ class Resolver:
         if f.get("day") and f.get("month"):
             if f.get("week"):  # a Sunday opens the week after (US calendars start on Sunday)
                 return lambda y: week_value(_sunday_forward(date(y, f["month"], f["day"])))
+            if f.get("weekend"):  # "the weekend of Aug. 14": the weekend of that day's week
+                return lambda y: f"{week_value(date(y, f['month'], f['day']))}-WE"
             return lambda y: day_value(date(y, f["month"], f["day"]))
         if f.get("month"):
             return lambda y: f"{y:04d}-{f['month']:02d}"
