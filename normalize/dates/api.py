@@ -197,9 +197,7 @@ def _resolve(
     if fields.get("ambiguous") and not reads_as_date(fields["ambiguous"], clean_key(text),
                                                      context):
         return None  # "it may", "could fall further"
-    if (in_proper_name(spec.rule, text, context) or in_compound(spec.rule, text, context)
-            or in_title(spec, text, context) or in_named_thing(spec.rule, text, context)
-            or not_a_date(spec.rule, text, context)):
+    if context and _not_a_date_here(spec, text, context):
         return None  # "Theresa May", "Donna Summer", "second-largest", "Jason Day"
     if spec.kind == "time" and fields.get("hour") is not None and "date" not in fields:
         dated = _with_day_beside(spec, text, context)
@@ -217,6 +215,26 @@ def _resolve(
     # matters to anaphoric mentions; dropping it otherwise keeps the memo shared across documents.
     return _anchored(text, anchor, direction, seasons, languages,
                      reference if fields.get("anaphoric") else None, strict)
+
+
+_NOT_A_DATE_HERE: dict[tuple[str, str, str], bool] = {}  # (rule, mention, sentence) -> verdict
+_MEMO_SIZE = 16384
+
+
+def _not_a_date_here(spec: Spec, text: str, context: str) -> bool:
+    """Whether the sentence shows the mention to be part of a name, a compound, a title or
+    something else than a date (the context checks), memoized: a pipeline sees its sentences
+    again (a Spec holds a dict, so the memo is keyed by its rule, which the text decides)."""
+    key = (spec.rule, text, context)
+    got = _NOT_A_DATE_HERE.get(key)
+    if got is None:
+        if len(_NOT_A_DATE_HERE) >= _MEMO_SIZE:
+            _NOT_A_DATE_HERE.clear()
+        got = _NOT_A_DATE_HERE[key] = (
+            in_proper_name(spec.rule, text, context) or in_compound(spec.rule, text, context)
+            or in_title(spec, text, context) or in_named_thing(spec.rule, text, context)
+            or not_a_date(spec.rule, text, context))
+    return got
 
 
 def _with_day_beside(spec: Spec, text: str, context: str | None) -> Spec | None:
@@ -259,6 +277,7 @@ def clear_caches() -> None:
     for memo in (recognize, tense_of, cue_of, _fallback, _anchored, interval_of,
                  capitalized_date_words):
         memo.cache_clear()
+    _NOT_A_DATE_HERE.clear()
     lexicon().clear_memos()
 
 

@@ -289,6 +289,8 @@ def in_named_thing(rule: str, mention: str, context: str | None) -> bool:
 _DIGITS_AFTER = re.compile(r"\s+\d")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _WORD_LISTS = ("words", "before", "after", "after_name", "after_lower_except")
+_KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "after_capitalized", "before_name",
+                     "after_digits", "quoted", "alone")
 
 
 @lru_cache(maxsize=1)
@@ -299,6 +301,9 @@ def _not_a_date() -> dict[tuple[str, bool], tuple[dict, ...]]:
     by_rule: dict[str, list[dict]] = {}
     every: list[dict] = []
     for raw in _raw()["not_a_date"]:
+        unknown = set(raw) - {*_KNOWN_CONDITIONS, "why", "rules"}
+        if unknown:
+            raise ValueError(f"data/context.yaml not_a_date: unknown condition {sorted(unknown)}")
         entry = {k: frozenset(str(w).casefold() for w in v) if k in _WORD_LISTS else v
                  for k, v in raw.items() if k not in ("why", "rules")}
         for rule in ["*"] if raw["rules"] == "any" else raw["rules"]:
