@@ -41,14 +41,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     paren = rf"\([^()]{{0,{int(raw['parenthesis'])}}}\)"
     # the end of a clock range may stand between: "from 7 a.m. to 5 p.m. on Thursday"
     until = rf"(?:{one_of(raw['range'])})\s*\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?)?"
-    after = (
-        rf"\s*(?:{until}\s*)?(?:(?:{one_of(lex.timezones)})(?![\w-])\s*)?(?:{paren}\s*)?,?\s*"
+    zone = one_of([*lex.timezones, *lex.timezone_words])
+    after = (  # a parenthesis the mention stands in may close first: "7 a.m. (0500 GMT) on Friday"
+        rf"\)?\s*(?:{until}\s*)?(?:(?:{zone})(?![\w-])\s*)?(?:{paren}\s*)?,?\s*"
         rf"(?:(?:{one_of(raw['after'])})\s+)?"
-        rf"(?P<day>{words}|{day_of_month})(?![\w-])"
+        rf"(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month})(?![\w-])"
         # or inside the parenthesis that follows: "4 in the morning (4 a.m. EDT Thursday)"
         rf"|\s*\([^()]{{0,{int(raw['parenthesis'])}}}?(?<![\w-])(?P<inside>{words})\)"
     )
-    before = rf"(?<![\w-])(?P<day>{words}|{day_of_month}),?\s+(?:{one_of(raw['before'])})\s+$"
+    before = (rf"(?<![\w-])(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month}),?\s+"
+              rf"(?:{one_of(raw['before'])})\s+$")
     return re.compile(after), re.compile(before)
 
 

@@ -109,6 +109,7 @@ class Lexicon:
         self.past_prepositions = frozenset(lex["past_prepositions"])
         self.decade_words: dict[str, int] = lex["decade_words"]
         self.timezones = lex["timezones"]
+        self.timezone_words = lex["timezone_words"]
         self.prepositions = lex["prepositions"]
         self.holidays: dict[str, dict] = lex["holidays"]
         self.daywords: dict[str, int] = lex["daywords"]
@@ -221,7 +222,7 @@ class Lexicon:
         self._by_heads = {}
 
         tz = one_of(self.timezones)
-        zone_words = one_of(lex["timezone_words"])
+        zone_words = one_of(self.timezone_words)
         ends = (r"[ap]\.m\.", r"[ap]\.m", r"\b[ap]m", r":\d\d", "noon", "night")
         clock_end = "(?:" + "|".join(rf"(?<={end})" for end in ends) + ")"  # a clock time before
         self.tz_re = re.compile(  # (after four digits alone a zone makes them a clock time)
@@ -730,8 +731,8 @@ def build_time(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["anaphoric"] = True  # the reference day when the story has one, else the anchor
     if extra.get("anaphoric"):  # "that night": the reference day, and no stand-in without one
         f["anaphoric"] = f["needs_reference"] = True
-        if g.get("podnext"):
-            f["offset"] = 1  # "the next morning"
+        if g.get("podnext") or g.get("podprev"):
+            f["offset"] = 1 if g.get("podnext") else -1  # "the next morning", "the previous night"
     if g.get("pod"):
         f["pod"] = lex.pods[g["pod"]]
     if g.get("clockword"):
