@@ -226,7 +226,8 @@ class Lexicon:
         ends = (r"[ap]\.m\.", r"[ap]\.m", r"\b[ap]m", r":\d\d", "noon", "night")
         clock_end = "(?:" + "|".join(rf"(?<={end})" for end in ends) + ")"  # a clock time before
         self.tz_re = re.compile(  # (after four digits alone a zone makes them a clock time)
-            rf"(?<!^\d{{4}})(?:,? \(?(?:{tz})\)?|{clock_end},? \(?(?:{zone_words})\)?)(?=$|[ ,])")
+            rf"(?=[ ,])(?<!^\d{{4}})(?:,? \(?(?:{tz})\)?|{clock_end},? \(?(?:{zone_words})\)?)"
+            rf"(?=$|[ ,])")  # (a zone follows a space or comma: tried there only)
         # Leading words that are stripped before the rules are retried: kind "prep", "the" or
         # "mod" (one alternation, longest first, so "at least" wins over "at").
         self.prefixes: dict[str, str] = {p: "prep" for p in self.prepositions}
