@@ -167,6 +167,16 @@ def _spans(word: str, text: str, fold: bool = True) -> Iterator[tuple[int, int]]
         i = hay.find(needle, i + 1)
 
 
+def _find_as_written(mention: str, text: str) -> tuple[int, int] | None:
+    """(start, end) of the first occurrence of `mention` in `text` as written, when it is a
+    whole word there (a plain scan: names show capitalized), else None."""
+    start = text.find(mention)
+    end = start + len(mention)
+    if start < 0 or start and _wordish(text[start - 1]) or end < len(text) and _wordish(text[end]):
+        return None
+    return start, end
+
+
 def _find(mention: str, text: str) -> tuple[int, int] | None:
     """(start, end) of the first whole-word occurrence of `mention` in `text`, any case."""
     for start, end in _spans(mention.strip(), text):
@@ -273,11 +283,10 @@ def in_named_thing(rule: str, mention: str, context: str | None) -> bool:
     if how is None or not context:
         return False
     text = context[:MAX_CONTEXT]
-    start = text.find(mention)  # as written: a name shows capitalized
-    end = start + len(mention)
-    if (start < 0 or not mention[:1].isupper() or start and _wordish(text[start - 1])
-            or end < len(text) and _wordish(text[end])):
+    found = _find_as_written(mention, text) if mention[:1].isupper() else None
+    if found is None:
         return False
+    start, end = found
     if how != "before-name" and text[max(0, start - 4):start].casefold() != "the ":
         return False
     after = _NEXT_WORD.match(text, end)
@@ -320,14 +329,10 @@ def _not_a_date() -> dict[tuple[str, bool], tuple[dict, ...]]:
 def _around(mention: str, text: str) -> tuple[int, int, str] | None:
     """(start, end, the word after as written, a final period dropped) of the first whole-word
     occurrence of `mention` in `text` (as written, else in any case), else None."""
-    start = text.find(mention)
-    if start < 0 or start and _wordish(text[start - 1]) or (
-            start + len(mention) < len(text) and _wordish(text[start + len(mention)])):
-        found = _find(mention, text)
-        if found is None:
-            return None
-        start = found[0]
-    end = start + len(mention)
+    found = _find_as_written(mention, text) or _find(mention, text)
+    if found is None:
+        return None
+    start, end = found
     nxt = _NEXT_WORD.match(text, end)
     return start, end, nxt.group("word").rstrip(".") if nxt else ""
 
@@ -357,7 +362,7 @@ def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
     if entry.get("after_digits") and not _DIGITS_AFTER.match(text, end):
         return False
     if entry.get("quoted") and not (start and text[start - 1] in _QUOTES
-                                    and text[end : end + 1] in tuple(_QUOTES)):
+                                    and end < len(text) and text[end] in _QUOTES):
         return False
     if entry.get("alone") and (text[end : end + 1] == "." or any(
             c.isdigit() for c in text[max(0, start - 8) : end + 8])):
