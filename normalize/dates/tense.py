@@ -278,4 +278,29 @@ def cue_of(context: str | None, mention: str) -> str | None:
     before, after, kinds = _cue_scanner()
     m = (before.search(text, max(0, at - 24), at) if at else None) or after.match(
         text, at + len(mention))
-    return kinds[_phrase(m.group("cue"))] if m else None
+    if m:
+        return kinds[_phrase(m.group("cue"))]
+    return "future" if at and _deferred(text, at) else None
+
+
+@lru_cache(maxsize=1)
+def _deferral_scanner() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a deferral cue ending a text, a verb of putting off or extending) of data/tense.yaml
+    `deferral`."""
+    raw = _data()["deferral"]
+    cue = _trie_regex([_words(w) for w in raw["cues"]])
+    verb = _trie_regex([_words(w) for w in raw["verbs"]])
+    return (re.compile(rf"(?<![a-z'])(?:{cue})[^a-z']{{1,3}}$"),
+            re.compile(rf"(?<![a-z'])(?:{verb})"))
+
+
+def _deferred(text: str, at: int) -> bool:
+    """Whether the mention at `at` is a deadline: a deferral cue right before it and a verb of
+    putting off or extending earlier in its clause ("adjourned the hearing till Monday")."""
+    cue, verb = _deferral_scanner()
+    m = cue.search(text, max(0, at - 8), at)
+    if m is None:
+        return False
+    lo = max(0, m.start() - WINDOW)
+    clause = max((text.rfind(c, lo, m.start()) for c in ",;:()."), default=-1)
+    return verb.search(text, max(lo, clause + 1), m.start()) is not None
