@@ -347,7 +347,7 @@ class Resolver:
         explicit: bool = False,
     ):
         self.anchor = anchor
-        self.direction = direction  # "past" | "future" | None
+        self.direction = direction  # "past" | "future" | "nearest" (either side) | None
         self.explicit = explicit  # the caller's `prefer`, not a guess from tense: no horizon
         self.seasons = seasons
         self.reference = reference  # (start day, granularity) of the story's last date
@@ -381,7 +381,7 @@ class Resolver:
         a = self.anchor
         if spec.get("tense_offset"):
             offsets = spec.get("tense_offset")
-            if self.direction is None and "none" in offsets:
+            if self.direction in (None, "nearest") and "none" in offsets:
                 offset = offsets["none"]
             else:
                 offset = offsets["future" if self.direction == "future" else "past"]
@@ -699,6 +699,8 @@ class Resolver:
             return fmt(back), None
         if self.direction == "future":
             return fmt(ahead if ahead > a else ahead + timedelta(days=7)), None
+        if self.direction == "nearest":
+            return fmt(back if a - back < ahead - a else ahead), None
         return fmt(back), None
 
     def _weekday_shift(self, weekday: int, n: int) -> tuple[str | None, str | None]:

@@ -152,13 +152,15 @@ def _fallback(text: str, languages: tuple[str, ...]) -> Spec | None:
 def _direction(prefer: str, spec: Spec, text: str, context: str | None
                ) -> tuple[str | None, bool]:
     """(direction, strict): the caller's `prefer`, else a cue word right before the mention
-    ("ended Sept. 30"), both strict; else the sentence's tense, which the resolver may weigh
-    against a nearer date."""
+    ("ended Sept. 30"; "ahead of" gives "future", or "nearest" in a past sentence), both
+    strict; else the sentence's tense, which the resolver may weigh against a nearer date."""
     if prefer != "auto":
         return prefer, True
     if not context or not _needs_tense(spec):
         return None, False
     cue = cue_of(context, text)
+    if cue == "ahead":  # "ahead of Friday's report": after the event, the nearest if it is past
+        return ("nearest" if tense_of(context, text) == "past" else "future"), True
     if cue is not None:
         return cue, True
     tense = tense_of(context, text)

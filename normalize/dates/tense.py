@@ -253,7 +253,7 @@ def _attribution(window: str, end: int, pos: int) -> bool:
 def _cue_kinds(key: str) -> tuple[str, dict[str, str]]:
     """(an alternation of the cue phrases of data/tense.yaml `key`, cue -> direction)."""
     kinds = {_phrase(str(w).casefold()): kind
-             for kind in ("past", "future") for w in _data()[key].get(kind) or []}
+             for kind in ("past", "future", "ahead") for w in _data()[key].get(kind) or []}
     return (_trie_regex([tuple(p.split()) for p in kinds]) if kinds else "(?!)"), kinds
 
 
@@ -269,7 +269,8 @@ def _cue_scanner() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
 @lru_cache(maxsize=8192)
 def cue_of(context: str | None, mention: str) -> str | None:
     """Direction fixed by the word right before `mention` in `context` ("ended" -> "past") or
-    right after it ("delivery" -> "future")."""
+    right after it ("delivery" -> "future"); "ahead" for a date something is ahead of, which
+    the caller reads with the sentence's tense."""
     if not context or not mention:
         return None
     text, at = locate(context, mention)
