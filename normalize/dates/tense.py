@@ -281,7 +281,24 @@ def cue_of(context: str | None, mention: str) -> str | None:
         text, at + len(mention))
     if m:
         return kinds[_phrase(m.group("cue"))]
+    if at and _past_form_before(text, at):
+        return "past"
     return "future" if at and _deferred(text, at) else None
+
+
+@lru_cache(maxsize=1)
+def _past_form_scanner() -> re.Pattern[str]:
+    """A regular past form and a word of data/tense.yaml `past_form_before` ending a text."""
+    words = _trie_regex([_words(w) for w in _data()["past_form_before"]])
+    return re.compile(rf"(?<![a-z'])(?P<verb>[a-z]{{3,}}ed)[^a-z']+(?:{words})[^a-z']{{1,3}}$")
+
+
+def _past_form_before(text: str, at: int) -> bool:
+    """Whether a past form and "on" stand right before the mention at `at`, the form no
+    participle ("ruled on 9 April"; not "will be released on Friday")."""
+    m = _past_form_scanner().search(text, max(0, at - 32), at)
+    return (m is not None and m.group("verb") not in _scanner()[2]
+            and _participle(text, m.start("verb")) is None)
 
 
 @lru_cache(maxsize=1)
