@@ -140,6 +140,8 @@ def test_mods() -> None:
     assert resolve_date("early June", anchor="2021-05-25").mod == "START"
     assert resolve_date("mid-November", anchor="2021-05-25").mod == "MID"
     assert resolve_date("the end of 1990", anchor="2021-05-25").mod == "END"
+    assert resolve_date("the last days of 2019", anchor="2021-05-25").mod == "END"
+    assert resolve_date("the first weeks of 2020", anchor="2021-05-25").mod == "START"
     assert resolve_date("about two years", anchor="2021-05-25").mod == "APPROX"
     assert resolve_date("more than four hours").mod == "MORE_THAN"
 
