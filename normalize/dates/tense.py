@@ -178,19 +178,20 @@ def _participle(text: str, pos: int) -> str | None:
     return prev if prev in _gives_way_after() else None
 
 
-def _markers(text: str) -> Iterator[tuple[int, str, bool]]:
-    """(position, kind, maybe a participle) of every tense marker candidate in the (case-folded)
-    text, left to right; the participle check (`_participle`) is left to the caller, which
-    needs it only for the marker that would win."""
+def _markers(text: str) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, kind, maybe a participle) of every tense marker candidate in the
+    (case-folded) text, left to right; the participle check (`_participle`) is left to the
+    caller, which needs it only for the marker that would win."""
     pattern, _, exceptions = _scanner()
     for m in pattern.finditer(" " + text):  # positions below are shifted back by that space
         group = m.lastgroup
+        end = m.end() - 1
         if group in ("clitic", "cprog"):
             pos, found = m.start() - 1, m.group()  # the quote belongs to the clitic
         else:
             pos, found = m.start(group) - 1, m.group(group)
         if group in ("prog", "cprog"):  # governs a mention after it only, as "would" does
-            yield pos, "future_before", False
+            yield pos, end, "future_before", False
             continue
         if group == "ed":
             if found in exceptions:
@@ -198,7 +199,7 @@ def _markers(text: str) -> Iterator[tuple[int, str, bool]]:
             kind, single = "past", True
         else:
             kind, single = _kind_of(found)
-        yield pos, kind, kind == "past" and single
+        yield pos, end, kind, kind == "past" and single
 
 
 @lru_cache(maxsize=8192)
@@ -214,9 +215,9 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     window = text[lo:start] + " " * (end - start) + text[end : end + WINDOW]
     start, end = start - lo, end - lo
     candidates = []
-    for pos, kind, check in _markers(window):
+    for pos, stop, kind, check in _markers(window):
         before = pos <= start  # equal only with no mention found (start is then the middle)
-        gap = (pos, start) if before else (end, pos)  # the text between marker and mention
+        gap = (min(stop, start), start) if before else (end, pos)  # between marker and mention
         other_clause = _CLAUSE_BREAK.search(window, *gap) is not None
         if kind in ("future_before", "scheduled"):  # only before the mention, in its clause
             if not before or other_clause:
