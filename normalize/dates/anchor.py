@@ -697,8 +697,9 @@ class Resolver:
             return fmt(monday + timedelta(days=weekday - 1)), None
         if self.direction == "past":
             return fmt(back), None
-        if self.direction == "future":
-            return fmt(ahead if ahead > a else ahead + timedelta(days=7)), None
+        if self.direction == "future":  # a guess from tense allows the day itself ("will
+            # announce its decision Wednesday", written that Wednesday); `prefer` does not
+            return fmt(ahead if ahead > a or not self.explicit else ahead + timedelta(days=7)), None
         if self.direction == "nearest":
             return fmt(back if a - back < ahead - a else ahead), None
         return fmt(back), None
