@@ -291,7 +291,7 @@ def cue_of(context: str | None, mention: str) -> str | None:
 def _past_form_scanner() -> re.Pattern[str]:
     """A regular past form and a word of data/tense.yaml `past_form_before` ending a text."""
     words = _trie_regex([_words(w) for w in _data()["past_form_before"]])
-    return re.compile(rf"(?<![a-z'])(?P<verb>[a-z]{{3,}}ed)[^a-z']+(?:{words})[^a-z']{{1,3}}$")
+    return re.compile(rf"(?<![a-z'])(?P<verb>[a-z]{{2,}}ed)[^a-z']+(?:{words})[^a-z']{{1,3}}$")
 
 
 def _past_form_before(text: str, at: int) -> bool:
@@ -303,23 +303,26 @@ def _past_form_before(text: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _deferral_scanner() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a deferral cue ending a text, a verb of putting off or extending) of data/tense.yaml
-    `deferral`."""
-    raw = _data()["deferral"]
-    cue = _trie_regex([_words(w) for w in raw["cues"]])
-    verb = _trie_regex([_words(w) for w in raw["verbs"]])
-    return (re.compile(rf"(?<![a-z'])(?:{cue})[^a-z']{{1,3}}$"),
-            re.compile(rf"(?<![a-z'])(?:{verb})"))
+def _deferral_scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """(a cue ending a text, one of its verbs) per group of data/tense.yaml `deferral`."""
+    return tuple(
+        (re.compile(rf"(?<![a-z'])(?:{_trie_regex([_words(w) for w in group['cues']])})"
+                    r"[^a-z']{1,3}$"),
+         re.compile(rf"(?<![a-z'])(?:{_trie_regex([_words(w) for w in group['verbs']])})"
+                    r"(?![a-z'])"))
+        for group in _data()["deferral"])
 
 
 def _deferred(text: str, at: int) -> bool:
-    """Whether the mention at `at` is a deadline: a deferral cue right before it and a verb of
-    putting off or extending earlier in its clause ("adjourned the hearing till Monday")."""
-    cue, verb = _deferral_scanner()
-    m = cue.search(text, max(0, at - 8), at)
-    if m is None:
-        return False
-    lo = max(0, m.start() - WINDOW)
-    clause = max((text.rfind(c, lo, m.start()) for c in ",;:()."), default=-1)
-    return verb.search(text, max(lo, clause + 1), m.start()) is not None
+    """Whether the mention at `at` names a date ahead: a cue of data/tense.yaml `deferral` right
+    before it and one of its verbs earlier in its clause ("adjourned the hearing till Monday",
+    "called a strike for Tuesday")."""
+    for cue, verb in _deferral_scanners():
+        m = cue.search(text, max(0, at - 8), at)
+        if m is None:
+            continue
+        lo = max(0, m.start() - WINDOW)
+        clause = max((text.rfind(c, lo, m.start()) for c in ",;:()."), default=-1)
+        if verb.search(text, max(lo, clause + 1), m.start()) is not None:
+            return True
+    return False
