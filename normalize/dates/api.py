@@ -13,6 +13,7 @@ from normalize.dates.anchor import Resolver
 from normalize.dates.context import (
     capitalized_date_words,
     day_beside,
+    day_earlier,
     in_compound,
     in_named_thing,
     in_proper_name,
@@ -202,9 +203,9 @@ def _resolve(
     if context and _not_a_date_here(spec, text, context):
         return None  # "Theresa May", "Donna Summer", "second-largest", "Jason Day"
     if spec.kind == "time" and fields.get("hour") is not None and "date" not in fields:
-        dated = _with_day_beside(spec, text, context)
+        dated, where = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"
-            direction, strict = _direction(prefer, dated, text, context)
+            direction, strict = _direction(prefer, dated, where, context)
             return Resolver(anchor, direction, seasons, None, strict).value(dated, text)
     if fields.get("period") and period_ended(text, context):  # "the year ended Sept. 30"
         span = duration_value(1, lexicon().units[fields["unit"]])
@@ -239,14 +240,19 @@ def _not_a_date_here(spec: Spec, text: str, context: str) -> bool:
     return got
 
 
-def _with_day_beside(spec: Spec, text: str, context: str | None) -> Spec | None:
-    """A bare clock time joined to the day its sentence names beside it, else None."""
-    words = day_beside(text, context)
+def _with_day_beside(spec: Spec, text: str, context: str | None
+                     ) -> tuple[Spec | None, str]:
+    """(a bare clock time joined to the day its sentence names beside it, else to the one day
+    it names earlier; the words whose tense decides, the time's or that day's), else (None,
+    text)."""
+    words, where = day_beside(text, context), text
+    if words is None:
+        words = where = day_earlier(text, context)
     day = recognize(words) if words else None
     if day is None or not (day.get("weekday") or day.get("day")
                            or (day.kind == "rel" and day.get("unit") == "day")):
-        return None
-    return spec.with_(date=day, rule=f"{spec.rule}+{day.rule}-in-context")
+        return None, text
+    return spec.with_(date=day, rule=f"{spec.rule}+{day.rule}-in-context"), where or text
 
 
 def _quarter_context(text: str, context: str | None) -> bool:

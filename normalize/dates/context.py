@@ -29,8 +29,9 @@ def _raw() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(day after the mention, day before it), matched case-folded against the sentence."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(day after the mention, day before it, a day named earlier in the sentence), matched
+    case-folded against the sentence."""
     raw = _raw()["clock_day"]
     lex = lexicon()
     month = rf"(?:{one_of(lex.months)})\.?"
@@ -51,7 +52,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     before = (rf"(?<![\w-])(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month}),?\s+"
               rf"(?:{one_of(raw['before'])})\s+$")
-    return re.compile(after), re.compile(before)
+    # or earlier in the sentence after "on": "gets under way on Friday, when they tee off at 7.35am"
+    earlier = (rf"(?<![\w-])(?:{one_of(raw['earlier'])})\s+"
+               rf"(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month})(?![\w-])")
+    return re.compile(after), re.compile(before), re.compile(earlier)
 
 
 def day_beside(mention: str, context: str | None) -> str | None:
@@ -61,9 +65,20 @@ def day_beside(mention: str, context: str | None) -> str | None:
     text, at = locate(context, mention)
     if at < 0:
         return None
-    after, before = _patterns()
+    after, before, _ = _patterns()
     m = after.match(text, at + len(mention)) or before.search(text, max(0, at - 40), at)
     return (m.group("day") or m.group("inside")) if m else None
+
+
+def day_earlier(mention: str, context: str | None) -> str | None:
+    """The day words of the one day named earlier in `context` than `mention` after "on"
+    (data/context.yaml clock_day `earlier`: "under way on Friday, when they tee off at
+    7.35am"), or None (none, or two or more)."""
+    if not context or not mention:
+        return None
+    text, at = locate(context, mention)
+    days = _patterns()[2].findall(text, 0, at) if at > 0 else []
+    return days[0] if len(days) == 1 else None
 
 
 @lru_cache(maxsize=1)
