@@ -18,6 +18,7 @@ from normalize.dates.context import (
     in_named_thing,
     in_proper_name,
     in_title,
+    month_earlier,
     month_of_listed_day,
     not_a_date,
     period_ended,
@@ -187,6 +188,13 @@ def _resolve(
             direction, strict = _direction(prefer, day, listed[1], context)
             got = Resolver(anchor, direction, seasons, None, strict).value(day, text)
             return replace(got, rule=f"{got.rule}-listed") if got else None
+    if spec is not None and spec.rule == "day-of-month" and context:
+        month = month_earlier(text, context)  # "the 16th" after "opens on December 8"
+        day = recognize(f"{month} {spec.fields['dom']}") if month else None
+        if day is not None:
+            direction, strict = _direction(prefer, day, text, context)
+            got = Resolver(anchor, direction, seasons, None, strict).value(day, text)
+            return replace(got, rule=f"{spec.rule}-month-in-context") if got else None
     if spec is None:
         ranged = resolve_range(
             clean_key(text), text,

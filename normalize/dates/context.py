@@ -70,6 +70,32 @@ def day_beside(mention: str, context: str | None) -> str | None:
     return (m.group("day") or m.group("inside")) if m else None
 
 
+@lru_cache(maxsize=1)
+def _dated_month() -> re.Pattern[str]:
+    """A month named with a day of it ("December 8", "8th of December"), any case."""
+    month = rf"(?<![\w-])(?P<month>{one_of(lexicon().months)})(?![\w-])"
+    return re.compile(rf"(?P<before>(?<![\w-]){DAY_SHAPE}\s+(?:of\s+)?)?{month}"
+                      rf"(?(before)|\.?\s+{DAY_SHAPE}(?![\w-]))", re.IGNORECASE)
+
+
+def month_earlier(mention: str, context: str | None) -> str | None:
+    """The month (a lexicon key) of the dates named earlier in `context` than `mention`, when
+    they name one month only and capitalized ("on the 16th" after "opens on December 8"), else
+    None."""
+    if not context or not mention:
+        return None
+    text = context[:MAX_CONTEXT]
+    at = text.casefold().find(mention.casefold())
+    if at <= 0:
+        return None
+    months = lexicon().months
+    named = {m.group("month") for m in _dated_month().finditer(text, 0, at)}
+    if not named or not all(w[:1].isupper() for w in named):
+        return None
+    numbers = {months[w.casefold()] for w in named}
+    return next(iter(named)).casefold() if len(numbers) == 1 else None
+
+
 def day_earlier(mention: str, context: str | None) -> str | None:
     """The day words of the one day named earlier in `context` than `mention` after "on"
     (data/context.yaml clock_day `earlier`: "under way on Friday, when they tee off at

@@ -47,3 +47,22 @@ def test_ended_is_never_after_the_anchor(anchor: date, mention: str) -> None:
     got = resolve_date(mention, anchor, context=f"Profit rose in the quarter ended {mention}.")
     assert got is not None and got.start is not None
     assert got.start.date() <= anchor
+
+
+MONTHS = {"January": 1, "March": 3, "June": 6, "September": 9, "December": 12}
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+@SETTINGS
+@given(anchors, st.sampled_from(sorted(MONTHS)), st.integers(1, 28), st.integers(1, 28))
+def test_a_day_alone_takes_the_month_dated_before_it(anchor: date, month: str, first: int,
+                                                      day: int) -> None:
+    """ "on the 16th" after "opens on December 8": a day of that month, whatever the anchor."""
+    sentence = f"The series opens on {month} {first}, with the final on the {_ordinal(day)}."
+    got = resolve_date(f"the {_ordinal(day)}", anchor, context=sentence)
+    assert got is not None and got.start is not None
+    assert (got.start.month, got.start.day) == (MONTHS[month], day)
