@@ -340,7 +340,8 @@ def in_named_thing(rule: str, mention: str, context: str | None) -> bool:
 
 _DIGITS_AFTER = re.compile(r"\s+\d")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
-_WORD_LISTS = ("words", "before", "after", "after_name", "after_lower_except")
+_WORD_LISTS = ("words", "before", "not_before", "after", "after_name", "after_lower_except",
+               "street_after")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "after_capitalized", "before_name",
                      "after_digits", "quoted", "alone")
 
@@ -387,6 +388,19 @@ def _word_before(text: str, start: int) -> str:
     return found.group("word").rstrip(".") if found else ""
 
 
+def _street_after(text: str, end: int, streets: frozenset[str]) -> bool:
+    """Whether one or two capitalized name words and then a street word follow text[:end]
+    ("1600| Pennsylvania Avenue", "2015| Main St.")."""
+    for place in range(3):
+        word = _NEXT_WORD.match(text, end)
+        if word is None or not word.group("word")[:1].isupper():
+            return False
+        if place and word.group("word").rstrip(".").casefold() in streets:
+            return True
+        end = word.end()
+    return False
+
+
 def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
     """Whether every neighbour condition of a `not_a_date` entry holds around the mention."""
     start, end, after = around
@@ -408,9 +422,13 @@ def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
     if entry.get("alone") and (text[end : end + 1] == "." or any(
             c.isdigit() for c in text[max(0, start - 8) : end + 8])):
         return False
-    if "before" in entry or entry.get("before_name"):
+    if "street_after" in entry and not _street_after(text, end, entry["street_after"]):
+        return False
+    if "before" in entry or "not_before" in entry or entry.get("before_name"):
         prev = _word_before(text, start)
         if "before" in entry and prev.casefold() not in entry["before"]:
+            return False
+        if "not_before" in entry and prev.casefold() in entry["not_before"]:
             return False
         if entry.get("before_name") and not (prev[:1].isupper()
                                              and prev.casefold() not in _date_words()):
