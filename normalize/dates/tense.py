@@ -99,7 +99,9 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     clitics, words = _split_clitics(kinds)
     progressive_clitics, progressive = _split_clitics([_words(p) for p in raw["progressive"]])
     not_verbs = _trie_regex([(w,) for w in raw["ing_exceptions"]])
-    ing = rf"{_SEP}(?!{not_verbs})[a-z]{{2,}}ing(?![a-z'])"  # "is meeting", not "is nothing"
+    adverb = _trie_regex([(w,) for w in raw["progressive_adverbs"]])
+    # "is meeting", "are now betting", not "is nothing"
+    ing = rf"(?:{_SEP}{adverb})?{_SEP}(?!{not_verbs})[a-z]{{2,}}ing(?![a-z'])"
     pattern = (
         rf"[^a-z\d](?:(?<=[a-z]')(?:(?P<cprog>{_trie_regex(progressive_clitics)}{ing})"
         rf"|(?P<clitic>{_trie_regex(clitics)}))"
