@@ -23,6 +23,7 @@ from normalize.dates.context import (
     not_a_date,
     period_ended,
     reads_as_date,
+    week_after,
 )
 from normalize.dates.ranges import resolve_range
 from normalize.dates.recognize import (
@@ -210,6 +211,12 @@ def _resolve(
         return None  # "it may", "could fall further"
     if context and _not_a_date_here(spec, text, context):
         return None  # "Theresa May", "Donna Summer", "second-largest", "Jason Day"
+    if spec.rule == "weekday" and context:  # "Saturday" of "on Saturday next week"
+        week = week_after(text, context)
+        dated = recognize(f"{clean_key(text)} {week}") if week else None
+        if dated is not None:
+            got = Resolver(anchor, None, seasons).value(dated, text)
+            return replace(got, rule=f"{spec.rule}-week-in-context") if got else None
     if spec.kind == "time" and fields.get("hour") is not None and "date" not in fields:
         dated, where = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"

@@ -71,6 +71,22 @@ def day_beside(mention: str, context: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _week_after() -> re.Pattern[str]:
+    """A week named right after a bare weekday (data/context.yaml `weekday_week`)."""
+    return re.compile(rf",?\s+(?:of\s+)?(?P<week>{one_of(_raw()['weekday_week'])})(?![\w-])")
+
+
+def week_after(mention: str, context: str | None) -> str | None:
+    """The week words right after a bare weekday in `context` ("Saturday| next week",
+    "Monday| last week"), case-folded, else None."""
+    if not context or not mention:
+        return None
+    text, at = locate(context, mention)
+    m = _week_after().match(text, at + len(mention)) if at >= 0 else None
+    return m.group("week") if m else None
+
+
+@lru_cache(maxsize=1)
 def _dated_month() -> re.Pattern[str]:
     """A month named with a day of it ("December 8", "8th of December"), any case."""
     month = rf"(?<![\w-])(?P<month>{one_of(lexicon().months)})(?![\w-])"
