@@ -509,6 +509,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     if g.get("quarter"):
         q = {"final": 4}.get(g["quarter"]) or parse_ordinal(g["quarter"])
         f["quarter"] = q
+    if extra.get("quarter_last"):  # "the last three months of the year"
+        f["quarter"] = 4
     if extra.get("month_quarter"):  # "the June quarter": the quarter ending that month
         if f["month"] % 3:
             return None
