@@ -186,16 +186,12 @@ def _resolve(
         listed = month_of_listed_day(text, context)  # "25" of "April 24 and 25"
         day = recognize(listed[0]) if listed else None
         if listed and day is not None:  # read with the tense around the whole list
-            direction, strict = _direction(prefer, day, listed[1], context)
-            got = Resolver(anchor, direction, seasons, None, strict).value(day, text)
-            return replace(got, rule=f"{got.rule}-listed") if got else None
+            return _completed(day, text, listed[1], context, anchor, prefer, seasons, "-listed")
     if spec is not None and spec.rule == "day-of-month" and context:
         month = month_earlier(text, context)  # "the 16th" after "opens on December 8"
         day = recognize(f"{month} {spec.fields['dom']}") if month else None
         if day is not None:
-            direction, strict = _direction(prefer, day, text, context)
-            got = Resolver(anchor, direction, seasons, None, strict).value(day, text)
-            return replace(got, rule=f"{spec.rule}-month-in-context") if got else None
+            return _completed(day, text, text, context, anchor, prefer, seasons, "-in-context")
     if spec is None:
         ranged = resolve_range(
             clean_key(text), text,
@@ -220,8 +216,7 @@ def _resolve(
     if spec.kind == "time" and fields.get("hour") is not None and "date" not in fields:
         dated, where = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"
-            direction, strict = _direction(prefer, dated, where, context)
-            return Resolver(anchor, direction, seasons, None, strict).value(dated, text)
+            return _completed(dated, text, where, context, anchor, prefer, seasons, "")
     if fields.get("period") and period_ended(text, context):  # "the year ended Sept. 30"
         span = duration_value(1, lexicon().units[fields["unit"]])
         return TimeValue.from_timex(span, "DURATION", seasons, rule=f"{spec.rule}-ended",
@@ -233,6 +228,15 @@ def _resolve(
     # matters to anaphoric mentions; dropping it otherwise keeps the memo shared across documents.
     return _anchored(text, anchor, direction, seasons, languages,
                      reference if fields.get("anaphoric") else None, strict)
+
+
+def _completed(spec: Spec, text: str, where: str, context: str, anchor: date | None,
+               prefer: str, seasons: str, suffix: str) -> TimeValue | None:
+    """`text` read as `spec`, which its sentence completed ("25" of "April 24 and 25" as April
+    25), with the tense found at `where`; `suffix` marks the rule."""
+    direction, strict = _direction(prefer, spec, where, context)
+    got = Resolver(anchor, direction, seasons, None, strict).value(spec, text)
+    return replace(got, rule=got.rule + suffix) if got and suffix else got
 
 
 _NOT_A_DATE_HERE: dict[tuple[str, str, str], bool] = {}  # (rule, mention, sentence) -> verdict

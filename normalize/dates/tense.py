@@ -323,8 +323,9 @@ def _deferred(text: str, at: int) -> bool:
         m = cue.search(text, max(0, at - 8), at)
         if m is None:
             continue
-        lo = max(0, m.start() - WINDOW)
-        clause = max((text.rfind(c, lo, m.start()) for c in ",;:()."), default=-1)
-        if verb.search(text, max(lo, clause + 1), m.start()) is not None:
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, max(0, m.start() - WINDOW),
+                                                          m.start())]
+        clause = breaks[-1] if breaks else max(0, m.start() - WINDOW)  # after its last break
+        if verb.search(text, clause, m.start()) is not None:
             return True
     return False
