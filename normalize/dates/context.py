@@ -357,7 +357,7 @@ def in_named_thing(rule: str, mention: str, context: str | None) -> bool:
 _DIGITS_AFTER = re.compile(r"\s+\d")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _WORD_LISTS = ("words", "before", "not_before", "after", "after_name", "after_lower_except",
-               "street_after")
+               "street_after", "suffix")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "after_capitalized", "before_name",
                      "after_digits", "quoted", "alone")
 
@@ -438,6 +438,10 @@ def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
     if entry.get("alone") and (text[end : end + 1] == "." or any(
             c.isdigit() for c in text[max(0, start - 8) : end + 8])):
         return False
+    if "suffix" in entry and not any(
+            text[end:end + len(x)].casefold() == x and not text[end + len(x):end + len(x) + 1]
+            .isalpha() for x in entry["suffix"]):
+        return False
     if "street_after" in entry and not _street_after(text, end, entry["street_after"]):
         return False
     if "before" in entry or "not_before" in entry or entry.get("before_name"):
@@ -446,9 +450,9 @@ def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
             return False
         if "not_before" in entry and prev.casefold() in entry["not_before"]:
             return False
-        if entry.get("before_name") and not (prev[:1].isupper()
+        if entry.get("before_name") and not (prev[:1].isupper() and not _POSSESSIVE.search(prev)
                                              and prev.casefold() not in _date_words()):
-            return False
+            return False  # "Audi Q3", not "Apple's Q3"
     return True
 
 
