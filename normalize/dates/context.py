@@ -100,11 +100,10 @@ def month_earlier(mention: str, context: str | None) -> str | None:
     None."""
     if not context or not mention:
         return None
-    text = context[:MAX_CONTEXT]
-    at = text.casefold().find(mention.casefold())
+    at = locate(context, mention)[1]
     if at <= 0:
         return None
-    months = lexicon().months
+    text, months = context[:MAX_CONTEXT], lexicon().months
     named = {m.group("month") for m in _dated_month().finditer(text, 0, at)}
     if not named or not all(w[:1].isupper() for w in named):
         return None

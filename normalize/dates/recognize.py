@@ -507,10 +507,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     if g.get("season"):
         f["season"] = lex.seasons[g["season"]]
     if g.get("quarter"):
-        q = {"final": 4}.get(g["quarter"]) or parse_ordinal(g["quarter"])
+        q = {"final": 4, "last": 4}.get(g["quarter"]) or parse_ordinal(g["quarter"])
         f["quarter"] = q
-    if extra.get("quarter_last"):  # "the last three months of the year"
-        f["quarter"] = 4
     if extra.get("month_quarter"):  # "the June quarter": the quarter ending that month
         if f["month"] % 3:
             return None
@@ -706,7 +704,7 @@ def build_set(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     elif g.get("season"):
         value = f"XXXX-{lex.seasons[g['season'].removesuffix('s')]}"
     elif g.get("quarter"):
-        q = {"final": 4}.get(g["quarter"]) or parse_ordinal(g["quarter"])
+        q = {"final": 4, "last": 4}.get(g["quarter"]) or parse_ordinal(g["quarter"])
         value = f"XXXX-Q{q}"
     else:
         code = _unit_code(g)
