@@ -320,7 +320,7 @@ def _deferred(text: str, at: int) -> bool:
     before it and one of its verbs earlier in its clause ("adjourned the hearing till Monday",
     "called a strike for Tuesday")."""
     for cue, verb in _deferral_scanners():
-        m = cue.search(text, max(0, at - 8), at)
+        m = cue.search(text, max(0, at - 24), at)
         if m is None:
             continue
         breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, max(0, m.start() - WINDOW),
