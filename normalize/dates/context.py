@@ -60,8 +60,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 def day_beside(mention: str, context: str | None) -> str | None:
     """The day words named right beside `mention` in `context` ("friday"), or None."""
-    if not context or not mention:
-        return None
     text, at = locate(context, mention)
     if at < 0:
         return None
@@ -79,8 +77,6 @@ def _week_after() -> re.Pattern[str]:
 def week_after(mention: str, context: str | None) -> str | None:
     """The week words right after a bare weekday in `context` ("Saturday| next week",
     "Monday| last week"), case-folded, else None."""
-    if not context or not mention:
-        return None
     text, at = locate(context, mention)
     m = _week_after().match(text, at + len(mention)) if at >= 0 else None
     return m.group("week") if m else None
@@ -98,8 +94,6 @@ def month_earlier(mention: str, context: str | None) -> str | None:
     """The month (a lexicon key) of the dates named earlier in `context` than `mention`, when
     they name one month only and capitalized ("on the 16th" after "opens on December 8"), else
     None."""
-    if not context or not mention:
-        return None
     at = locate(context, mention)[1]
     if at <= 0:
         return None
@@ -115,8 +109,6 @@ def day_earlier(mention: str, context: str | None) -> str | None:
     """The day words of the one day named earlier in `context` than `mention` after "on"
     (data/context.yaml clock_day `earlier`: "under way on Friday, when they tee off at
     7.35am"), or None (none, or two or more)."""
-    if not context or not mention:
-        return None
     text, at = locate(context, mention)
     days = _patterns()[2].findall(text, 0, at) if at > 0 else []
     return days[0] if len(days) == 1 else None
@@ -134,8 +126,6 @@ def _period_end() -> re.Pattern[str]:
 def period_ended(mention: str, context: str | None) -> bool:
     """True when `context` goes on right after (the first occurrence of) `mention` with
     "ended", "ending", ... and a date."""
-    if not context or not mention:
-        return False
     text, at = locate(context, mention)
     return at >= 0 and _period_end().match(text, at + len(mention)) is not None
 

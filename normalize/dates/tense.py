@@ -57,10 +57,11 @@ def _data() -> dict:
     return yaml.safe_load((DATA / "tense.yaml").read_text(encoding="utf-8"))
 
 
-def locate(context: str, mention: str | None) -> tuple[str, int]:
+def locate(context: str | None, mention: str | None) -> tuple[str, int]:
     """(the case-folded sentence, at most MAX_CONTEXT characters; where `mention` starts in
-    it, -1 when absent): the one way the sentence-level steps find a mention."""
-    text = context[:MAX_CONTEXT].casefold()
+    it, -1 when absent, also with no sentence or no mention): the one way the sentence-level
+    steps find a mention."""
+    text = (context or "")[:MAX_CONTEXT].casefold()
     return text, text.find(mention.casefold()) if mention else -1
 
 
@@ -274,8 +275,6 @@ def cue_of(context: str | None, mention: str) -> str | None:
     """Direction fixed by the word right before `mention` in `context` ("ended" -> "past") or
     right after it ("delivery" -> "future"); "ahead" for a date something is ahead of, which
     the caller reads with the sentence's tense."""
-    if not context or not mention:
-        return None
     text, at = locate(context, mention)
     if at < 0:
         return None
