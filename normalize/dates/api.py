@@ -15,6 +15,7 @@ from normalize.dates.context import (
     day_beside,
     day_earlier,
     in_compound,
+    in_known_name,
     in_named_thing,
     in_proper_name,
     in_title,
@@ -244,9 +245,10 @@ _MEMO_SIZE = 16384
 
 
 def _not_a_date_here(spec: Spec, text: str, context: str) -> bool:
-    """Whether the sentence shows the mention to be part of a name, a compound, a title or
-    something else than a date (the context checks), memoized: a pipeline sees its sentences
-    again (a Spec holds a dict, so the memo is keyed by its rule, which the text decides)."""
+    """Whether the sentence shows the mention to be part of a name (also a listed one), a
+    compound, a title or something else than a date (the context checks), memoized: a pipeline
+    sees its sentences again (a Spec holds a dict, so the memo is keyed by its rule, which the
+    text decides)."""
     key = (spec.rule, text, context)
     got = _NOT_A_DATE_HERE.get(key)
     if got is None:
@@ -255,7 +257,7 @@ def _not_a_date_here(spec: Spec, text: str, context: str) -> bool:
         got = _NOT_A_DATE_HERE[key] = (
             in_proper_name(spec.rule, text, context) or in_compound(spec.rule, text, context)
             or in_title(spec, text, context) or in_named_thing(spec.rule, text, context)
-            or not_a_date(spec.rule, text, context))
+            or not_a_date(spec.rule, text, context) or in_known_name(text, context))
     return got
 
 

@@ -343,6 +343,56 @@ def in_named_thing(rule: str, mention: str, context: str | None) -> bool:
     return after is not None and _name_word(after.group("word").rstrip("."))
 
 
+_NAME_TOKEN = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> dict[str, tuple[str, ...]]:
+    """data/names.yaml (names that hold a date word, as news prints them) indexed by each of
+    their case-folded tokens but the minor words, so a mention looks up only the names that
+    could hold it."""
+    raw = yaml.safe_load((DATA / "names.yaml").read_text(encoding="utf-8"))
+    index: dict[str, list[str]] = {}
+    for kind, names in raw.items():
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValueError(f"data/names.yaml {kind}: expected a list of names")
+        for name in names:
+            for token in set(_NAME_TOKEN.findall(name.casefold())) - _minor_words():
+                index.setdefault(token, []).append(name)
+    return {token: tuple(dict.fromkeys(names)) for token, names in index.items()}
+
+
+def _names_in(name: str, text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every occurrence of `name` in `text` as written that stands apart from
+    the words around it (a possessive may follow: "Ruby Tuesday's")."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not (start and _wordish(text[start - 1]) or end < len(text)
+                and (text[end].isalnum() or text[end] in "_-")):
+            yield start, end
+        start = text.find(name, start + 1)
+
+
+def in_known_name(mention: str, context: str | None) -> bool:
+    """Whether every occurrence of the mention in the sentence lies inside a name of
+    data/names.yaml written there as it is listed ("Sheffield Wednesday were held", "Midnight
+    Oil performed", "a Peugeot 2008"); one occurrence outside a name keeps it a date
+    ("Sheffield Wednesday play on Wednesday")."""
+    if not context:
+        return False
+    index = _known_names()
+    names = {n for token in _NAME_TOKEN.findall(mention.casefold()) for n in index.get(token, ())}
+    if not names:
+        return False
+    text = context[:MAX_CONTEXT]
+    inside = [span for name in names for span in _names_in(name, text)]
+    if not inside:
+        return False
+    spans = list(_spans(mention.strip(), text))
+    return bool(spans) and all(any(a <= s and e <= b for a, b in inside) for s, e in spans)
+
+
 _DIGITS_AFTER = re.compile(r"\s+\d")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _WORD_LISTS = ("words", "before", "not_before", "after", "after_name", "after_lower_except",

@@ -107,7 +107,9 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
         rf"[^a-z\d](?:(?<=[a-z]')(?:(?P<cprog>{_trie_regex(progressive_clitics)}{ing})"
         rf"|(?P<clitic>{_trie_regex(clitics)}))"
         rf"|(?<!')(?:(?P<prog>{_trie_regex(progressive)}{ing})|(?P<phrase>{_trie_regex(words)})"
-        rf"|(?P<ed>[a-z]{{5,}}(?![a-z])(?<=ed)(?!'))))"  # a whole word ending in -ed
+        # a whole word ending in -ed, not in a hyphenated compound ("skilled-visa rules",
+        # "Russian-backed"): there it is an adjective
+        rf"|(?<!-)(?P<ed>[a-z]{{5,}}(?![a-z])(?<=ed)(?!['-]))))"
     )
     by_text = {" ".join(w): kind for w, kind in kinds.items()}
     return re.compile(pattern), by_text, frozenset(raw["ed_exceptions"])
@@ -221,7 +223,8 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     for pos, stop, kind, check in _markers(window):
         before = pos <= start  # equal only with no mention found (start is then the middle)
         gap = (min(stop, start), start) if before else (end, pos)  # between marker and mention
-        other_clause = _CLAUSE_BREAK.search(window, *gap) is not None
+        other_clause = (_CLAUSE_BREAK.search(window, *gap) is not None
+                        or not before and _openers().search(window, *gap) is not None)
         if kind in ("future_before", "scheduled"):  # only before the mention, in its clause
             if not before or other_clause:
                 continue
@@ -242,6 +245,13 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         elif auxiliary in _perfect():  # "has fluctuated": a past event, likewise
             fallback = "past"
     return fallback
+
+
+@lru_cache(maxsize=1)
+def _openers() -> re.Pattern[str]:
+    """A word of data/tense.yaml `clause_openers`: one after the mention ends its clause."""
+    words = _trie_regex([_words(w) for w in _data()["clause_openers"]])
+    return re.compile(rf"(?<![a-z'])(?:{words})(?![a-z'])")
 
 
 def _attribution(window: str, end: int, pos: int) -> bool:

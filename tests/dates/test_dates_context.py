@@ -66,3 +66,47 @@ def test_a_day_alone_takes_the_month_dated_before_it(anchor: date, month: str, f
     got = resolve_date(f"the {_ordinal(day)}", anchor, context=sentence)
     assert got is not None and got.start is not None
     assert (got.start.month, got.start.day) == (MONTHS[month], day)
+
+
+def _listed_names() -> list[str]:
+    import yaml
+
+    from normalize.dates.recognize import DATA
+
+    raw = yaml.safe_load((DATA / "names.yaml").read_text(encoding="utf-8"))
+    return [name for names in raw.values() for name in names]
+
+
+def test_every_listed_name_holds_a_date_word_and_is_none() -> None:
+    """data/names.yaml: each name holds words the recognizer reads as a time (else the entry
+    can never matter), and the whole name is no time (else it is a date phrase, not a name)."""
+    import re
+
+    from normalize.dates.recognize import recognize
+
+    names = _listed_names()
+    assert len(names) == len(set(names)), "a name is listed twice"
+    for name in names:
+        words = re.findall(r"[^\s-]+", name)
+        pieces = [" ".join(words[i:j]) for i in range(len(words))
+                  for j in range(i + 1, min(i + 4, len(words) + 1))]
+        assert any(recognize(p) for p in pieces), f"{name!r} holds no date word"
+        assert recognize(name) is None, f"{name!r} reads as a date by itself"
+
+
+@SETTINGS
+@given(st.sampled_from(_listed_names()), anchors)
+def test_a_listed_name_is_no_date_but_the_same_word_beside_it_is(name: str, anchor: date) -> None:
+    """Inside a listed name the date word is none; named again outside it, it is read."""
+    import re
+
+    from normalize.dates.recognize import recognize
+
+    words = re.findall(r"[^\s-]+", name)
+    word = next((w for w in words if recognize(w) and w[:1].isalpha()), None)
+    if word is None:
+        return  # only digits or symbols: "Peugeot 2008" has no second reading to compare
+    assert resolve_date(word, anchor, context=f"Fans of {name} gathered outside.") is None
+    again = f"On {word}, fans of {name} gathered outside."
+    plain = f"On {word}, fans gathered outside."
+    assert resolve_date(word, anchor, context=again) == resolve_date(word, anchor, context=plain)
