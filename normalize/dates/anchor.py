@@ -216,7 +216,7 @@ def holiday_starts(name: str, year: int) -> list[date]:
     a Sunday moves to Saturday) or in leap years (`leap_shift`); `offset` counts days from the
     base day.
     """
-    rule = lexicon().holidays[name]
+    rule = lexicon().holiday_rule(name)
     starts = []
     for day in _rule_dates(rule, year, name):
         day += timedelta(days=rule.get("offset", 0))
@@ -231,7 +231,7 @@ def holiday_starts(name: str, year: int) -> list[date]:
 def holiday_span(name: str, year: int) -> tuple[date, date]:
     """First and last day of a holiday (data/lexicon.yaml `holidays`) in a Gregorian year (its
     first occurrence); `days` or `until` (another holiday, with `until_offset`) make a period."""
-    rule = lexicon().holidays[name]
+    rule = lexicon().holiday_rule(name)
     start = holiday_starts(name, year)[0]
     if "days" in rule:
         return start, start + timedelta(days=rule["days"] - 1)

@@ -26,6 +26,7 @@ from normalize.dates.context import (
     reads_as_date,
     week_after,
 )
+from normalize.dates.places import country_near
 from normalize.dates.ranges import resolve_range
 from normalize.dates.recognize import (
     MAX_MENTION,
@@ -35,7 +36,7 @@ from normalize.dates.recognize import (
     lexicon,
     recognize,
 )
-from normalize.dates.tense import cue_of, tense_of
+from normalize.dates.tense import MAX_CONTEXT, cue_of, locate, tense_of
 from normalize.dates.values import DEFAULT_SEASONS, TimeValue, interval_of, season_tables
 from normalize.isodate import parse_iso_date
 
@@ -117,6 +118,7 @@ def warm_up(languages: Iterable[str] = ("en",)) -> None:
     lexicon()
     tense_of("He said it will rain.", "rain")
     season_tables()
+    country_near("", 0, ())  # the places of the knowledge base, for holidays by country
     _parser(tuple(languages)).get_date_data("16 June 2021")
 
 
@@ -208,6 +210,8 @@ def _resolve(
         return None  # "it may", "could fall further"
     if context and _not_a_date_here(spec, text, context):
         return None  # "Theresa May", "Donna Summer", "second-largest", "Jason Day"
+    if context and (variant := _holiday_here(spec, text, context)) is not None:
+        return _completed(variant, text, text, context, anchor, prefer, seasons, "")
     if spec.rule == "weekday" and context:  # "Saturday" of "on Saturday next week"
         week = week_after(text, context)
         dated = recognize(f"{clean_key(text)} {week}") if week else None
@@ -229,6 +233,21 @@ def _resolve(
     # matters to anaphoric mentions; dropping it otherwise keeps the memo shared across documents.
     return _anchored(text, anchor, direction, seasons, languages,
                      reference if fields.get("anaphoric") else None, strict)
+
+
+def _holiday_here(spec: Spec, text: str, context: str) -> Spec | None:
+    """The spec with its holiday as the country its sentence names nearest to the mention keeps
+    it (data/lexicon.yaml `holidays_by_country`: "Pakistan will mark its Independence Day"),
+    else None (no such holiday, or no such country named)."""
+    day = spec.get("date") if spec.kind == "time" else spec
+    variants = lexicon().holidays_by_country.get(day.get("holiday")) if day else None
+    if not variants:
+        return None
+    code = country_near(context[:MAX_CONTEXT], max(locate(context, text)[1], 0), variants)
+    if code is None:
+        return None
+    local = day.with_(holiday=variants[code], rule=f"{day.rule}-{code}")
+    return local if day is spec else spec.with_(date=local, rule=f"{spec.rule}-{code}")
 
 
 def _completed(spec: Spec, text: str, where: str, context: str, anchor: date | None,

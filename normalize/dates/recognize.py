@@ -187,6 +187,16 @@ class Lexicon:
             "dayordword": rf"(?:{one_of(day_ords)})",
             "wn": rf"(?P<wn>{one_of(small_ords)}|[1-5](?:st|nd|rd|th))",
         }
+        # A holiday's day in another country is a rule of its own, "<name>@<country>" (not
+        # matched in text: the sentence's country picks it, after recognition).
+        self.holidays_by_country: dict[str, dict[str, str]] = {}
+        self.holiday_variants: dict[str, dict] = {}
+        for name, variants in lex["holidays_by_country"].items():
+            if name not in self.holidays:
+                raise ValueError(f"data/lexicon.yaml holidays_by_country: {name!r} is no holiday")
+            for code, rule in variants.items():
+                self.holiday_variants[f"{name}@{code}"] = rule
+            self.holidays_by_country[name] = {code: f"{name}@{code}" for code in variants}
         rule_data = _load("rules.yaml")
         self.rules = [self._compile(rule) for rule in rule_data["rules"]]
         # Clock readings valid only with a day or part of day attached: one alternation.
@@ -238,6 +248,11 @@ class Lexicon:
             p: v for v, ps in phrases["suffix_mods"].items() for p in ps
         }
         self.suffix_mod_re = re.compile(rf"^(?P<rest>.+?),? (?P<mod>{one_of(self.suffix_mods)})$")
+
+    def holiday_rule(self, name: str) -> dict:
+        """The rule of a holiday named in text, or of its variant "<name>@<country>"."""
+        rule = self.holidays.get(name)
+        return rule if rule is not None else self.holiday_variants[name]
 
     def rules_for(self, key: str) -> tuple[tuple[str, re.Pattern[str], str, dict], ...]:
         """The rules, in order, whose matches can begin with the first words of `key`."""

@@ -219,3 +219,31 @@ def test_before_and_after_a_holiday_keep_the_holiday_with_a_mod(mention: str, mo
 def test_lent_as_a_verb_is_not_a_season(context: str | None) -> None:
     assert resolve_date("lent", "2021-05-25", context=context) is None
     assert resolve_date("Lent", "2021-05-25", context="They fast during Lent.") is not None
+
+
+def _country_names() -> dict[str, str]:
+    """ISO code -> the country's name in the entity knowledge base."""
+    import yaml
+
+    from normalize.dates.places import KB
+
+    records = yaml.safe_load((KB / "countries.yaml").read_text(encoding="utf-8"))
+    return {r["id"].split(":", 1)[1]: r["name"] for r in records}
+
+
+VARIANTS = [(name, code) for name, codes in lexicon().holidays_by_country.items()
+            for code in codes]
+
+
+@pytest.mark.parametrize(("name", "code"), VARIANTS)
+def test_a_holiday_in_the_country_the_sentence_names_is_that_country_s(name: str,
+                                                                       code: str) -> None:
+    """Every variant of data/lexicon.yaml holidays_by_country names a country of the knowledge
+    base, and a sentence naming that country dates the holiday by the variant's rule."""
+    country = _country_names().get(code)
+    assert country is not None, f"{name}@{code}: no such country in the knowledge base"
+    got = resolve_date(name.title(), "2021-05-25",
+                       context=f"People in {country} will celebrate {name.title()} again.")
+    assert got is not None and got.start is not None and got.rule.endswith(f"-{code}")
+    assert got.start.date() == holiday_date(f"{name}@{code}", got.start.year)
+    assert got.start.date() >= date(2021, 5, 25)

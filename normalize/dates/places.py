@@ -1,0 +1,73 @@
+"""Which country a sentence names, for the holidays that fall on another day there
+("Independence Day" in "Pakistan will mark its Independence Day" is 14 August).
+
+The names are the entity knowledge base's (normalize/entities/data/kb): countries with their
+aliases and demonyms, and the cities and places located in them. They are read once, on the
+first sentence that needs them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from normalize.dates.recognize import _trie
+
+KB = Path(__file__).resolve().parent.parent / "entities" / "data" / "kb"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAX_HOPS = 4  # a place in a city in a country
+
+
+def _records() -> list[dict]:
+    """Every record of the KB files, in file order."""
+    records: list[dict] = []
+    for path in sorted(KB.glob("*.yaml")):
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
+        records.extend(r for r in loaded or [] if isinstance(r, dict))
+    return records
+
+
+def _country(ident: str, located: dict[str, str]) -> str | None:
+    """The ISO code of the country `ident` is (or lies in), following located_in."""
+    for _ in range(_MAX_HOPS):
+        if ident.startswith("country:"):
+            return ident.split(":", 1)[1]
+        if ident not in located:
+            return None
+        ident = located[ident]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """(one pattern over every place name, as written; name -> ISO country code). A name that
+    two countries share is left out: it cannot tell them apart."""
+    records = [r for r in _records() if r.get("type") in ("country", "city", "place")]
+    located = {str(r["id"]): str(r["located_in"]) for r in records if r.get("located_in")}
+    codes: dict[str, set[str]] = {}
+    for r in records:
+        code = _country(str(r.get("id", "")), located)
+        if code is None:
+            continue
+        for name in [r.get("name"), *(r.get("aliases") or []), *(r.get("demonyms") or [])]:
+            if isinstance(name, str) and (len(name) > 2 or name.isupper()):
+                codes.setdefault(name, set()).add(code)
+    by_name = {name: next(iter(c)) for name, c in codes.items() if len(c) == 1}
+    return re.compile(rf"(?<![\w-])(?:{_trie(by_name)})(?![\w-])"), by_name
+
+
+def country_near(context: str, at: int, among: frozenset[str] | dict) -> str | None:
+    """The country of `among` (ISO codes) that the sentence names nearest to position `at`
+    (a country, its people, or a city or place in it), else None."""
+    pattern, by_name = _names()
+    best: tuple[int, str] | None = None
+    for m in pattern.finditer(context):
+        code = by_name[m.group()]
+        if code in among:
+            distance = abs(m.start() - at)
+            if best is None or distance < best[0]:
+                best = (distance, code)
+    return best[1] if best else None
