@@ -19,6 +19,7 @@ DATA = Path(__file__).resolve().parent / "data"
 MAX_CONTEXT = 2000  # characters of context that are looked at
 WINDOW = 160  # characters each side of the mention searched for a marker
 MAX_ATTRIBUTION_WORDS = 6  # "..., a senior State Department official said."
+AFTER_WEIGHT = 2  # a marker after the mention counts as twice as far: English puts the verb first
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
 
@@ -231,7 +232,8 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
             if kind == "scheduled" and _not_a_verb(window, pos):
                 continue
             kind = "future"
-        candidates.append((other_clause, gap[1] - gap[0], kind != "future", kind, pos, check))
+        distance = (gap[1] - gap[0]) * (1 if before else AFTER_WEIGHT)
+        candidates.append((other_clause, distance, kind != "future", kind, pos, check))
     candidates.sort()
     fallback = None
     for *_, kind, pos, check in candidates:  # own clause, then nearest; a participle gives way
