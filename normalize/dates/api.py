@@ -170,7 +170,7 @@ def _direction(prefer: str, spec: Spec, text: str, context: str | None
     if cue is not None:
         return cue, True
     tense = tense_of(context, text)
-    return (tense if tense in ("past", "future") else None), False
+    return ({"past": "past", "future": "future", "present": "nearest"}.get(tense or ""), False)
 
 
 def _resolve(

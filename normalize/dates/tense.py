@@ -92,7 +92,8 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     single spaces."""
     raw = _data()
     kinds: dict[tuple[str, ...], str] = {}
-    for kind in ("present", "scheduled", "future_before", "past", "future"):  # twice: later wins
+    # a phrase listed twice takes the later kind
+    for kind in ("present", "undecided", "scheduled", "future_before", "past", "future"):
         for phrase in raw[kind]:
             kinds[_words(phrase)] = kind
     # Every match starts by consuming the non-letter, non-digit ("9am" is no "am") before its
@@ -241,12 +242,12 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         if auxiliary in _adjective_after():
             continue  # "the amended bill": no verb
         if auxiliary is None and not (pos > end and _attribution(window, end, pos)):
-            return kind
+            return None if kind == "undecided" else kind
         if auxiliary is None:  # "..., aides said.": decides only when nothing else does
             fallback = fallback or kind
         elif auxiliary in _perfect():  # "has fluctuated": a past event, likewise
             fallback = "past"
-    return fallback
+    return None if fallback == "undecided" else fallback
 
 
 @lru_cache(maxsize=1)
