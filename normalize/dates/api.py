@@ -145,8 +145,8 @@ def _fallback(text: str, languages: tuple[str, ...]) -> Spec | None:
     except Exception:  # noqa: BLE001 - a third-party parser must never break us
         return None
     when, period = data.date_obj, data.period
-    if when is None:
-        return None
+    if when is None or str(when.year) not in _YEAR.findall(key):
+        return None  # read as relative to today's clock ("2000m" as 2,000 minutes ago): no date
     fields: dict[str, Any] = {"year": when.year}
     if period in ("day", "week", "time"):
         fields.update(month=when.month, day=when.day)

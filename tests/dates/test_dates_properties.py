@@ -110,6 +110,20 @@ def test_never_crashes_on_date_like_text(texts: list[str]) -> None:
     assert len(resolve_dates(texts, "2021-05-25")) == len(texts)
 
 
+@SETTINGS
+@given(st.integers(1000, 2999),
+       st.one_of(st.sampled_from(["m", " m", "min", "h", "hrs", "d", "km", "w", "y", "s"]),
+                 st.text(alphabet="abcdefghijklmnopqrstuvwxyz .", min_size=1, max_size=4)),
+       st.one_of(st.none(), anchors))
+def test_a_number_with_letters_is_never_read_against_the_clock(year: int, tail: str,
+                                                              anchor: date | None) -> None:
+    """Whatever dateparser makes of "2000m" (2,000 minutes before today's clock), a value it
+    gives back holds the year written in the mention."""
+    got = resolve_date(f"{year}{tail}", anchor)
+    if got is not None and (got.rule or "").startswith("dateparser"):
+        assert got.value[:4] == str(year)
+
+
 def test_huge_input_returns_none() -> None:
     assert resolve_date("next June " * 100_000, "2021-05-25") is None
     assert resolve_date("1" * 1_000_000, "2021-05-25") is None
