@@ -233,7 +233,7 @@ class Lexicon:
 
         tz = one_of(self.timezones)
         zone_words = one_of(self.timezone_words)
-        ends = (r"[ap]\.m\.", r"[ap]\.m", r"\b[ap]m", r":\d\d", "noon", "night")
+        ends = (r"[ap]\.m\.", r"[ap]\.m", r"\b[ap]m", r"\d[ap]m", r":\d\d", "noon", "night")
         clock_end = "(?:" + "|".join(rf"(?<={end})" for end in ends) + ")"  # a clock time before
         self.tz_re = re.compile(  # (after four digits alone a zone makes them a clock time)
             rf"(?=[ ,])(?<!^\d{{4}})(?:,? \(?(?:{tz})\)?|{clock_end},? \(?(?:{zone_words})\)?)"
