@@ -36,7 +36,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     month = rf"(?:{one_of(lex.months)})\.?"
     day_of_month = (rf"{month}\s+{DAY_SHAPE}(?:,?\s+\d{{4}})?"  # "June 7", "June 7, 2012"
-                    rf"|(?:the\s+)?{DAY_SHAPE}\s+(?:of\s+)?{month}(?:\s+\d{{4}})?")  # "7 June 2012"
+                    rf"|(?:the\s+)?{DAY_SHAPE}\s+(?:of\s+)?{month}(?:\s+\d{{4}})?"  # "7 June 2012"
+                    r"|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{4}")  # "2018-04-23", "23/04/2018"
     words = (rf"(?:(?:{one_of(raw['day_modifiers'])})\s+)?(?:{one_of(lex.weekdays)})\.?"
              rf"|{one_of(lex.daywords)}")
     paren = rf"\([^()]{{0,{int(raw['parenthesis'])}}}\)"
