@@ -21,6 +21,7 @@ from normalize.dates.context import (
     in_title,
     month_earlier,
     month_of_listed_day,
+    names_holding,
     not_a_date,
     period_ended,
     reads_as_date,
@@ -323,7 +324,7 @@ def clear_caches() -> None:
     """Empty every memo of the date normalizer (rule tables stay loaded): for cold benchmarks,
     and for callers who want the memory back after a large batch."""
     for memo in (recognize, tense_of, cue_of, _fallback, _anchored, interval_of,
-                 capitalized_date_words):
+                 capitalized_date_words, names_holding):
         memo.cache_clear()
     _NOT_A_DATE_HERE.clear()
     lexicon().clear_memos()

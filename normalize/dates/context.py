@@ -375,15 +375,21 @@ def _names_in(name: str, text: str) -> Iterator[tuple[int, int]]:
         start = text.find(name, start + 1)
 
 
+@lru_cache(maxsize=8192)
+def names_holding(mention: str) -> tuple[str, ...]:
+    """The listed names that hold the mention as written (memoized: mentions recur)."""
+    index = _known_names()
+    tokens = _NAME_TOKEN.findall(mention.casefold())
+    return tuple(n for n in dict.fromkeys(n for t in tokens for n in index.get(t, ()))
+                 if mention in n)
+
+
 def in_known_name(mention: str, context: str | None) -> bool:
     """Whether every occurrence of the mention in the sentence lies inside a name of
     data/names.yaml written there as it is listed ("Sheffield Wednesday were held", "Midnight
     Oil performed", "a Peugeot 2008"); one occurrence outside a name keeps it a date
     ("Sheffield Wednesday play on Wednesday")."""
-    if not context:
-        return False
-    index = _known_names()
-    names = {n for token in _NAME_TOKEN.findall(mention.casefold()) for n in index.get(token, ())}
+    names = names_holding(mention.strip()) if context else ()
     if not names:
         return False
     text = context[:MAX_CONTEXT]
