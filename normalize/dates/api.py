@@ -156,6 +156,10 @@ def _fallback(text: str, languages: tuple[str, ...]) -> Spec | None:
     return Spec("cal", f"dateparser-{period}", fields)
 
 
+# A tense guess as a resolver direction: a present tense takes the nearest day, before or after.
+_DIRECTION_OF_TENSE = {"past": "past", "future": "future", "present": "nearest"}
+
+
 def _direction(prefer: str, spec: Spec, text: str, context: str | None
                ) -> tuple[str | None, bool]:
     """(direction, strict): the caller's `prefer`, else a cue word right before the mention
@@ -171,7 +175,7 @@ def _direction(prefer: str, spec: Spec, text: str, context: str | None
     if cue is not None:
         return cue, True
     tense = tense_of(context, text)
-    return ({"past": "past", "future": "future", "present": "nearest"}.get(tense or ""), False)
+    return _DIRECTION_OF_TENSE.get(tense or ""), False
 
 
 def _resolve(

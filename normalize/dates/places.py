@@ -9,6 +9,7 @@ first sentence that needs them.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{_trie(by_name)})(?![\w-])"), by_name
 
 
-def country_near(context: str, at: int, among: frozenset[str] | dict) -> str | None:
+def country_near(context: str, at: int, among: Container[str]) -> str | None:
     """The country of `among` (ISO codes) that the sentence names nearest to position `at`
     (a country, its people, or a city or place in it), else None."""
     pattern, by_name = _names()

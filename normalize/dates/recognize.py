@@ -719,10 +719,10 @@ def build_set(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     elif g.get("season"):
         value = f"XXXX-{lex.seasons[g['season'].removesuffix('s')]}"
     elif g.get("holiday"):  # "every Christmas": a movable feast has no month and day to repeat
-        fixed = lex.holiday_rule(g["holiday"]).get("fixed")
-        if not fixed or len(lex.holiday_rule(g["holiday"])) > 1:
+        rule = lex.holidays[g["holiday"]]
+        if set(rule) != {"fixed"}:
             return None
-        value = f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}"
+        value = f"XXXX-{rule['fixed'][0]:02d}-{rule['fixed'][1]:02d}"
     elif g.get("quarter"):
         q = {"final": 4, "last": 4}.get(g["quarter"]) or parse_ordinal(g["quarter"])
         value = f"XXXX-Q{q}"
