@@ -11,24 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from normalize.dates.recognize import trie_of
 
-from normalize.dates.recognize import _trie
-
-KB = Path(__file__).resolve().parent.parent / "entities" / "data" / "kb"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAX_HOPS = 4  # a place in a city in a country
-
-
-def _records() -> list[dict]:
-    """Every record of the KB files, in file order."""
-    records: list[dict] = []
-    for path in sorted(KB.glob("*.yaml")):
-        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
-        records.extend(r for r in loaded or [] if isinstance(r, dict))
-    return records
 
 
 def _country(ident: str, located: dict[str, str]) -> str | None:
@@ -46,7 +32,11 @@ def _country(ident: str, located: dict[str, str]) -> str | None:
 def _names() -> tuple[re.Pattern[str], dict[str, str]]:
     """(one pattern over every place name, as written; name -> ISO country code). A name that
     two countries share is left out: it cannot tell them apart."""
-    records = [r for r in _records() if r.get("type") in ("country", "city", "place")]
+    # imported here: the entity package's loader is needed only once a sentence asks
+    from normalize.entities.kb import BUNDLED_DIR, read_records
+
+    records = [r for r in read_records(BUNDLED_DIR)
+               if isinstance(r, dict) and r.get("type") in ("country", "city", "place")]
     located = {str(r["id"]): str(r["located_in"]) for r in records if r.get("located_in")}
     codes: dict[str, set[str]] = {}
     for r in records:
@@ -57,7 +47,7 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
             if isinstance(name, str) and (len(name) > 2 or name.isupper()):
                 codes.setdefault(name, set()).add(code)
     by_name = {name: next(iter(c)) for name, c in codes.items() if len(c) == 1}
-    return re.compile(rf"(?<![\w-])(?:{_trie(by_name)})(?![\w-])"), by_name
+    return re.compile(rf"(?<![\w-])(?:{trie_of(by_name)})(?![\w-])"), by_name
 
 
 def country_near(context: str, at: int, among: Container[str]) -> str | None:

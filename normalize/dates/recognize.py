@@ -59,7 +59,7 @@ def one_of(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
-def _trie(words: Any) -> str:
+def trie_of(words: Any) -> str:
     """The same set of words as `one_of`, as a prefix tree ("eid (?:al-(?:adha|fitr)|...)"): the
     hundreds of holiday names then compile and match in a fraction of the time."""
     root: dict[str, dict] = {}
@@ -152,7 +152,7 @@ class Lexicon:
             "weekdays": rf"(?P<weekday>{one_of(w for w in self.weekdays if len(w) > 4)})s",
             "season": rf"(?P<season>{one_of(self.seasons)})",
             "pod": rf"(?P<pod>{one_of(self.pods)})",
-            "holiday": rf"(?P<holiday>{_trie(self.holidays)})",
+            "holiday": rf"(?P<holiday>{trie_of(self.holidays)})",
             "dir": rf"(?P<dir>{one_of(self.directions)})",
             "wdir": rf"(?P<wdir>{one_of(self.directions)})",
             "mdir": rf"(?P<mdir>{one_of(self.directions)})",

@@ -233,6 +233,12 @@ def _kb_files(path: Path) -> list[Path]:
     return [path]
 
 
+def read_records(path: str | Path) -> list[Any]:
+    """The raw records of a KB file, or of every YAML/JSON file of a directory, in file order:
+    unvalidated, for readers that need a few fields without building the knowledge base."""
+    return [record for file in _kb_files(Path(path)) for record in _read_file(file)]
+
+
 # ----------------------------------------------------------------------------- the KB
 
 

@@ -223,11 +223,9 @@ def test_lent_as_a_verb_is_not_a_season(context: str | None) -> None:
 
 def _country_names() -> dict[str, str]:
     """ISO code -> the country's name in the entity knowledge base."""
-    import yaml
+    from normalize.entities.kb import BUNDLED_DIR, read_records
 
-    from normalize.dates.places import KB
-
-    records = yaml.safe_load((KB / "countries.yaml").read_text(encoding="utf-8"))
+    records = read_records(BUNDLED_DIR / "countries.yaml")
     return {r["id"].split(":", 1)[1]: r["name"] for r in records}
 
 
