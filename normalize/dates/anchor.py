@@ -519,7 +519,10 @@ class Resolver:
         if f.get("weekday") and f.get("day") and f.get("month"):  # "Fri, Jul 18"
             def fits(value: str) -> bool:
                 return date.fromisoformat(value).isoweekday() == f["weekday"]
-        return self._choose(make, direction, self._unit_value(f), fits, f.get("skip", 0)), None
+        chooser = self
+        if f.get("of_year") and not self.explicit:  # "the second half of the year": as the
+            chooser = Resolver(a, self.direction, self.seasons, self.reference, True)  # tense says
+        return chooser._choose(make, direction, self._unit_value(f), fits, f.get("skip", 0)), None
 
     def _day_of(self, day_spec: Spec) -> tuple[str | None, str | None]:
         """The value of a spec that names one day (a bare weekday: as the sentence reads it)."""

@@ -591,6 +591,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["yrel"] = extra["yrel"]
     if g.get("yy2"):
         f["yy2"] = g["yy2"]
+    if g.get("ofyear"):
+        f["of_year"] = True
     for key in ("week", "weekend"):
         if extra.get(key):
             f[key] = True
