@@ -24,6 +24,7 @@ from normalize.dates.context import (
     names_holding,
     not_a_date,
     period_ended,
+    range_start,
     reads_as_date,
     week_after,
 )
@@ -236,8 +237,31 @@ def _resolve(
     direction, strict = _direction(prefer, spec, text, context)
     # Positional arguments: the memo below hashes them faster than keywords. A reference only
     # matters to anaphoric mentions; dropping it otherwise keeps the memo shared across documents.
-    return _anchored(text, anchor, direction, seasons, languages,
-                     reference if fields.get("anaphoric") else None, strict)
+    got = _anchored(text, anchor, direction, seasons, languages,
+                    reference if fields.get("anaphoric") else None, strict)
+    if got is not None and got.start is not None and prefer == "auto" and _needs_tense(spec):
+        start = range_start(text, context)  # "from 1 December until the end of February"
+        if start:
+            return _not_before_start(got, spec, text, start, anchor, context, seasons, languages)
+    return got
+
+
+def _not_before_start(got: TimeValue, spec: Spec, text: str, start: str, anchor: date | None,
+                      context: str, seasons: str, languages: tuple[str, ...]) -> TimeValue:
+    """`got`, the end of a range opening at the words `start` of its sentence, when it does not
+    lie before that start; else the first such date after the start, if that is nearer to the
+    anchor ("from 1 December until the end of February", written in October in the past tense:
+    next February; "runs from Nov. 1 to Jan. 31", written Nov. 4: this January still)."""
+    first = _resolve(start, anchor, context, "auto", seasons, languages)
+    if first is None or first.start is None or got.start >= first.start or anchor is None:
+        return got
+    after = Resolver(first.start.date(), "future", seasons, None, True).value(spec, text)
+    if after is None or after.start is None:
+        return got
+    now = datetime(anchor.year, anchor.month, anchor.day)
+    if abs(after.start - now) >= abs(got.start - now):
+        return got
+    return replace(after, rule=f"{after.rule}-after-start")
 
 
 def _holiday_here(spec: Spec, text: str, context: str) -> Spec | None:

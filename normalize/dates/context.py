@@ -116,6 +116,27 @@ def day_earlier(mention: str, context: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _range_start() -> re.Pattern[str]:
+    """An opener, the start of a range and a link ending a text (data/context.yaml
+    `range_end`): "from 1 december until "."""
+    raw = _raw()["range_end"]
+    return re.compile(rf"(?<![\w-])(?:{one_of(raw['openers'])})\s+"
+                      rf"(?P<start>[^\s,;()][^,;()]{{0,{int(raw['span'])}}}?)\s*"
+                      rf"(?<![\w-])(?:{one_of(raw['links'])})\s+$")
+
+
+def range_start(mention: str, context: str | None) -> str | None:
+    """The start (case-folded words) of the range that `mention` ends in `context` ("1 december"
+    of "from 1 December until the end of February"), else None."""
+    text, at = locate(context, mention)
+    if at <= 0:
+        return None
+    span = int(_raw()["range_end"]["span"])
+    m = _range_start().search(text, max(0, at - span - 20), at)
+    return m.group("start") if m else None
+
+
+@lru_cache(maxsize=1)
 def _period_end() -> re.Pattern[str]:
     """A `period_end` word and a date right after a mention ("the year| ended Sept. 30")."""
     lex = lexicon()
