@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import yaml
 
+from normalize.dates.places import is_place
 from normalize.dates.ranges import DAY_SHAPE
 from normalize.dates.recognize import DATA, Spec, lexicon, one_of
 from normalize.dates.tense import MAX_CONTEXT, locate
@@ -426,7 +427,7 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _WORD_LISTS = ("words", "before", "not_before", "after", "after_name", "after_lower_except",
                "street_after", "suffix")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "after_capitalized", "before_name",
-                     "after_digits", "quoted", "alone")
+                     "before_possessive", "after_digits", "quoted", "alone")
 
 
 @lru_cache(maxsize=1)
@@ -511,7 +512,8 @@ def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
         return False
     if "street_after" in entry and not _street_after(text, end, entry["street_after"]):
         return False
-    if "before" in entry or "not_before" in entry or entry.get("before_name"):
+    if ("before" in entry or "not_before" in entry or entry.get("before_name")
+            or entry.get("before_possessive")):
         prev = _word_before(text, start)
         if "before" in entry and prev.casefold() not in entry["before"]:
             return False
@@ -520,6 +522,10 @@ def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
         if entry.get("before_name") and not (prev[:1].isupper() and not _POSSESSIVE.search(prev)
                                              and prev.casefold() not in _date_words()):
             return False  # "Audi Q3", not "Apple's Q3"
+        if entry.get("before_possessive") and not (
+                prev[:1].isupper() and _POSSESSIVE.search(prev)
+                and not is_place(_POSSESSIVE.sub("", prev))):
+            return False  # "Netflix's Wednesday", not "Pakistan's Independence Day"
     return True
 
 

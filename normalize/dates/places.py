@@ -29,9 +29,10 @@ def _country(ident: str, located: dict[str, str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[re.Pattern[str], dict[str, str]]:
-    """(one pattern over every place name, as written; name -> ISO country code). A name that
-    two countries share is left out: it cannot tell them apart."""
+def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """(one pattern over every place name, as written; name -> ISO country code; every place
+    name). A name that two countries share is left out of the first two: it cannot tell them
+    apart."""
     # imported here: the entity package's loader is needed only once a sentence asks
     from normalize.entities.kb import BUNDLED_DIR, read_records
 
@@ -47,13 +48,19 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
             if isinstance(name, str) and (len(name) > 2 or name.isupper()):
                 codes.setdefault(name, set()).add(code)
     by_name = {name: next(iter(c)) for name, c in codes.items() if len(c) == 1}
-    return re.compile(rf"(?<![\w-])(?:{trie_of(by_name)})(?![\w-])"), by_name
+    return (re.compile(rf"(?<![\w-])(?:{trie_of(by_name)})(?![\w-])"), by_name,
+            frozenset(codes))
+
+
+def is_place(name: str) -> bool:
+    """Whether `name`, as written, names a country, its people, or a city or place in it."""
+    return name in _names()[2]
 
 
 def country_near(context: str, at: int, among: Container[str]) -> str | None:
     """The country of `among` (ISO codes) that the sentence names nearest to position `at`
     (a country, its people, or a city or place in it), else None."""
-    pattern, by_name = _names()
+    pattern, by_name, _ = _names()
     best: tuple[int, str] | None = None
     for m in pattern.finditer(context):
         code = by_name[m.group()]
