@@ -127,12 +127,16 @@ def _not_scheduled_after() -> frozenset[str]:
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*$")
 
 
-def _not_a_verb(text: str, pos: int) -> bool:
-    """Whether the `scheduled` word at `pos` is no verb of its own: after a number ("432
-    votes") or a word of `_not_scheduled_after` (an infinitive, participle or noun)."""
+def _not_a_verb(text: str, pos: int, found: str) -> bool:
+    """Whether the `scheduled` word `found` at `pos` is no verb of its own: after a number
+    ("432 votes") or a word of `_not_scheduled_after` (an infinitive, participle or noun), but
+    a third-person form after "that" is a verb ("a warning that comes into effect")."""
     if _NUMBER_BEFORE.search(text, max(0, pos - 16), pos):
         return True
-    return _previous_words(text, pos)[0] in _not_scheduled_after()
+    before = _previous_words(text, pos)[0]
+    if before == "that" and found.split(None, 1)[0].endswith("s"):
+        return False
+    return before in _not_scheduled_after()
 
 
 @lru_cache(maxsize=1)
@@ -230,7 +234,7 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         if kind in ("future_before", "scheduled"):  # only before the mention, in its clause
             if not before or other_clause:
                 continue
-            if kind == "scheduled" and _not_a_verb(window, pos):
+            if kind == "scheduled" and _not_a_verb(window, pos, window[pos:stop]):
                 continue
             kind = "future"
         distance = (gap[1] - gap[0]) * (1 if before else AFTER_WEIGHT)
