@@ -453,7 +453,8 @@ class Resolver:
                 return self._blank(spec, "XXXX"), NO_REFERENCE
         if f.get("base") is not None:
             return self._shifted_day(f["base"], *f["dshift"])
-        if f.get("hweek"):  # "Easter week": the week of the Easter the mention would name
+        if f.get("hweek"):  # "Easter week", "the week ending Friday": the week of the day the
+            # mention would name
             value, reason = self._cal(spec.with_(hweek=False))
             return _week_of(value), reason
         if f.get("century") is not None:

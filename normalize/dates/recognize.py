@@ -596,6 +596,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     for key in ("week", "weekend"):
         if extra.get(key):
             f[key] = True
+    if extra.get("day_week"):  # "the week ended Sept. 14": the week of the day named
+        f["hweek"] = True
     # a word that is also plain English: how the sentence must show it is a date (see
     # context.reads_as_date)
     bare = name in ("month", "weekday") or extra.get("anaphoric")
