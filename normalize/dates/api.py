@@ -12,6 +12,7 @@ from typing import Any
 from normalize.dates.anchor import Resolver
 from normalize.dates.context import (
     capitalized_date_words,
+    compared,
     day_beside,
     day_earlier,
     in_compound,
@@ -234,6 +235,10 @@ def _resolve(
                                     text=text, mod=spec.mod)
     if fields.get("year_ago") and _quarter_context(text, context):
         return _anchored_quarter_ago(text, anchor, seasons)
+    if fields.get("year_earlier") and reference is not None and not compared(text, context):
+        # "A year earlier, the state had recorded 12 cases": a year before the story's date;
+        # "up from $4 a year earlier" stays the comparison period, a year before the anchor
+        return Resolver(anchor, None, seasons, reference).value(spec.with_(anaphoric=True), text)
     direction, strict = _direction(prefer, spec, text, context)
     # Positional arguments: the memo below hashes them faster than keywords. A reference only
     # matters to anaphoric mentions; dropping it otherwise keeps the memo shared across documents.

@@ -138,6 +138,21 @@ def range_start(mention: str, context: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _comparison() -> re.Pattern[str]:
+    """A word of data/context.yaml `comparison_before`, maybe with a figure of up to three
+    words ("from c$4.3 million pounds"), ending a text."""
+    return re.compile(rf"(?<![\w-])(?:{one_of(_raw()['comparison_before'])})"
+                      r"(?:\s+\S{0,3}\d[\d,.]*(?:\s+[a-z]+){0,3})?,?\s+$")
+
+
+def compared(mention: str, context: str | None) -> bool:
+    """Whether `mention` is what a figure is compared with ("from $4 million| a year earlier",
+    "than| a year earlier"): a comparison word, and maybe a figure, right before it."""
+    text, at = locate(context, mention)
+    return at > 0 and _comparison().search(text, max(0, at - 60), at) is not None
+
+
+@lru_cache(maxsize=1)
 def _period_end() -> re.Pattern[str]:
     """A `period_end` word and a date right after a mention ("the year| ended Sept. 30")."""
     lex = lexicon()
