@@ -240,6 +240,10 @@ def _resolve(
         # "up from $4 a year earlier" stays the comparison period, a year before the anchor
         return Resolver(anchor, None, seasons, reference).value(spec.with_(anaphoric=True), text)
     direction, strict = _direction(prefer, spec, text, context)
+    if (direction == "future" and not strict and (fields.get("quarter") or fields.get("half"))
+            and not _quarter_context(text, context)):
+        strict = True  # no results in sight: "expects to open a branch in the second half",
+        # written in February, is this year's, not the half whose results are being reported
     # Positional arguments: the memo below hashes them faster than keywords. A reference only
     # matters to anaphoric mentions; dropping it otherwise keeps the memo shared across documents.
     got = _anchored(text, anchor, direction, seasons, languages,
