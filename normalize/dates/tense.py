@@ -127,14 +127,21 @@ def _not_scheduled_after() -> frozenset[str]:
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*$")
 
 
+@lru_cache(maxsize=1)
+def _scheduled_verb_after() -> frozenset[str]:
+    """Relative pronouns after which a `scheduled` form in -s is a verb (data/tense.yaml
+    `scheduled_verb_after`)."""
+    return frozenset(_data()["scheduled_verb_after"])
+
+
 def _not_a_verb(text: str, pos: int, found: str) -> bool:
     """Whether the `scheduled` word `found` at `pos` is no verb of its own: after a number
     ("432 votes") or a word of `_not_scheduled_after` (an infinitive, participle or noun), but
-    a third-person form after "that" is a verb ("a warning that comes into effect")."""
+    a form in -s after a relative pronoun is a verb ("a warning that comes into effect")."""
     if _NUMBER_BEFORE.search(text, max(0, pos - 16), pos):
         return True
     before = _previous_words(text, pos)[0]
-    if before == "that" and found.split(None, 1)[0].endswith("s"):
+    if before in _scheduled_verb_after() and found.split(None, 1)[0].endswith("s"):
         return False
     return before in _not_scheduled_after()
 
