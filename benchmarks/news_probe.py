@@ -15,13 +15,12 @@ import argparse
 import csv
 import sys
 from collections import Counter
-from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from temporal import _dateparser_value  # noqa: E402
+from temporal import Mention, run_dateparser  # noqa: E402
 
 
 def load(path: Path) -> list[dict[str, str]]:
@@ -43,19 +42,11 @@ def ours(rows: list[dict[str, str]]) -> list[str]:
 
 
 def dateparser_values(rows: list[dict[str, str]]) -> list[str]:
-    """dateparser with the anchor as RELATIVE_BASE (it takes no sentence and no reference)."""
-    import dateparser.date
-
-    values = []
-    for r in rows:
-        parser = dateparser.date.DateDataParser(
-            languages=["en"], settings={"RELATIVE_BASE": datetime.fromisoformat(r["anchor"]),
-                                        "PREFER_DATES_FROM": "past"})
-        try:
-            values.append(_dateparser_value(parser.get_date_data(r["mention"])) or "NONE")
-        except Exception:  # noqa: BLE001 - count a crash as a miss
-            values.append("NONE")
-    return values
+    """dateparser as temporal.py runs it, the anchor as RELATIVE_BASE (it takes no sentence and
+    no reference); "NONE" for no value."""
+    mentions = [Mention("", r["mention"], r["type"], r["expected"], r["anchor"], r["context"])
+                for r in rows]
+    return [value or "NONE" for value in run_dateparser(mentions)[0]]
 
 
 def cells(rows: list[dict[str, str]], values: list[str]) -> str:

@@ -176,7 +176,7 @@ def _day_list() -> tuple[re.Pattern[str], ...]:
     """(days listed before, their comma-list close after, days listed after, what may follow)."""
     raw = _raw()
     listing, ranging = one_of(raw["day_list"]["list"]), one_of(raw["day_list"]["range"])
-    month = rf"(?<![\w-])(?P<month>{one_of(lexicon().months)})\.?"
+    month = rf"(?<![\w-]){lexicon().placeholders['month']}"
     before = re.compile(
         rf"{month}\s+(?:(?P<days>{_D}(?:\s*,\s*{_D})*)\s*,?\s*(?:{listing})"
         rf"|(?P<one>{_D})\s*(?:{ranging})|(?P<open>{_D}(?:\s*,\s*{_D})*)\s*,)\s*$",
@@ -403,13 +403,9 @@ def _known_names() -> dict[str, tuple[str, ...]]:
 def _names_in(name: str, text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every occurrence of `name` in `text` as written that stands apart from
     the words around it (a possessive may follow: "Ruby Tuesday's")."""
-    start = text.find(name)
-    while start >= 0:
-        end = start + len(name)
-        if not (start and _wordish(text[start - 1]) or end < len(text)
-                and (text[end].isalnum() or text[end] in "_-")):
+    for start, end in _spans(name, text, fold=False):
+        if end == len(text) or not (text[end].isalnum() or text[end] in "_-"):
             yield start, end
-        start = text.find(name, start + 1)
 
 
 @lru_cache(maxsize=8192)
@@ -480,10 +476,7 @@ def _around(mention: str, text: str) -> tuple[int, int, str] | None:
 
 def _word_before(text: str, start: int) -> str:
     """The word right before text[start:] as written (a final period dropped), else ""."""
-    head = text[max(0, start - 40) : start]
-    if not head[-1:].isspace():
-        return ""
-    found = _PREV_WORD.search(head.rsplit(None, 1)[-1] + " ") if head.strip() else None
+    found = _PREV_WORD.search(text, max(0, start - 40), start)
     return found.group("word").rstrip(".") if found else ""
 
 

@@ -483,6 +483,11 @@ def _holiday_relation(f: dict[str, Any], g: dict[str, Any]) -> bool:
     return True
 
 
+def _quarter_number(word: str) -> int | None:
+    """ "third" -> 3; "last" / "final" (lexicon `nth_last`) -> 4."""
+    return 4 if word in lexicon().nth_last else parse_ordinal(word)
+
+
 def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     """Calendar fields from the named groups."""
     lex = lexicon()
@@ -522,8 +527,7 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     if g.get("season"):
         f["season"] = lex.seasons[g["season"]]
     if g.get("quarter"):
-        q = {"final": 4, "last": 4}.get(g["quarter"]) or parse_ordinal(g["quarter"])
-        f["quarter"] = q
+        f["quarter"] = _quarter_number(g["quarter"])
     if extra.get("month_quarter"):  # "the June quarter": the quarter ending that month
         if f["month"] % 3:
             return None
@@ -730,8 +734,7 @@ def build_set(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             return None
         value = f"XXXX-{rule['fixed'][0]:02d}-{rule['fixed'][1]:02d}"
     elif g.get("quarter"):
-        q = {"final": 4, "last": 4}.get(g["quarter"]) or parse_ordinal(g["quarter"])
-        value = f"XXXX-Q{q}"
+        value = f"XXXX-Q{_quarter_number(g['quarter'])}"
     else:
         code = _unit_code(g)
         if code is None or code == "WE":

@@ -94,19 +94,31 @@ def test_every_listed_name_holds_a_date_word_and_is_none() -> None:
         assert recognize(name) is None, f"{name!r} reads as a date by itself"
 
 
-@SETTINGS
-@given(st.sampled_from(_listed_names()), anchors)
-def test_a_listed_name_is_no_date_but_the_same_word_beside_it_is(name: str, anchor: date) -> None:
-    """Inside a listed name the date word is none; named again outside it, it is read."""
+def _name_and_word_read_beside_it() -> list[tuple[str, str]]:
+    """(listed name, a whole date word of it) where that word alone, opening a sentence, is
+    read as a date: the names whose veto the property below can tell from no reading at all
+    (not "Peugeot 2008", digits only, nor "Match of the Day": a capitalized "Day" is none)."""
     import re
 
     from normalize.dates.recognize import recognize
 
-    words = re.findall(r"[^\W\d_]+", name)  # whole words ("day" of "Seventh-day" is none)
-    word = next((w for w in name.split() if w in words and recognize(w)), None)
-    if word is None:
-        return  # only digits or symbols: "Peugeot 2008" has no second reading to compare
+    pairs = []
+    for name in _listed_names():
+        words = re.findall(r"[^\W\d_]+", name)  # whole words ("day" of "Seventh-day" is none)
+        word = next((w for w in name.split() if w in words and recognize(w)), None)
+        if word and resolve_date(word, "2021-05-25", f"On {word}, fans gathered outside."):
+            pairs.append((name, word))
+    return pairs
+
+
+@SETTINGS
+@given(st.sampled_from(_name_and_word_read_beside_it()), anchors)
+def test_a_listed_name_is_no_date_but_the_same_word_beside_it_is(pair: tuple[str, str],
+                                                                  anchor: date) -> None:
+    """Inside a listed name the date word is none; named again outside it, it is read."""
+    name, word = pair
     assert resolve_date(word, anchor, context=f"Fans of {name} gathered outside.") is None
-    plain = resolve_date(word, anchor, context=f"On {word}, fans gathered outside.")
+    assert resolve_date(word, anchor, context=f"On {word}, fans gathered outside.") is not None
+    # the value may differ ("fans of Karl May gathered": "May" also reads as the modal)
     again = resolve_date(word, anchor, context=f"On {word}, fans of {name} gathered outside.")
-    assert (again is None) == (plain is None)  # the value may differ: "Karl May gathered"
+    assert again is not None
