@@ -199,6 +199,7 @@ _RULE_KINDS: dict[str, Callable[[dict, int, str], tuple[date, ...]]] = {
     "hebrew": _hebrew_dates,
     "cycle": _cycle_dates,
     "table": lambda r, y, name: _table_dates(r["table"], y, name),
+    "by_country": lambda r, y, name: (),  # no day of its own: see data/lexicon.yaml
 }
 
 

@@ -2,8 +2,9 @@
 ("Independence Day" in "Pakistan will mark its Independence Day" is 14 August).
 
 The names are the entity knowledge base's (normalize/entities/data/kb): countries with their
-aliases and demonyms, and the cities and places located in them. They are read once, on the
-first sentence that needs them.
+aliases and demonyms, the cities and places located in them, and people by their nationality
+("Modi will address the nation on Independence Day"). A name two countries share tells
+nothing. They are read once, on the first sentence that needs them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import lru_cache
 from normalize.dates.recognize import trie_of
 
 _MAX_HOPS = 4  # a place in a city in a country
+_MIN_SURNAME = 4  # a surname alone names a person's country from this many letters
 
 
 def _country(ident: str, located: dict[str, str]) -> str | None:
@@ -30,9 +32,9 @@ def _country(ident: str, located: dict[str, str]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    """(one pattern over every place name, as written; name -> ISO country code; every place
-    name). A name that two countries share is left out of the first two: it cannot tell them
-    apart."""
+    """(one pattern over every place and person name, as written; name -> ISO country code;
+    every place name). A name that two countries share is left out of the first two: it cannot
+    tell them apart; a person's name that is also a place's is the place's."""
     # imported here: the entity package's loader is needed only once a sentence asks
     from normalize.entities.kb import BUNDLED_DIR, read_records
 
@@ -47,9 +49,24 @@ def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
         for name in [r.get("name"), *(r.get("aliases") or []), *(r.get("demonyms") or [])]:
             if isinstance(name, str) and (len(name) > 2 or name.isupper()):
                 codes.setdefault(name, set()).add(code)
-    by_name = {name: next(iter(c)) for name, c in codes.items() if len(c) == 1}
-    return (re.compile(rf"(?<![\w-])(?:{trie_of(by_name)})(?![\w-])"), by_name,
-            frozenset(codes))
+    places = frozenset(codes)
+    for r in read_records(BUNDLED_DIR):
+        if isinstance(r, dict) and r.get("type") == "person":
+            code = _country(str(r.get("nationality", "")), located) or "?"  # "?": not known
+            for name in _person_names(r):
+                if name not in places:  # "Jordan" stays the country
+                    codes.setdefault(name, set()).add(code)
+    by_name = {name: next(iter(c)) for name, c in codes.items() if len(c) == 1 and "?" not in c}
+    return (re.compile(rf"(?<![\w-])(?:{trie_of(by_name)})(?![\w-])"), by_name, places)
+
+
+def _person_names(record: dict) -> list[str]:
+    """A person's full names (name and aliases) and surname (the name's last word, when it
+    is long enough not to be a common short word): "Narendra Modi", "Modi"."""
+    names = [n for n in [record.get("name"), *(record.get("aliases") or [])]
+             if isinstance(n, str)]
+    surname = names[0].split()[-1] if names else ""
+    return names + [surname] if len(surname) >= _MIN_SURNAME and surname.isalpha() else names
 
 
 def is_place(name: str) -> bool:

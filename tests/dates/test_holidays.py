@@ -90,7 +90,8 @@ def test_every_holiday_dates_inside_its_year(name: str) -> None:
         try:
             start, end = holiday_span(name, year)
         except HolidayOutOfRange:
-            assert "table" in HOLIDAYS[name]  # a lunar holiday can skip a Gregorian year
+            # a lunar holiday can skip a Gregorian year; a country's own has no day of its own
+            assert "table" in HOLIDAYS[name] or HOLIDAYS[name].get("by_country")
             continue
         assert abs(start.year - year) <= 1 and start <= end <= start + timedelta(days=46)
 
@@ -151,7 +152,18 @@ def test_outside_the_table_is_underspecified_with_a_reason() -> None:
 
 # ------------------------------------------------------------------ properties over mentions
 
-single_day = sorted(n for n, r in HOLIDAYS.items() if "days" not in r and "until" not in r)
+single_day = sorted(n for n, r in HOLIDAYS.items()
+                    if "days" not in r and "until" not in r and not r.get("by_country"))
+BY_COUNTRY = sorted(n for n, r in HOLIDAYS.items() if r.get("by_country"))
+
+
+@pytest.mark.parametrize("name", BY_COUNTRY)
+def test_a_holiday_each_country_has_its_own_names_no_day_without_its_country(name: str) -> None:
+    """ "National Day" alone, or beside no country of its variants, is no date: guessing one
+    country's would be a wrong answer elsewhere."""
+    assert BY_COUNTRY and lexicon().holidays_by_country.get(name)
+    for context in (None, f"Crowds gathered for {name.title()} celebrations on the coast."):
+        assert resolve_date(name.title(), "2021-05-25", context=context) is None
 
 
 @SETTINGS
