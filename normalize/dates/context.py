@@ -436,7 +436,8 @@ def in_known_name(mention: str, context: str | None) -> bool:
 _DIGITS_AFTER = re.compile(r"\s+\d")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _WORD_LISTS = ("words", "before", "not_before", "after", "after_name", "after_lower_except",
-               "street_after", "suffix")
+               "street_after", "suffix", "in_sentence")
+_SENTENCE_WORD = re.compile(r"[^\W\d_]+")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "after_capitalized", "before_name",
                      "before_possessive", "after_digits", "quoted", "alone")
 
@@ -519,6 +520,9 @@ def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
             .isalpha() for x in entry["suffix"]):
         return False
     if "street_after" in entry and not _street_after(text, end, entry["street_after"]):
+        return False
+    if "in_sentence" in entry and entry["in_sentence"].isdisjoint(
+            _SENTENCE_WORD.findall(text.casefold())):
         return False
     if ("before" in entry or "not_before" in entry or entry.get("before_name")
             or entry.get("before_possessive")):
