@@ -24,6 +24,7 @@ from normalize.dates.context import (
     month_of_listed_day,
     names_holding,
     not_a_date,
+    period_before,
     period_ended,
     range_start,
     reads_as_date,
@@ -233,6 +234,10 @@ def _resolve(
         span = duration_value(1, lexicon().units[fields["unit"]])
         return TimeValue.from_timex(span, "DURATION", seasons, rule=f"{spec.rule}-ended",
                                     text=text, mod=spec.mod)
+    if fields.get("same_period") and context:  # "the same period last year"
+        same = _year_before_period(spec, text, anchor, context, prefer, seasons, languages)
+        if same is not None:
+            return same
     if fields.get("year_ago") and _quarter_context(text, context):
         return _anchored_quarter_ago(text, anchor, seasons)
     if fields.get("year_earlier") and reference is not None and not compared(text, context):
@@ -271,6 +276,22 @@ def _not_before_start(got: TimeValue, spec: Spec, text: str, start: str, anchor:
     if abs(after.start - now) >= abs(got.start - now):
         return got
     return replace(after, rule=f"{after.rule}-after-start")
+
+
+_PERIODS = frozenset({"half", "quarter", "month"})
+
+
+def _year_before_period(spec: Spec, text: str, anchor: date | None, context: str, prefer: str,
+                        seasons: str, languages: tuple[str, ...]) -> TimeValue | None:
+    """The half, quarter or month its sentence names before `text`, a year back ("in the first
+    half ... on the same period last year": last year's first half), else None."""
+    words = period_before(text, context)
+    period = _resolve(words, anchor, context, prefer, seasons, languages) if words else None
+    if period is None or period.granularity not in _PERIODS or not period.value[:4].isdigit():
+        return None
+    return TimeValue.from_timex(f"{int(period.value[:4]) - 1:04d}{period.value[4:]}", "DATE",
+                                seasons, rule=f"{spec.rule}-of-{period.rule}", text=text,
+                                mod=spec.mod)
 
 
 def _holiday_here(spec: Spec, text: str, context: str) -> Spec | None:

@@ -138,6 +138,29 @@ def range_start(mention: str, context: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _period_named() -> re.Pattern[str]:
+    """A half, quarter or month named in a sentence ("the first half", "third-quarter",
+    "July"), any case."""
+    ph = lexicon().placeholders
+    return re.compile(rf"(?<![\w-])(?:(?:the )?{ph['hord']}[ -]half"
+                      rf"|(?:the )?{ph['qord']}[ -]quarter|{ph['month']})(?![\w-])", re.IGNORECASE)
+
+
+def period_before(mention: str, context: str | None) -> str | None:
+    """The last half, quarter or month named in `context` before `mention` ("the first half"
+    of "passengers in the first half were up on the same period last year"), as written; a
+    month counts only capitalized ("may" is no month here)."""
+    at = locate(context, mention)[1]
+    if at <= 0:
+        return None
+    found = None
+    for m in _period_named().finditer(context[:MAX_CONTEXT], 0, at):
+        if not m.group("month") or m.group()[0].isupper():
+            found = m.group()
+    return found
+
+
+@lru_cache(maxsize=1)
 def _comparison() -> re.Pattern[str]:
     """A word of data/context.yaml `comparison_before`, maybe with a figure of up to three
     words ("from c$4.3 million pounds"), ending a text."""

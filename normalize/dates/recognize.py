@@ -637,6 +637,8 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         return Spec("rel", name, edge_fields(unit, extra.get("bare", 0)), extra["edge"])
     if "past" in extra:
         f["tense_offset"] = {"past": extra["past"], "future": extra["future"]}
+        if extra.get("same_period"):
+            f["same_period"] = True  # of a period the sentence names before it (api.py)
         return Spec("rel", name, f)
     offset = extra.get("offset", 0)
     if extra.get("anaphoric"):
