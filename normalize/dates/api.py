@@ -119,9 +119,9 @@ def _parser(languages: tuple[str, ...]) -> Any:
 
 def warm_up(languages: Iterable[str] = ("en",)) -> None:
     """Load the rule tables and the fallback parser now rather than on the first mention."""
-    lexicon()
-    tense_of("He said it will rain.", "rain")
-    season_tables()
+    # one mention in a sentence loads the rule tables, the context checks and the tense words
+    _resolve("Tuesday", date(2021, 6, 16), "He said on Tuesday it will rain.", "auto",
+             DEFAULT_SEASONS, tuple(languages))
     country_near("", 0, ())  # the places of the knowledge base, for holidays by country
     _parser(tuple(languages)).get_date_data("16 June 2021")
 
