@@ -164,6 +164,7 @@ class Lexicon:
             "units": rf"(?P<unit>{unit_plur}|{unit_sing})\.?",
             "unitp": rf"(?P<unit>{unit_plur})",
             "unitp2": rf"(?P<unit2>{unit_plur})",
+            "units2": rf"(?P<unit2>{unit_plur}|{unit_sing})",
             "num": rf"(?P<num>{number})",
             "num2": rf"(?P<num2>{number})",
             "vague": rf"(?P<vague>{one_of(self.vague)})",
@@ -694,6 +695,8 @@ def build_dur(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     code = _unit_code(g)
     if code is None or code == "WE":
         return None
+    if extra.get("compound"):  # "four years and six months"
+        return _compound_duration(name, code, g)
     mod = None
     if g.get("vague") or g.get("multi"):
         amount = None
@@ -717,6 +720,23 @@ def build_dur(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         return None
     return Spec("fixed", name, {"value": value, "type": "DURATION", "unit": _unit_name(code),
                                 "amount": amount}, mod)
+
+
+_COMPOUND_UNITS = ("Y", "M", "D", "TH", "TM", "TS")  # in the order a duration writes them
+
+
+def _compound_duration(name: str, code: str, g: dict[str, Any]) -> Spec | None:
+    """Two whole amounts of units, the larger first ("four years and six months": P4Y6M;
+    "three hours and 20 minutes": PT3H20M), else None (weeks do not mix with other units)."""
+    code2 = _unit_code({"unit": g.get("unit2")})
+    amounts = parse_number(g.get("num")), parse_number(g.get("num2"))
+    if (code not in _COMPOUND_UNITS or code2 not in _COMPOUND_UNITS
+            or _COMPOUND_UNITS.index(code) >= _COMPOUND_UNITS.index(code2)
+            or any(a is None or a != int(a) or a <= 0 for a in amounts)):
+        return None
+    value = _format_duration([(str(int(amounts[0])), code), (str(int(amounts[1])), code2)])
+    return Spec("fixed", name, {"value": value, "type": "DURATION", "unit": _unit_name(code),
+                                "amount": amounts[0]})
 
 
 def build_set(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
