@@ -38,8 +38,8 @@ def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     # imported here: the entity package's loader is needed only once a sentence asks
     from normalize.entities.kb import BUNDLED_DIR, read_records
 
-    records = [r for r in read_records(BUNDLED_DIR)
-               if isinstance(r, dict) and r.get("type") in ("country", "city", "place")]
+    every = [r for r in read_records(BUNDLED_DIR) if isinstance(r, dict)]
+    records = [r for r in every if r.get("type") in ("country", "city", "place")]
     located = {str(r["id"]): str(r["located_in"]) for r in records if r.get("located_in")}
     codes: dict[str, set[str]] = {}
     for r in records:
@@ -50,8 +50,8 @@ def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
             if isinstance(name, str) and (len(name) > 2 or name.isupper()):
                 codes.setdefault(name, set()).add(code)
     places = frozenset(codes)
-    for r in read_records(BUNDLED_DIR):
-        if isinstance(r, dict) and r.get("type") == "person":
+    for r in every:
+        if r.get("type") == "person":
             code = _country(str(r.get("nationality", "")), located) or "?"  # "?": not known
             for name in _person_names(r):
                 if name not in places:  # "Jordan" stays the country
