@@ -117,52 +117,29 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     return re.compile(pattern), by_text, frozenset(raw["ed_exceptions"])
 
 
-@lru_cache(maxsize=1)
-def _not_scheduled_after() -> frozenset[str]:
-    """Words after which a `scheduled` verb is none (data/tense.yaml `gives_way_after` and
-    `scheduled_gives_way_after`): an infinitive, a participle or a noun."""
-    return frozenset(_data()["gives_way_after"]) | frozenset(_data()["scheduled_gives_way_after"])
+@lru_cache(maxsize=16)
+def _word_set(*keys: str) -> frozenset[str]:
+    """The words of the lists `keys` of data/tense.yaml as one set, built once per key set:
+    `gives_way_after` + `scheduled_gives_way_after` (after them a `scheduled` word is no verb),
+    `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
+    form is no marker), `adjective_after` (after them it is an adjective)."""
+    return frozenset(w for key in keys for w in _data()[key])
 
 
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*$")
 
 
-@lru_cache(maxsize=1)
-def _scheduled_verb_after() -> frozenset[str]:
-    """Relative pronouns after which a `scheduled` form in -s is a verb (data/tense.yaml
-    `scheduled_verb_after`)."""
-    return frozenset(_data()["scheduled_verb_after"])
-
-
 def _not_a_verb(text: str, pos: int, found: str) -> bool:
     """Whether the `scheduled` word `found` at `pos` is no verb of its own: after a number
-    ("432 votes") or a word of `_not_scheduled_after` (an infinitive, participle or noun), but
-    a form in -s after a relative pronoun is a verb ("a warning that comes into effect")."""
+    ("432 votes") or a word of `gives_way_after` or `scheduled_gives_way_after` (an infinitive,
+    participle or noun), but a form in -s after a relative pronoun is a verb ("a warning that
+    comes into effect")."""
     if _NUMBER_BEFORE.search(text, max(0, pos - 16), pos):
         return True
     before = _previous_words(text, pos)[0]
-    if before in _scheduled_verb_after() and found.split(None, 1)[0].endswith("s"):
+    if before in _word_set("scheduled_verb_after") and found.split(None, 1)[0].endswith("s"):
         return False
-    return before in _not_scheduled_after()
-
-
-@lru_cache(maxsize=1)
-def _perfect() -> frozenset[str]:
-    """The auxiliaries of the present perfect (data/tense.yaml `perfect`)."""
-    return frozenset(_data()["perfect"])
-
-
-@lru_cache(maxsize=1)
-def _gives_way_after() -> frozenset[str]:
-    """Words after which a past form is no marker (data/tense.yaml `gives_way_after`) or no
-    verb at all (`adjective_after`)."""
-    return frozenset(_data()["gives_way_after"]) | _adjective_after()
-
-
-@lru_cache(maxsize=1)
-def _adjective_after() -> frozenset[str]:
-    """Words after which a past form is an adjective (data/tense.yaml `adjective_after`)."""
-    return frozenset(_data()["adjective_after"])
+    return before in _word_set("gives_way_after", "scheduled_gives_way_after")
 
 
 def _previous_words(text: str, pos: int) -> tuple[str, str]:
@@ -193,7 +170,7 @@ def _participle(text: str, pos: int) -> str | None:
     held", "was quickly approved", "has fluctuated", "to cut"), else None (the form stands)."""
     before, before2 = _previous_words(text, pos)
     prev = before2 if before.endswith("ly") and before2 else before
-    return prev if prev in _gives_way_after() else None
+    return prev if prev in _word_set("gives_way_after", "adjective_after") else None
 
 
 def _markers(text: str) -> Iterator[tuple[int, int, str, bool]]:
@@ -250,13 +227,13 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     fallback = None
     for *_, kind, pos, check in candidates:  # own clause, then nearest; a participle gives way
         auxiliary = _participle(window, pos) if check else None
-        if auxiliary in _adjective_after():
+        if auxiliary in _word_set("adjective_after"):
             continue  # "the amended bill": no verb
         if auxiliary is None and not (pos > end and _attribution(window, end, pos)):
             return None if kind == "undecided" else kind
         if auxiliary is None:  # "..., aides said.": decides only when nothing else does
             fallback = fallback or kind
-        elif auxiliary in _perfect():  # "has fluctuated": a past event, likewise
+        elif auxiliary in _word_set("perfect"):  # "has fluctuated": a past event, likewise
             fallback = "past"
     return None if fallback == "undecided" else fallback
 
