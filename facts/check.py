@@ -20,13 +20,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from facts.corpus import Corpus, CorpusError, Document, FactRow, check_row, load_corpus
 from normalize.dates import diagnose, resolve_date
 from normalize.entities import KnowledgeBase, resolve_entity
 from normalize.quantities import resolve_quantity
 from normalize.text import fold_key
+from normalize.yamldata import load_yaml
 
 OptionalKB = KnowledgeBase | None  # the bundled knowledge base when None
 
@@ -172,7 +171,7 @@ class _Relations:
 
 @lru_cache(maxsize=1)
 def _relations() -> _Relations:
-    raw = yaml.safe_load(resources.files("facts").joinpath("data/relations.yaml").read_text())
+    raw = load_yaml(resources.files("facts").joinpath("data/relations.yaml").read_text())
     canonical: dict[str, str] = {}
     for verb, spec in raw.items():
         canonical[verb] = verb

@@ -14,9 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from normalize.text import fold_key
+from normalize.yamldata import load_yaml
 
 __all__ = ["Quantity", "resolve_quantity"]
 
@@ -139,7 +138,7 @@ class _Tables:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    raw = yaml.safe_load(resources.files("normalize").joinpath("data/numbers.yaml").read_text())
+    raw = load_yaml(resources.files("normalize").joinpath("data/numbers.yaml").read_text())
     quals = raw["qualifiers"]
     by_len = lambda items: sorted(items, key=lambda kv: -len(kv[0]))  # noqa: E731 longest first
     return _Tables(

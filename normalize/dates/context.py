@@ -15,18 +15,17 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-import yaml
-
 from normalize.dates.places import is_place
 from normalize.dates.ranges import DAY_SHAPE
 from normalize.dates.recognize import DATA, Spec, lexicon, one_of
 from normalize.dates.tense import MAX_CONTEXT, locate
+from normalize.yamldata import load_yaml
 
 
 @lru_cache(maxsize=1)
 def _raw() -> dict:
     """data/context.yaml, read once."""
-    return yaml.safe_load((DATA / "context.yaml").read_text(encoding="utf-8"))
+    return load_yaml((DATA / "context.yaml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -412,7 +411,7 @@ def _known_names() -> dict[str, tuple[str, ...]]:
     """data/names.yaml (names that hold a date word, as news prints them) indexed by each of
     their case-folded tokens but the minor words, so a mention looks up only the names that
     could hold it."""
-    raw = yaml.safe_load((DATA / "names.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((DATA / "names.yaml").read_text(encoding="utf-8"))
     index: dict[str, list[str]] = {}
     for kind, names in raw.items():
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):

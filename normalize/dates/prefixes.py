@@ -72,20 +72,21 @@ class _Scan:
         """Append each char to each open string: (still open, ended by its last separator)."""
         open_: set[str] = set()
         done: set[str] = set()
-        for s in strings:
-            for c in chars:
-                if s.endswith(_MORE):
-                    open_.add(s)  # already cut at MAX_LENGTH: the rest does not matter
-                elif c in SEPARATORS and s.count(" ") + 1 >= self.words:
-                    done.add(s)
-                elif len(s) >= MAX_LENGTH:
-                    open_.add(s + _MORE)
-                elif c in SEPARATORS:
-                    open_.add(s + " ")
-                elif c == "0" and s.endswith(_RUN):
-                    open_.add(s)  # a longer run of digits: same shape
-                else:
-                    open_.add(s + c)
+        ended = {s for s in strings if s.endswith(_MORE)}  # the rest does not matter
+        open_.update(ended)
+        strings = strings - ended if ended else strings
+        for c in chars:
+            if c in SEPARATORS:
+                for s in strings:
+                    if s.count(" ") + 1 >= self.words:
+                        done.add(s)
+                    else:
+                        open_.add(_cut(s + " "))
+            elif c == "0":  # after a run of five digits, another is the same shape
+                open_.update([s if s.endswith(_RUN) and len(s) < MAX_LENGTH else _cut(s + c)
+                              for s in strings])
+            else:
+                open_.update([_cut(s + c) for s in strings])
         if len(open_) + len(done) > MAX_WORDS:
             raise _Unknown("many")
         return open_, done
@@ -93,11 +94,17 @@ class _Scan:
     def sequence(self, items: list[Any], open_: set[str]) -> tuple[set[str], set[str]]:
         """Run the open strings through a parsed sequence: (still open, ended)."""
         done: set[str] = set()
-        for op, arg in items:
-            if not open_:
-                break
+        i = 0
+        while i < len(items) and open_:
+            word = _literal_run(items, i)
+            if word:  # letters written out: appended at once, not one char a pass
+                open_ = {s if s.endswith(_MORE) else _cut(s + word) for s in open_}
+                i += len(word)
+                continue
+            op, arg = items[i]
             open_, new_done = self.item(str(op), arg, open_)
             done |= new_done
+            i += 1
         return open_, done
 
     def item(self, name: str, arg: Any, open_: set[str]) -> tuple[set[str], set[str]]:
@@ -141,6 +148,23 @@ class _Scan:
         else:
             raise _Unknown("repeat")
         return out_open, done
+
+
+def _literal_run(items: list[Any], i: int) -> str:
+    """The chars of the literals from `items[i]` on that are neither a separator nor a digit
+    (those change how a string grows), as one string; "" when `items[i]` is no such literal."""
+    chars = []
+    for op, arg in items[i:]:
+        c = chr(arg) if str(op) == "LITERAL" else ""
+        if not c or c in SEPARATORS or c.isdigit():
+            break
+        chars.append(c)
+    return "".join(chars)
+
+
+def _cut(s: str) -> str:
+    """A string past MAX_LENGTH cut there and marked, as `grow` does one char at a time."""
+    return s if len(s) <= MAX_LENGTH else s[:MAX_LENGTH] + _MORE
 
 
 def _charset(arg: Any) -> set[str]:

@@ -15,10 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from normalize.dates.prefixes import first_words, leading_words
 from normalize.text import fold_key
+from normalize.yamldata import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 MAX_MENTION = 120  # characters; longer strings are not temporal mentions (and must stay fast)
@@ -51,7 +50,7 @@ class Spec:
 
 
 def _load(name: str) -> Any:
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+    return load_yaml((DATA / name).read_text(encoding="utf-8"))
 
 
 def one_of(words: Any) -> str:

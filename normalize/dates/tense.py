@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from normalize.yamldata import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 MAX_CONTEXT = 2000  # characters of context that are looked at
@@ -55,7 +55,7 @@ def _trie_regex(phrases: list[tuple[str, ...]]) -> str:
 @lru_cache(maxsize=1)
 def _data() -> dict:
     """data/tense.yaml, read once."""
-    return yaml.safe_load((DATA / "tense.yaml").read_text(encoding="utf-8"))
+    return load_yaml((DATA / "tense.yaml").read_text(encoding="utf-8"))
 
 
 def locate(context: str | None, mention: str | None) -> tuple[str, int]:

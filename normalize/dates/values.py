@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from normalize.yamldata import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_SEASONS = "meteorological-north"
@@ -35,7 +35,7 @@ PART_OF_DAY = {
 @lru_cache(maxsize=1)
 def season_tables() -> dict[str, dict[str, tuple[tuple[int, int], tuple[int, int]]]]:
     """Load the season conventions once: name -> season code -> ((month, day), (month, day))."""
-    raw = yaml.safe_load((DATA / "seasons.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((DATA / "seasons.yaml").read_text(encoding="utf-8"))
     return {
         name: {code: (tuple(se[0]), tuple(se[1])) for code, se in table.items()}
         for name, table in raw.items()

@@ -19,8 +19,7 @@ import yaml
 from normalize.entities import lexicon
 from normalize.entities.typo import TypoIndex
 from normalize.isodate import parse_iso_date
-
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # C loader: ~10x faster
+from normalize.yamldata import SafeLoader as _BaseLoader
 
 
 class _YamlLoader(_BaseLoader):  # type: ignore[misc, valid-type]

@@ -12,9 +12,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
 from normalize.text import fold, strip_accents
+from normalize.yamldata import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _DOTTED = re.compile(r"\b(?:\w\.){2,}")
@@ -158,7 +157,7 @@ def _role_class(lex: RoleLexicon, title: str) -> str:
 @cache
 def roles() -> RoleLexicon:
     """The role lexicon of data/roles.yaml."""
-    raw = yaml.safe_load(_read("roles.yaml"))
+    raw = load_yaml(_read("roles.yaml"))
     class_of_title: dict[str, str] = {}
     phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
     for cls, spec in raw["classes"].items():
@@ -196,7 +195,7 @@ class Title:
 def titles() -> dict[tuple[str, ...], Title]:
     """Titles and honorifics without a role class, keyed by their token tuple."""
     out = {}
-    for item in yaml.safe_load(_read("titles.yaml")):
+    for item in load_yaml(_read("titles.yaml")):
         key = phrase_key(item["phrase"])
         out[key] = Title(key, item.get("gender"), bool(item.get("subordinate", False)),
                          item.get("field"))
@@ -271,7 +270,7 @@ def translit_key(key: str) -> str:
 
 def _word_sets(table: type, name: str) -> Any:
     """A dataclass of word sets read from data/<name>: one YAML list per field, by field name."""
-    raw = yaml.safe_load(_read(name))
+    raw = load_yaml(_read(name))
     return table(**{f.name: frozenset(str(w) for w in raw[f.name]) for f in fields(table)})
 
 
@@ -319,9 +318,7 @@ def name_parts() -> NameParts:
 @cache
 def _country_table() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Name/alias/ISO key of every bundled country -> (its demonyms, all its names)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    records = yaml.load((DATA_DIR / "kb" / "countries.yaml").read_text(encoding="utf-8"),
-                        Loader=loader)
+    records = load_yaml((DATA_DIR / "kb" / "countries.yaml").read_text(encoding="utf-8"))
     table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for r in records:
         names = tuple(str(n) for n in [r["name"], *r.get("aliases", []), *r.get("iso", [])])
