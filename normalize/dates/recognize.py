@@ -943,7 +943,7 @@ def _is_day(spec: Spec) -> bool:
     """Whether a spec names one day (a time can be attached to it)."""
     if spec.kind == "rel" and spec.get("unit") == "day":
         return True
-    return spec.kind == "cal" and bool(spec.get("day") or spec.get("weekday")
+    return spec.kind == "cal" and bool(spec.get("day") or spec.get("dom") or spec.get("weekday")
                                        or spec.get("holiday") or spec.get("base"))
 
 
