@@ -428,11 +428,7 @@ class Resolver:
         if unit == "half":
             index = a.year * 2 + _half_of(a) - 1 + offset
             return f"{index // 2:04d}-H{index % 2 + 1}", None
-        if unit == "decade" and spec.get("shifted"):  # "a decade ago": a year, ten back
-            return f"{a.year + 10 * offset:04d}", None
-        if unit == "century" and spec.get("shifted"):
-            return f"{a.year + 100 * offset:04d}", None
-        if unit == "decade":
+        if unit == "decade":  # "a decade ago", written in 2025: the 2010s
             return f"{a.year // 10 + offset:03d}", None
         if unit == "century":
             return f"{a.year // 100 + offset:02d}", None

@@ -668,7 +668,6 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             offset = base + sign * int(amount)
         else:
             offset = sign * int(amount) * weeks_per_unit
-        f["shifted"] = True
     if unit == "year" and offset == -1 and extra.get("year_ago", name == "shift"):
         f["year_ago"] = True
         if g.get("shift") in lex.anaphoric_shifts:  # "a year earlier", not "year-earlier"
