@@ -96,6 +96,8 @@ def _scanner() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     for kind in ("present", "undecided", "scheduled", "future_before", "past", "future"):
         for phrase in raw[kind]:
             kinds[_words(phrase)] = kind
+        if kind == "future_before":
+            kinds.update({("due", "to", *_words(verb)): kind for verb in raw["due_to_verbs"]})
     # Every match starts by consuming the non-letter, non-digit ("9am" is no "am") before its
     # first word (the text is given a leading space), so the engine can skip letters at C speed
     # instead of trying every position; a clitic's non-letter is its own quote ("he'll").
