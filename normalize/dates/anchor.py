@@ -174,6 +174,18 @@ def _table_dates(key: str, year: int, name: str) -> tuple[date, ...]:
     return years[year]
 
 
+def _listed_dates(rule: dict, year: int, name: str) -> tuple[date, ...]:
+    """The day a holiday set by a calendar of its own (a party's, a legislature's) fell on, as
+    listed by year; with `every`, it falls only in the years that many apart from a listed one,
+    and no other year is guessed."""
+    days = rule["dates"]
+    if (year - min(days)) % rule.get("every", 1):
+        raise HolidayOutOfRange(f"{name} does not fall in {year}")
+    if year not in days:
+        raise HolidayNotTabulated(f"no date of {name} is listed for {year}")
+    return (date(year, *days[year]),)
+
+
 def _hebrew_dates(rule: dict, year: int, name: str) -> tuple[date, ...]:
     """The day of the Hebrew year(s) whose date falls in this Gregorian year."""
     month, day = rule["hebrew"]
@@ -199,6 +211,7 @@ _RULE_KINDS: dict[str, Callable[[dict, int, str], tuple[date, ...]]] = {
     "hebrew": _hebrew_dates,
     "cycle": _cycle_dates,
     "table": lambda r, y, name: _table_dates(r["table"], y, name),
+    "dates": _listed_dates,
     "by_country": lambda r, y, name: (),  # no day of its own: see data/lexicon.yaml
 }
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from normalize.dates import resolve_date
 from normalize.dates.anchor import (
     DATA,
+    HolidayNotTabulated,
     HolidayOutOfRange,
     easter,
     hebrew_to_gregorian,
@@ -32,6 +33,8 @@ TABLE_HEADER = re.compile(r"^#   (?P<key>\w+): (?P<first>\d{4})-(?P<last>\d{4}) 
 def _table_years(name: str) -> range:
     """Years a holiday can be dated in (its table's range, else the Gregorian 1900-2099)."""
     rule = HOLIDAYS[name]
+    if "dates" in rule:
+        return range(min(rule["dates"]), max(rule["dates"]) + 1)
     if "table" not in rule:
         return range(1900, 2100)
     years = holiday_table()[rule["table"]]
@@ -90,10 +93,22 @@ def test_every_holiday_dates_inside_its_year(name: str) -> None:
         try:
             start, end = holiday_span(name, year)
         except HolidayOutOfRange:
-            # a lunar holiday can skip a Gregorian year; a country's own has no day of its own
-            assert "table" in HOLIDAYS[name] or HOLIDAYS[name].get("by_country")
+            # a lunar holiday can skip a Gregorian year, a listed one fall every few years; a
+            # country's own has no day of its own
+            rule = HOLIDAYS[name]
+            assert "table" in rule or "dates" in rule or rule.get("by_country")
             continue
         assert abs(start.year - year) <= 1 and start <= end <= start + timedelta(days=46)
+
+
+def test_listed_holiday_falls_only_in_its_cycle_and_never_guessed() -> None:
+    days = HOLIDAYS["super tuesday"]["dates"]
+    assert all(date(y, *md).isoweekday() == 2 for y, md in days.items())  # Tuesdays all
+    assert holiday_date("super tuesday", 2016) == date(2016, 3, 1)
+    with pytest.raises(HolidayOutOfRange):
+        holiday_date("super tuesday", 2017)  # no primaries
+    with pytest.raises(HolidayNotTabulated):
+        holiday_date("super tuesday", max(days) + 4)  # not set yet: no guess
 
 
 @SETTINGS
