@@ -211,8 +211,13 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     lo = max(0, start - WINDOW)
     window = text[lo:start] + " " * (end - start) + text[end : end + WINDOW]
     start, end = start - lo, end - lo
+    written = context[:MAX_CONTEXT]
+    if len(written) != len(text):  # case folding changed the length ("ß"): no case to read
+        written = ""
     candidates = []
     for pos, stop, kind, check in _markers(window):
+        if written and written[lo + pos].isupper() and _in_name(written, lo + pos):
+            continue  # "the New START treaty", "the Met Office", "Will Smith": no verb
         before = pos <= start  # equal only with no mention found (start is then the middle)
         gap = (min(stop, start), start) if before else (end, pos)  # between marker and mention
         other_clause = (_CLAUSE_BREAK.search(window, *gap) is not None
@@ -238,6 +243,20 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         elif auxiliary in _word_set("perfect"):  # "has fluctuated": a past event, likewise
             fallback = "past"
     return None if fallback == "undecided" else fallback
+
+
+_LEAD = " \t\"'([\u2018\u201c\u2014\u2013-"
+_TITLE_WORD = re.compile(r"(?<![\w'])[^\W\d_]")
+
+
+def _in_name(written: str, pos: int) -> bool:
+    """Whether the capitalized word at `pos` of the sentence as written is part of a name: it
+    opens no sentence, and the sentence is not a headline in capitals or title case."""
+    before = written[:pos].rstrip(_LEAD)
+    if not before or before[-1] in ".!?:;":
+        return False
+    initials = _TITLE_WORD.findall(written)
+    return sum(c.islower() for c in initials) * 2 >= len(initials)
 
 
 @lru_cache(maxsize=1)
