@@ -19,6 +19,7 @@ DATA = Path(__file__).resolve().parent / "data"
 MAX_CONTEXT = 2000  # characters of context that are looked at
 WINDOW = 160  # characters each side of the mention searched for a marker
 MAX_ATTRIBUTION_WORDS = 6  # "..., a senior State Department official said."
+MAX_LEAD_WORDS = 2  # "This Sunday's final kicks off": words before a mention that is a subject
 AFTER_WEIGHT = 2  # a marker after the mention counts as twice as far: English puts the verb first
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
@@ -222,9 +223,10 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         gap = (min(stop, start), start) if before else (end, pos)  # between marker and mention
         other_clause = (_CLAUSE_BREAK.search(window, *gap) is not None
                         or not before and _openers().search(window, *gap) is not None)
-        if kind in ("future_before", "scheduled"):  # only before the mention, in its clause
-            if not before or other_clause:
-                continue
+        if kind in ("future_before", "scheduled"):  # in the mention's clause, before it
+            if other_clause or not before and (kind == "future_before"
+                                               or not _opens_clause(window, start)):
+                continue  # after the mention, only a scheduled verb of which it is the subject
             if kind == "scheduled" and _not_a_verb(window, pos, window[pos:stop]):
                 continue
             kind = "future"
@@ -264,6 +266,16 @@ def _openers() -> re.Pattern[str]:
     """A word of data/tense.yaml `clause_openers`: one after the mention ends its clause."""
     words = _trie_regex([_words(w) for w in _data()["clause_openers"]])
     return re.compile(rf"(?<![a-z'])(?:{words})(?![a-z'])")
+
+
+def _opens_clause(window: str, start: int) -> bool:
+    """Whether at most MAX_LEAD_WORDS words stand before the mention at `start` in its clause
+    ("Thursday marks 80 years", "This Sunday's final kicks off at 3pm"): then it is the subject
+    of a scheduled verb after it."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(window, 0, start)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window, 0, start)]
+    opening = max(breaks[-1:] + ends[-1:] + [0])
+    return len(window[opening:start].split()) <= MAX_LEAD_WORDS
 
 
 def _attribution(window: str, end: int, pos: int) -> bool:
