@@ -15,6 +15,7 @@ from normalize.dates.context import (
     compared,
     day_beside,
     day_earlier,
+    day_later,
     in_compound,
     in_known_name,
     in_named_thing,
@@ -341,10 +342,10 @@ def _not_a_date_here(spec: Spec, text: str, context: str) -> bool:
 
 def _with_day_beside(spec: Spec, text: str, context: str | None
                      ) -> tuple[Spec | None, str]:
-    """(a bare clock time joined to the day its sentence names beside it, else to the one day
-    it names earlier; the words whose tense decides, the time's or that day's), else (None,
-    text)."""
-    words, where = day_beside(text, context), text
+    """(a bare clock time joined to the day its sentence names beside it or after a place or
+    two, else to the one day it names earlier; the words whose tense decides, the time's or
+    that day's), else (None, text)."""
+    words, where = day_beside(text, context) or day_later(text, context), text
     if words is None:
         words = where = day_earlier(text, context)
     day = recognize(words) if words else None

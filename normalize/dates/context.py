@@ -29,9 +29,9 @@ def _raw() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(day after the mention, day before it, a day named earlier in the sentence), matched
-    case-folded against the sentence."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(day after the mention, day before it, a day named earlier in the sentence, a day
+    named after a place or two), matched case-folded against the sentence."""
     raw = _raw()["clock_day"]
     lex = lexicon()
     month = rf"(?:{one_of(lex.months)})\.?"
@@ -56,7 +56,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # or earlier in the sentence after "on": "gets under way on Friday, when they tee off at 7.35am"
     earlier = (rf"(?<![\w-])(?:{one_of(raw['earlier'])})\s+"
                rf"(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month})(?![\w-])")
-    return re.compile(after), re.compile(before), re.compile(earlier)
+    later = raw["later"]
+    place = (rf"\s+(?:{one_of(later['prepositions'])})"
+             rf"(?:\s+(?!(?:{one_of(later['stop'])})(?![\w-]))[^\s,;:()]+){{1,{int(later['words'])}}}")
+    after_places = (rf"(?:\s*(?:{zone})(?![\w-]))?(?:{place}){{1,{int(later['places'])}}}?\s+on\s+"
+                    rf"(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month})(?![\w-])")
+    return re.compile(after), re.compile(before), re.compile(earlier), re.compile(after_places)
 
 
 def day_beside(mention: str, context: str | None) -> str | None:
@@ -64,7 +69,7 @@ def day_beside(mention: str, context: str | None) -> str | None:
     text, at = locate(context, mention)
     if at < 0:
         return None
-    after, before, _ = _patterns()
+    after, before, *_ = _patterns()
     m = after.match(text, at + len(mention)) or before.search(text, max(0, at - 40), at)
     return (m.group("day") or m.group("inside")) if m else None
 
@@ -104,6 +109,15 @@ def month_earlier(mention: str, context: str | None) -> str | None:
         return None
     numbers = {months[w.casefold()] for w in named}
     return next(iter(named)).casefold() if len(numbers) == 1 else None
+
+
+def day_later(mention: str, context: str | None) -> str | None:
+    """The day words named after "on" past a place or two right after `mention` in `context`
+    (data/context.yaml clock_day `later`: "at 8.10pm AEST at Optus Stadium in Perth on
+    Sunday"), or None."""
+    text, at = locate(context, mention)
+    m = _patterns()[3].match(text, at + len(mention)) if at >= 0 else None
+    return m.group("day") if m else None
 
 
 def day_earlier(mention: str, context: str | None) -> str | None:
