@@ -474,8 +474,11 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _WORD_LISTS = ("words", "before", "not_before", "after", "after_name", "after_lower_except",
                "street_after", "suffix", "in_sentence")
 _SENTENCE_WORD = re.compile(r"[^\W\d_]+")
-_KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "after_capitalized", "before_name",
-                     "before_possessive", "after_digits", "quoted", "alone")
+_KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
+                     "before_name", "before_possessive", "after_digits", "quoted",
+                     "quoted_title", "alone")
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,80})[\"\u201d]")
+MAX_TITLE_WORDS = 8  # a quoted title longer than this is a quotation
 
 
 @lru_cache(maxsize=1)
@@ -530,6 +533,26 @@ def _street_after(text: str, end: int, streets: frozenset[str]) -> bool:
     return False
 
 
+def _acronym(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is written in capitals, letters only, in a sentence that is not
+    ("known as DEC", "NOW held a rally"; not a headline in capitals)."""
+    word = text[start:end]
+    return (len(word) > 1 and word.isupper() and not any(c.isdigit() for c in word)
+            and any(c.islower() for c in text))
+
+
+def _in_quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside quotation marks around a title: at most
+    MAX_TITLE_WORDS words in title case ('the remake of "Friday the 13th"', '"Born on the
+    Fourth of July,"'), not a quotation ('"We meet on Friday," he said')."""
+    for m in _QUOTED.finditer(text):
+        if m.start(1) <= start and end <= m.end(1):
+            words = m.group(1).split()  # "13th" counts as capitalized: no letter opens it
+            return len(words) <= MAX_TITLE_WORDS and _title_case(
+                " ".join(w for w in words if not w[:1].isdigit()))
+    return False
+
+
 def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
     """Whether every neighbour condition of a `not_a_date` entry holds around the mention."""
     start, end, after = around
@@ -547,6 +570,12 @@ def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
         return False
     if entry.get("quoted") and not (start and text[start - 1] in _QUOTES
                                     and end < len(text) and text[end] in _QUOTES):
+        return False
+    if entry.get("lower_case") and not text[start:end].islower():
+        return False
+    if entry.get("all_caps") and not _acronym(text, start, end):
+        return False
+    if entry.get("quoted_title") and not _in_quoted_title(text, start, end):
         return False
     if entry.get("alone") and (text[end : end + 1] == "." or any(
             c.isdigit() for c in text[max(0, start - 8) : end + 8])):
