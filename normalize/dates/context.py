@@ -545,6 +545,8 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands inside quotation marks around a title: at most
     MAX_TITLE_WORDS words in title case ('the remake of "Friday the 13th"', '"Born on the
     Fourth of July,"'), not a quotation ('"We meet on Friday," he said')."""
+    if '"' not in text and "\u201c" not in text:
+        return False  # most sentences: no quotation marks
     for m in _QUOTED.finditer(text):
         if m.start(1) <= start and end <= m.end(1):
             words = m.group(1).split()  # "13th" counts as capitalized: no letter opens it
