@@ -467,6 +467,9 @@ class Resolver:
             # mention would name
             value, reason = self._cal(spec.with_(hweek=False))
             return _week_of(value), reason
+        if f.get("hweekend"):  # "the Thanksgiving weekend", "Memorial Day weekend"
+            value, reason = self._cal(spec.with_(hweekend=False))
+            return _weekend_next_to(value), reason
         if f.get("century") is not None:
             if f.get("hundreds") and a is not None and 0 <= a.year - 100 * f["century"] < 50:
                 # "the 2000s" written in 2018 names 2000-2009; "the 1900s" in 1998, the century
@@ -813,6 +816,23 @@ class Resolver:
                 clock += f":{spec.get('second'):02d}"
             return f"{day}T{clock}", "TIME", reason
         return f"{day}T{spec.get('pod')}", "TIME", reason
+
+
+def _weekend_next_to(value: str | None) -> str | None:
+    """The weekend next to a day value: its own on a Saturday or Sunday, the one before on a
+    Monday or Tuesday (Memorial Day), else the one after (Thanksgiving); unknown stays so."""
+    if value is None:
+        return None
+    first = value.split("/")[0]
+    if len(first) != 10 or "X" in first:
+        return f"{first[:4]}-WXX-WE"
+    day = date.fromisoformat(first)
+    weekday = day.isoweekday()
+    if weekday <= 2:
+        saturday = day - timedelta(days=weekday + 1)
+    else:
+        saturday = day + timedelta(days=6 - weekday)
+    return week_value(saturday) + "-WE"
 
 
 def _week_of(value: str | None) -> str | None:

@@ -273,6 +273,15 @@ def _wordish(char: str) -> bool:
     return char.isalnum() or char in "_'-"
 
 
+def _continued(text: str, end: int) -> bool:
+    """Whether the word ending at `end` goes on past it; a plural's possessive apostrophe ends it
+    ("The Sundays' 1990 single")."""
+    if end >= len(text) or not _wordish(text[end]):
+        return False
+    return not (text[end] == "'" and text[end - 1] in "sS"
+                and (end + 1 == len(text) or not _wordish(text[end + 1])))
+
+
 def _spans(word: str, text: str, fold: bool = True) -> Iterator[tuple[int, int]]:
     """(start, end) of every occurrence of `word` in `text` that begins a word, any case when
     `fold` (a plain scan: no regex is compiled per mention)."""
@@ -292,7 +301,7 @@ def _find_as_written(mention: str, text: str) -> tuple[int, int] | None:
     whole word there (a plain scan: names show capitalized), else None."""
     start = text.find(mention)
     end = start + len(mention)
-    if start < 0 or start and _wordish(text[start - 1]) or end < len(text) and _wordish(text[end]):
+    if start < 0 or start and _wordish(text[start - 1]) or _continued(text, end):
         return None
     return start, end
 
@@ -300,7 +309,7 @@ def _find_as_written(mention: str, text: str) -> tuple[int, int] | None:
 def _find(mention: str, text: str) -> tuple[int, int] | None:
     """(start, end) of the first whole-word occurrence of `mention` in `text`, any case."""
     for start, end in _spans(mention.strip(), text):
-        if end == len(text) or not _wordish(text[end]):
+        if not _continued(text, end):
             return start, end
     return None
 

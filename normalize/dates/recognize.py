@@ -542,6 +542,10 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             if "hsign" in f:
                 return None  # "Christmas Eve week", "the eve of Easter week": no such thing
             f["hweek"] = True  # "Easter week", "Holy Week": the ISO week of its (first) day
+        elif g.get("hweekend"):
+            if "hsign" in f:
+                return None  # "Christmas Eve weekend": read no further
+            f["hweekend"] = True  # "Memorial Day weekend": the weekend next to it
     if g.get("decade"):
         f["decade"] = int(g["decade"])
     if g.get("dd"):

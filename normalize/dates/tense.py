@@ -248,17 +248,21 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
 
 
 _LEAD = " \t\"'([\u2018\u201c\u2014\u2013-"
-_TITLE_WORD = re.compile(r"(?<![\w'])[^\W\d_]")
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{4,}(?![\w'-])")  # "months", not "of" or "U.S."
+
+
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.|\b[A-Z][a-z]{0,3}\.)$")  # "U.S.", "Mr.", "Corp."
 
 
 def _in_name(written: str, pos: int) -> bool:
     """Whether the capitalized word at `pos` of the sentence as written is part of a name: it
-    opens no sentence, and the sentence is not a headline in capitals or title case."""
+    opens no sentence (a period ending "U.S." or "Mr." ends none), and the sentence is not a
+    headline in capitals or title case."""
     before = written[:pos].rstrip(_LEAD)
-    if not before or before[-1] in ".!?:;":
+    if not before or before[-1] in "!?:;" or (before[-1] == "."
+                                               and not _ABBREVIATION.search(before)):
         return False
-    initials = _TITLE_WORD.findall(written)
-    return sum(c.islower() for c in initials) * 2 >= len(initials)
+    return _LOWER_WORD.search(written) is not None  # title case writes such words capitalized
 
 
 @lru_cache(maxsize=1)
