@@ -674,7 +674,8 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             offset = sign * int(amount) * weeks_per_unit
     if unit == "year" and offset == -1 and extra.get("year_ago", name == "shift"):
         f["year_ago"] = True
-        if g.get("shift") in lex.anaphoric_shifts:  # "a year earlier", not "year-earlier"
+        if g.get("shift") in lex.anaphoric_shifts or (  # "a year earlier", "the year before",
+                g.get("anaphor") and "-" not in g.get("_text", "-")):  # not "year-earlier"
             f["year_earlier"] = True  # in a narrative, from the story's year (api.py decides)
     elif g.get("anaphor") or g.get("shift") in lex.anaphoric_shifts:
         # "two days later", "the day before": from the story's time; "a year earlier" is the

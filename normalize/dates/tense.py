@@ -125,7 +125,7 @@ def _word_set(*keys: str) -> frozenset[str]:
     """The words of the lists `keys` of data/tense.yaml as one set, built once per key set:
     `gives_way_after` + `scheduled_gives_way_after` (after them a `scheduled` word is no verb),
     `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
-    form is no marker), `adjective_after` (after them it is an adjective)."""
+    form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`."""
     return frozenset(w for key in keys for w in _data()[key])
 
 
@@ -217,8 +217,9 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         written = ""
     candidates = []
     for pos, stop, kind, check in _markers(window):
-        if written and written[lo + pos].isupper() and _in_name(written, lo + pos):
-            continue  # "the New START treaty", "the Met Office", "Will Smith": no verb
+        if written and written[lo + pos].isupper() and (
+                _in_name(written, lo + pos) or window[pos:stop] in _word_set("lower_case_only")):
+            continue  # "the New START treaty", "the Met Office", "Will Smith", "May": no verb
         before = pos <= start  # equal only with no mention found (start is then the middle)
         gap = (min(stop, start), start) if before else (end, pos)  # between marker and mention
         other_clause = (_CLAUSE_BREAK.search(window, *gap) is not None
