@@ -823,10 +823,9 @@ def _weekend_next_to(value: str | None) -> str | None:
     Monday or Tuesday (Memorial Day), else the one after (Thanksgiving); unknown stays so."""
     if value is None:
         return None
-    first = value.split("/")[0]
-    if len(first) != 10 or "X" in first:
-        return f"{first[:4]}-WXX-WE"
-    day = date.fromisoformat(first)
+    day = _first_day(value)
+    if day is None:
+        return f"{value[:4]}-WXX-WE"
     weekday = day.isoweekday()
     if weekday <= 2:
         saturday = day - timedelta(days=weekday + 1)
@@ -840,10 +839,14 @@ def _week_of(value: str | None) -> str | None:
     day stays unknown ("2070-WXX")."""
     if value is None:
         return None
+    day = _first_day(value)
+    return week_value(day) if day is not None else f"{value[:4]}-WXX"
+
+
+def _first_day(value: str) -> date | None:
+    """The day a day value (or a span's first) names, else None (a coarser or unknown one)."""
     first = value.split("/")[0]
-    if len(first) == 10 and "X" not in first:
-        return week_value(date.fromisoformat(first))
-    return f"{first[:4]}-WXX"
+    return date.fromisoformat(first) if len(first) == 10 and "X" not in first else None
 
 
 def _add_years(d: date, years: int) -> date:

@@ -39,6 +39,7 @@ from normalize.dates.recognize import (
     clean_key,
     duration_value,
     lexicon,
+    names_one_day,
     recognize,
 )
 from normalize.dates.tense import MAX_CONTEXT, cue_of, locate, tense_of
@@ -349,8 +350,7 @@ def _with_day_beside(spec: Spec, text: str, context: str | None
     if words is None:
         words = where = day_earlier(text, context)
     day = recognize(words) if words else None
-    if day is None or not (day.get("weekday") or day.get("day")
-                           or (day.kind == "rel" and day.get("unit") == "day")):
+    if day is None or not names_one_day(day):
         return None, text
     return spec.with_(date=day, rule=f"{spec.rule}+{day.rule}-in-context"), where or text
 

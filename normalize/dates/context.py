@@ -482,7 +482,6 @@ _DIGITS_AFTER = re.compile(r"\s+\d")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _WORD_LISTS = ("words", "before", "not_before", "after", "after_name", "after_lower_except",
                "street_after", "suffix", "in_sentence")
-_SENTENCE_WORD = re.compile(r"[^\W\d_]+")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
                      "before_name", "before_possessive", "after_digits", "quoted",
                      "quoted_title", "alone")
@@ -598,7 +597,7 @@ def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
     if "street_after" in entry and not _street_after(text, end, entry["street_after"]):
         return False
     if "in_sentence" in entry and entry["in_sentence"].isdisjoint(
-            _SENTENCE_WORD.findall(text.casefold())):
+            _WORD_IN_MENTION.findall(text.casefold())):
         return False
     if ("before" in entry or "not_before" in entry or entry.get("before_name")
             or entry.get("before_possessive")):

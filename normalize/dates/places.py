@@ -1,10 +1,11 @@
 """Which country a sentence names, for the holidays that fall on another day there
 ("Independence Day" in "Pakistan will mark its Independence Day" is 14 August).
 
-The names are the entity knowledge base's (normalize/entities/data/kb): countries with their
-aliases and demonyms, the cities and places located in them, and people by their nationality
-("Modi will address the nation on Independence Day"). A name two countries share tells
-nothing. They are read once, on the first sentence that needs them.
+The names are the bundled entity knowledge base's (normalize/entities/data/kb, read once and
+shared with the entity normalizer): countries with their aliases and demonyms, the cities and
+places located in them, and people by their nationality ("Modi will address the nation on
+Independence Day"). A name two countries share tells nothing. They are indexed once, on the
+first sentence that needs them.
 """
 
 from __future__ import annotations
@@ -30,42 +31,45 @@ def _country(ident: str, located: dict[str, str]) -> str | None:
     return None
 
 
+_PLACE_TYPES = ("country", "city", "place")
+
+
 @lru_cache(maxsize=1)
 def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     """(one pattern over every place and person name, as written; name -> ISO country code;
     every place name). A name that two countries share is left out of the first two: it cannot
     tell them apart; a person's name that is also a place's is the place's."""
-    # imported here: the entity package's loader is needed only once a sentence asks
-    from normalize.entities.kb import BUNDLED_DIR, read_records
+    # imported here: the knowledge base's entities (read once, shared with the entity
+    # normalizer) are needed only once a sentence asks
+    from normalize.entities.kb import bundled_entities
 
-    every = [r for r in read_records(BUNDLED_DIR) if isinstance(r, dict)]
-    records = [r for r in every if r.get("type") in ("country", "city", "place")]
-    located = {str(r["id"]): str(r["located_in"]) for r in records if r.get("located_in")}
+    entities = bundled_entities()
+    places_of = [e for e in entities if e.type in _PLACE_TYPES]
+    located = {e.id: e.located_in for e in places_of if e.located_in}
     codes: dict[str, set[str]] = {}
-    for r in records:
-        code = _country(str(r.get("id", "")), located)
+    for e in places_of:
+        code = _country(e.id, located)
         if code is None:
             continue
-        for name in [r.get("name"), *(r.get("aliases") or []), *(r.get("demonyms") or [])]:
-            if isinstance(name, str) and (len(name) > 2 or name.isupper()):
+        for name in (e.name, *e.aliases, *e.demonyms):
+            if len(name) > 2 or name.isupper():
                 codes.setdefault(name, set()).add(code)
     places = frozenset(codes)
-    for r in every:
-        if r.get("type") == "person":
-            code = _country(str(r.get("nationality", "")), located) or "?"  # "?": not known
-            for name in _person_names(r):
+    for e in entities:
+        if e.type == "person":
+            code = _country(e.nationality or "", located) or "?"  # "?": not known
+            for name in _person_names(e.name, e.aliases):
                 if name not in places:  # "Jordan" stays the country
                     codes.setdefault(name, set()).add(code)
     by_name = {name: next(iter(c)) for name, c in codes.items() if len(c) == 1 and "?" not in c}
     return (re.compile(rf"(?<![\w-])(?:{trie_of(by_name)})(?![\w-])"), by_name, places)
 
 
-def _person_names(record: dict) -> list[str]:
+def _person_names(name: str, aliases: tuple[str, ...]) -> list[str]:
     """A person's full names (name and aliases) and surname (the name's last word, when it
     is long enough not to be a common short word): "Narendra Modi", "Modi"."""
-    names = [n for n in [record.get("name"), *(record.get("aliases") or [])]
-             if isinstance(n, str)]
-    surname = names[0].split()[-1] if names else ""
+    names = [name, *aliases]
+    surname = name.split()[-1] if name.split() else ""
     return names + [surname] if len(surname) >= _MIN_SURNAME and surname.isalpha() else names
 
 

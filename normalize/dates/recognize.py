@@ -881,7 +881,7 @@ _POD_PREFIX_MODS = {"early": "START", "mid": "MID", "late": "END"}
 def _day_spec(text: str, depth: int, loose: bool = True) -> Spec | None:
     """A spec that names one day (or the anchor day), for attaching a time to."""
     spec = _recognize(text, depth + 1, loose)
-    return spec if spec is not None and _is_day(spec) else None
+    return spec if spec is not None and names_one_day(spec) else None
 
 
 def _clock_offset(key: str, depth: int) -> Spec | None:
@@ -937,13 +937,13 @@ def _clock_with_day(clock_text: str, rest: str, depth: int) -> Spec | None:
             return None
         return other.with_(hour=hour, minute=clock.get("minute", 0), rule=rule,
                            mod=other.mod or clock.mod)
-    day = other if _is_day(other) else None
+    day = other if names_one_day(other) else None
     if day is None:
         return None
     return clock.with_(date=day, rule=rule)
 
 
-def _is_day(spec: Spec) -> bool:
+def names_one_day(spec: Spec) -> bool:
     """Whether a spec names one day (a time can be attached to it)."""
     if spec.kind == "rel" and spec.get("unit") == "day":
         return True

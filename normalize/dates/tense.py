@@ -250,8 +250,6 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
 
 _LEAD = " \t\"'([\u2018\u201c\u2014\u2013-"
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{4,}(?![\w'-])")  # "months", not "of" or "U.S."
-
-
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.|\b[A-Z][a-z]{0,3}\.)$")  # "U.S.", "Mr.", "Corp."
 
 
@@ -277,10 +275,16 @@ def _opens_clause(window: str, start: int) -> bool:
     """Whether at most MAX_LEAD_WORDS words stand before the mention at `start` in its clause
     ("Thursday marks 80 years", "This Sunday's final kicks off at 3pm"): then it is the subject
     of a scheduled verb after it."""
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(window, 0, start)]
     ends = [m.end() for m in _SENTENCE_END.finditer(window, 0, start)]
-    opening = max(breaks[-1:] + ends[-1:] + [0])
+    opening = max([_clause_start(window, 0, start), *ends[-1:]])
     return len(window[opening:start].split()) <= MAX_LEAD_WORDS
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Where the clause holding `pos` begins: after the last clause break in text[lo:pos], else
+    at `lo`."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, pos)]
+    return breaks[-1] if breaks else lo
 
 
 def _attribution(window: str, end: int, pos: int) -> bool:
@@ -361,9 +365,7 @@ def _deferred(text: str, at: int) -> bool:
         m = cue.search(text, max(0, at - 24), at)
         if m is None:
             continue
-        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, max(0, m.start() - WINDOW),
-                                                          m.start())]
-        clause = breaks[-1] if breaks else max(0, m.start() - WINDOW)  # after its last break
+        clause = _clause_start(text, max(0, m.start() - WINDOW), m.start())
         if verb.search(text, clause, m.start()) is not None:
             return True
     return False

@@ -238,6 +238,28 @@ def read_records(path: str | Path) -> list[Any]:
     return [record for file in _kb_files(Path(path)) for record in _read_file(file)]
 
 
+def _read_entities(path: Path) -> list[Entity]:
+    """The validated entities of a KB file, or of every YAML/JSON file of a directory."""
+    return [_entity(r, i, str(file)) for file in _kb_files(path)
+            for i, r in enumerate(_read_file(file))]
+
+
+_bundled_entities: tuple[Entity, ...] | None = None
+_bundled_entities_lock = threading.Lock()
+
+
+def bundled_entities() -> tuple[Entity, ...]:
+    """The validated entities of the knowledge base shipped in the package, read once: the
+    bundled knowledge base indexes them, and the date normalizer reads its places from them."""
+    global _bundled_entities
+    if _bundled_entities is None:
+        with _bundled_entities_lock:
+            if _bundled_entities is None:
+                _bundled_entities = (tuple(_read_entities(BUNDLED_DIR))
+                                     if BUNDLED_DIR.is_dir() else ())
+    return _bundled_entities
+
+
 # ----------------------------------------------------------------------------- the KB
 
 
@@ -279,11 +301,7 @@ class KnowledgeBase:
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeBase:
         """Load a YAML/JSON knowledge base file, or every such file of a directory, merged."""
-        entities: list[Entity] = []
-        for file in _kb_files(Path(path)):
-            records = _read_file(file)
-            entities.extend(_entity(r, i, str(file)) for i, r in enumerate(records))
-        return cls(entities)
+        return cls(_read_entities(Path(path)))
 
     @classmethod
     def bundled(cls) -> KnowledgeBase:
@@ -291,7 +309,7 @@ class KnowledgeBase:
         if cls._bundled is None:
             with cls._bundled_lock:
                 if cls._bundled is None:
-                    cls._bundled = cls.load(BUNDLED_DIR) if BUNDLED_DIR.is_dir() else cls([])
+                    cls._bundled = cls(bundled_entities())
         return cls._bundled
 
     def _check_references(self) -> None:

@@ -69,11 +69,10 @@ def test_a_day_alone_takes_the_month_dated_before_it(anchor: date, month: str, f
 
 
 def _listed_names() -> list[str]:
-    import yaml
-
     from normalize.dates.recognize import DATA
+    from normalize.yamldata import load_yaml
 
-    raw = yaml.safe_load((DATA / "names.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((DATA / "names.yaml").read_text(encoding="utf-8"))
     return [name for names in raw.values() for name in names]
 
 
