@@ -61,7 +61,7 @@ class TypoIndex:
         # deletion string -> one token (str) or several (list): most strings have just one
         self._deletions: dict[str, Any] = {}  # str, or list then tuple
         table = self._deletions
-        for token in self.vocab:
+        for token in sorted(self.vocab):  # in a fixed order: ties resolve alike in every process
             self._by_translit.setdefault(lexicon.translit_token(token), []).append(token)
             budget = edit_budget(len(token))
             if budget == 0:
@@ -116,9 +116,9 @@ class TypoIndex:
                 pool.add(found)
             else:
                 pool.update(found)
-        pool.discard(token)
+        pool.discard(token)  # sorted below: ties come out in the same order in every process
         if pool:
-            for cand, dist, _ in process.extract(token, list(pool), scorer=OSA.distance,
+            for cand, dist, _ in process.extract(token, sorted(pool), scorer=OSA.distance,
                                                  score_cutoff=budget, limit=None):
                 if dist <= min(budget, edit_budget(len(cand))):
                     out.append((cand, int(dist)))
