@@ -347,8 +347,9 @@ def _with_day_beside(spec: Spec, text: str, context: str | None
     two, else to the one day it names earlier; the words whose tense decides, the time's or
     that day's), else (None, text)."""
     words, where = day_beside(text, context) or day_later(text, context), text
-    if words is None:
-        words = where = day_earlier(text, context)
+    if words is None and (earlier := day_earlier(text, context)):
+        words, after_on = earlier  # "on Friday, when they tee off at 7.35am": Friday's tense
+        where = words if after_on else text
     day = recognize(words) if words else None
     if day is None or not names_one_day(day):
         return None, text

@@ -54,8 +54,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     before = (rf"(?<![\w-])(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month}),?\s+"
               rf"(?:{one_of(raw['before'])})\s+$")
     # or earlier in the sentence after "on": "gets under way on Friday, when they tee off at 7.35am"
-    earlier = (rf"(?<![\w-])(?:{one_of(raw['earlier'])})\s+"
-               rf"(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month})(?![\w-])")
+    earlier = (rf"(?<![\w-])(?:(?:{one_of(raw['earlier'])})\s+"
+               rf"(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month})(?![\w-])"
+               # or a day in the possessive: "Friday's game against Leeds starts at 6 p.m."
+               rf"|(?P<owner>{words})['\u2019]s(?![\w-]))")
     later = raw["later"]
     place = (rf"\s+(?:{one_of(later['prepositions'])})"
              rf"(?:\s+(?!(?:{one_of(later['stop'])})(?![\w-]))[^\s,;:()]+){{1,{int(later['words'])}}}")
@@ -120,12 +122,15 @@ def day_later(mention: str, context: str | None) -> str | None:
     return m.group("day") if m else None
 
 
-def day_earlier(mention: str, context: str | None) -> str | None:
+def day_earlier(mention: str, context: str | None) -> tuple[str, bool] | None:
     """The day words of the one day named earlier in `context` than `mention` after "on"
     (data/context.yaml clock_day `earlier`: "under way on Friday, when they tee off at
-    7.35am"), or None (none, or two or more)."""
+    7.35am") or in the possessive ("Friday's game ... starts at 6 p.m."), and whether it was
+    after "on" (then its own tense decides; a possessive day takes the clock time's), or None
+    (none, or two or more)."""
     text, at = locate(context, mention)
-    days = _patterns()[2].findall(text, 0, at) if at > 0 else []
+    days = [(m.group("day"), True) if m.group("day") else (m.group("owner"), False)
+            for m in _patterns()[2].finditer(text, 0, at)] if at > 0 else []
     return days[0] if len(days) == 1 else None
 
 
