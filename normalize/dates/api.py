@@ -29,6 +29,7 @@ from normalize.dates.context import (
     period_ended,
     range_start,
     reads_as_date,
+    spanned,
     week_after,
 )
 from normalize.dates.places import country_near
@@ -232,9 +233,11 @@ def _resolve(
         dated, where = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"
             return _completed(dated, text, where, context, anchor, prefer, seasons, "")
-    if fields.get("period") and period_ended(text, context):  # "the year ended Sept. 30"
+    if (fields.get("period") and period_ended(text, context)  # "the year ended Sept. 30"
+            or fields.get("spannable") and spanned(text, context)):  # "over the next decade"
         span = duration_value(1, lexicon().units[fields["unit"]])
-        return TimeValue.from_timex(span, "DURATION", seasons, rule=f"{spec.rule}-ended",
+        how = "ended" if fields.get("period") else "span"
+        return TimeValue.from_timex(span, "DURATION", seasons, rule=f"{spec.rule}-{how}",
                                     text=text, mod=spec.mod)
     if fields.get("same_period") and context:  # "the same period last year"
         same = _year_before_period(spec, text, anchor, context, prefer, seasons, languages)

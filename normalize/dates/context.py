@@ -209,6 +209,20 @@ def period_ended(mention: str, context: str | None) -> bool:
     return at >= 0 and _period_end().match(text, at + len(mention)) is not None
 
 
+@lru_cache(maxsize=1)
+def _span_before() -> re.Pattern[str]:
+    """A `span_before` word ending a text ("over |the next decade")."""
+    return re.compile(rf"(?<![\w-])(?:{one_of(_raw()['span_before'])})\s+$")
+
+
+def spanned(mention: str, context: str | None) -> bool:
+    """Whether the definite `mention` ("the next decade") follows a `span_before` word in
+    `context` ("over the next decade"): the span, not the calendar unit."""
+    text, at = locate(context, mention)
+    return (at > 0 and text.startswith("the ", at)
+            and _span_before().search(text, max(0, at - 16), at) is not None)
+
+
 _D = DAY_SHAPE
 
 

@@ -651,6 +651,8 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["anaphoric"] = True  # the story's unit when it has named one, else the anchor's
     if extra.get("period"):
         f["period"] = True  # a span when the sentence goes on "ended <date>" (context.py)
+    if extra.get("spannable"):
+        f["spannable"] = True  # a span after "over" ("over the next decade", context.py)
     if g.get("dir"):
         if g["dir"] in ("past", "the past"):
             return None  # "the past year": a duration (P1Y)
