@@ -125,11 +125,13 @@ def _word_set(*keys: str) -> frozenset[str]:
     """The words of the lists `keys` of data/tense.yaml as one set, built once per key set:
     `gives_way_after` + `scheduled_gives_way_after` (after them a `scheduled` word is no verb),
     `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
-    form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`."""
+    form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`,
+    `participles_before_by`."""
     return frozenset(w for key in keys for w in _data()[key])
 
 
 _NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*$")
+_BY_AFTER = re.compile(r"\s+by(?![a-z'])")
 
 
 def _not_a_verb(text: str, pos: int, found: str) -> bool:
@@ -197,6 +199,9 @@ def _markers(text: str) -> Iterator[tuple[int, int, str, bool]]:
             kind, single = "past", True
         else:
             kind, single = _kind_of(found)
+        if single and kind == "past" and _BY_AFTER.match(text, end) and (
+                found in _word_set("participles_before_by")):
+            continue  # "..., followed by Meta on Wednesday": no verb of its own
         yield pos, end, kind, kind == "past" and single
 
 
