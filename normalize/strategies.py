@@ -249,15 +249,16 @@ def _recapitalize(new: str, like: str) -> str:
 
 def _distinct(kb: Any, text: str, entity_id: str, new_token: str) -> bool:
     """True when a respelled mention still points at its entity alone: the new token is no
-    given name or dictionary word, and no other entity has this name, one within typo reach or,
-    in capitals, this acronym.
+    given name or dictionary word, and no other entity has this name, its transliteration fold
+    ("Shanksi": Shanxi and Shaanxi), one within typo reach or, in capitals, this acronym.
     """
     from normalize.entities import lexicon
 
     if new_token.lower() in lexicon.given_names() | lexicon.common_words():
         return False
     key = lexicon.name_key(text)
-    if any(h.id != entity_id for h in (*kb.lookup(key), *kb.lookup_acronym(text.upper()))):
+    if any(h.id != entity_id for h in (*kb.lookup(key), *kb.lookup_translit(key),
+                                       *kb.lookup_acronym(text.upper()))):
         return False  # the case variant may write it in capitals: "Tas" -> "TAS", an acronym
     near = kb.typo_candidates(key)
     return all(h.id == entity_id for k, _edits in near for h in kb.lookup(k))
