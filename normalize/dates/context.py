@@ -344,7 +344,7 @@ def reads_as_date(how: str, mention: str, context: str | None) -> bool:
     text = context[:MAX_CONTEXT]
     if how.startswith("capitalized"):  # after a word (or , ;) and a space: not opening it
         word = mention.strip().casefold()
-        cap = word[:1].upper() + word[1:]
+        cap = " ".join(w[:1].upper() + w[1:] for w in word.split())  # "Family Day"
         return any(start > 1 and text[start - 1] == " " and (text[start - 2].isalnum()
                                                               or text[start - 2] in "_,;")
                    and (end == len(text) or not (text[end].isalnum() or text[end] == "_"))

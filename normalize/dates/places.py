@@ -62,7 +62,8 @@ def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
                 if name not in places:  # "Jordan" stays the country
                     codes.setdefault(name, set()).add(code)
     by_name = {name: next(iter(c)) for name, c in codes.items() if len(c) == 1 and "?" not in c}
-    return (re.compile(rf"(?<![\w-])(?:{trie_of(by_name)})(?![\w-])"), by_name, places)
+    # a name may open or close a hyphenated compound ("Ottawa-Carleton schools", "Kenyan-born")
+    return (re.compile(rf"(?<!\w)(?:{trie_of(by_name)})(?!\w)"), by_name, places)
 
 
 def _person_names(name: str, aliases: tuple[str, ...]) -> list[str]:
