@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from normalize.dates.places import is_place
 from normalize.dates.ranges import DAY_SHAPE
-from normalize.dates.recognize import DATA, Spec, lexicon, one_of
+from normalize.dates.recognize import DATA, Spec, lexicon, one_of, trie_of
 from normalize.dates.tense import MAX_CONTEXT, locate
 from normalize.yamldata import load_yaml
 
@@ -38,8 +38,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     day_of_month = (rf"{month}\s+{DAY_SHAPE}(?:,?\s+\d{{4}})?"  # "June 7", "June 7, 2012"
                     rf"|(?:the\s+)?{DAY_SHAPE}\s+(?:of\s+)?{month}(?:\s+\d{{4}})?"  # "7 June 2012"
                     r"|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{4}")  # "2018-04-23", "23/04/2018"
+    holidays = trie_of([h for h in lex.holidays if h not in lex.ambiguous_holidays])  # no "lent"
     words = (rf"(?:(?:{one_of(raw['day_modifiers'])})\s+)?(?:{one_of(lex.weekdays)})\.?"
-             rf"|{one_of(lex.daywords)}")
+             rf"|{one_of(lex.daywords)}|{holidays}")  # "6am on Boxing Day"
     paren = rf"\([^()]{{0,{int(raw['parenthesis'])}}}\)"
     # the end of a clock range may stand between: "from 7 a.m. to 5 p.m. on Thursday"
     until = rf"(?:{one_of(raw['range'])})\s*\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?)?"
@@ -56,8 +57,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # or earlier in the sentence after "on": "gets under way on Friday, when they tee off at 7.35am"
     earlier = (rf"(?<![\w-])(?:(?:{one_of(raw['earlier'])})\s+"
                rf"(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month})(?![\w-])"
-               # or a day in the possessive: "Friday's game against Leeds starts at 6 p.m."
-               rf"|(?P<owner>{words})['\u2019]s(?![\w-]))")
+               # or a day in the possessive, or a holiday, that the event is of: "Friday's game
+               # against Leeds starts at 6 p.m.", "the Christmas Day broadcast is at 3pm"
+               rf"|(?P<owner>(?:{words})(?=['\u2019]s(?![\w-]))|(?:{holidays})(?![\w-])))")
     later = raw["later"]
     place = (rf"\s+(?:{one_of(later['prepositions'])})"
              rf"(?:\s+(?!(?:{one_of(later['stop'])})(?![\w-]))[^\s,;:()]+){{1,{int(later['words'])}}}")
@@ -125,9 +127,9 @@ def day_later(mention: str, context: str | None) -> str | None:
 def day_earlier(mention: str, context: str | None) -> tuple[str, bool] | None:
     """The day words of the one day named earlier in `context` than `mention` after "on"
     (data/context.yaml clock_day `earlier`: "under way on Friday, when they tee off at
-    7.35am") or in the possessive ("Friday's game ... starts at 6 p.m."), and whether it was
-    after "on" (then its own tense decides; a possessive day takes the clock time's), or None
-    (none, or two or more)."""
+    7.35am"), in the possessive or as a holiday ("Friday's game ... starts at 6 p.m.", "the
+    Christmas Day broadcast is at 3pm"), and whether it was after "on" (then its own tense
+    decides; otherwise the clock time's), or None (none, or two or more)."""
     text, at = locate(context, mention)
     days = [(m.group("day"), True) if m.group("day") else (m.group("owner"), False)
             for m in _patterns()[2].finditer(text, 0, at)] if at > 0 else []
