@@ -294,13 +294,21 @@ def _wordish(char: str) -> bool:
     return char.isalnum() or char in "_'-"
 
 
+def _starts_word(text: str, start: int) -> bool:
+    """Whether a word begins at `start`: nothing that continues a word stands before it, or an
+    opening single quote does ("sing 'Day by Day'")."""
+    if start == 0 or not _wordish(text[start - 1]):
+        return True
+    return text[start - 1] == "'" and (start == 1 or not _wordish(text[start - 2]))
+
+
 def _continued(text: str, end: int) -> bool:
-    """Whether the word ending at `end` goes on past it; a plural's possessive apostrophe ends it
-    ("The Sundays' 1990 single")."""
+    """Whether the word ending at `end` goes on past it; an apostrophe that no letter follows
+    ends it: a plural's possessive ("The Sundays' 1990 single") or a closing single quote
+    ("sing 'Day by Day', the song")."""
     if end >= len(text) or not _wordish(text[end]):
         return False
-    return not (text[end] == "'" and text[end - 1] in "sS"
-                and (end + 1 == len(text) or not _wordish(text[end + 1])))
+    return not (text[end] == "'" and (end + 1 == len(text) or not _wordish(text[end + 1])))
 
 
 def _spans(word: str, text: str, fold: bool = True) -> Iterator[tuple[int, int]]:
@@ -312,7 +320,7 @@ def _spans(word: str, text: str, fold: bool = True) -> Iterator[tuple[int, int]]
         hay, needle = text, word
     i = hay.find(needle)
     while i >= 0:
-        if i == 0 or not _wordish(text[i - 1]):
+        if _starts_word(text, i):
             yield i, i + len(needle)
         i = hay.find(needle, i + 1)
 
@@ -322,7 +330,7 @@ def _find_as_written(mention: str, text: str) -> tuple[int, int] | None:
     whole word there (a plain scan: names show capitalized), else None."""
     start = text.find(mention)
     end = start + len(mention)
-    if start < 0 or start and _wordish(text[start - 1]) or _continued(text, end):
+    if start < 0 or not _starts_word(text, start) or _continued(text, end):
         return None
     return start, end
 
@@ -506,7 +514,9 @@ _WORD_LISTS = ("words", "before", "not_before", "after", "after_name", "after_lo
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
                      "before_name", "before_possessive", "after_digits", "quoted",
                      "quoted_title", "alone")
-_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,80})[\"\u201d]")
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,80})[\"\u201d]"
+                     # or in single quotes, British style, none an apostrophe inside a word
+                     r"|(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80})['\u2019](?!\w)")
 MAX_TITLE_WORDS = 8  # a quoted title longer than this is a quotation
 
 
@@ -574,11 +584,12 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands inside quotation marks around a title: at most
     MAX_TITLE_WORDS words in title case ('the remake of "Friday the 13th"', '"Born on the
     Fourth of July,"'), not a quotation ('"We meet on Friday," he said')."""
-    if '"' not in text and "\u201c" not in text:
+    if not any(q in text for q in "\"\u201c'\u2018"):
         return False  # most sentences: no quotation marks
     for m in _QUOTED.finditer(text):
-        if m.start(1) <= start and end <= m.end(1):
-            words = m.group(1).split()  # "13th" counts as capitalized: no letter opens it
+        group = 1 if m.group(1) is not None else 2
+        if m.start(group) <= start and end <= m.end(group):
+            words = m.group(group).split()  # "13th" counts as capitalized: no letter opens it
             return len(words) <= MAX_TITLE_WORDS and _title_case(
                 " ".join(w for w in words if not w[:1].isdigit()))
     return False
