@@ -584,7 +584,7 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands inside quotation marks around a title: at most
     MAX_TITLE_WORDS words in title case ('the remake of "Friday the 13th"', '"Born on the
     Fourth of July,"'), not a quotation ('"We meet on Friday," he said')."""
-    if not any(q in text for q in "\"\u201c'\u2018"):
+    if not any(q in text for q in _QUOTES):
         return False  # most sentences: no quotation marks
     for m in _QUOTED.finditer(text):
         group = 1 if m.group(1) is not None else 2
