@@ -126,34 +126,40 @@ class _Tables:
     nouns: dict[str, float]
     multipliers: dict[str, float]
     vague: list[tuple[list[str], float | None, float | None]]
+    exact: list[tuple[list[str], float]]
     prefixes: list[tuple[list[str], str]]
     suffixes: list[tuple[list[str], str]]
     tolerance: float
-    ratio_words: frozenset[str]
+    ratio_words: dict[str, int]
     ratio_links: list[list[str]]
     unit_names: dict[str, str]
     currencies: dict[str, str]
+    dollar_prefixes: dict[str, str]
+    vulgar_fractions: dict[str, float]
     measures: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     raw = load_yaml(resources.files("normalize").joinpath("data/numbers.yaml").read_text())
-    quals = raw["qualifiers"]
     by_len = lambda items: sorted(items, key=lambda kv: -len(kv[0]))  # noqa: E731 longest first
     return _Tables(
         units={k: float(v) for k, v in raw["units"].items()},
         nouns={k: float(v) for k, v in raw["nouns"].items()},
         multipliers={k: float(v) for k, v in raw["multipliers"].items()},
         vague=by_len([(k.split(), v[0], v[1]) for k, v in raw["vague"].items()]),
-        prefixes=by_len([(k.split(), v) for k, v in quals.items() if not v.endswith("_after")]),
-        suffixes=by_len([(k.split(), v[:-6]) for k, v in quals.items() if v.endswith("_after")]),
+        exact=by_len([(k.split(), float(v)) for k, v in raw["exact_words"].items()]),
+        prefixes=by_len([(k.split(), v) for k, v in raw["qualifiers"].items()]),
+        suffixes=by_len([(k.split(), v) for k, v in raw["qualifiers_after"].items()]),
         tolerance=float(raw["approx_tolerance"]),
-        ratio_words=frozenset(raw["ratio_words"]),
+        ratio_words={k: int(v) for k, v in raw["ratio_words"].items()},
         ratio_links=[k.split() for k in raw["ratio_links"]],
         unit_names=raw["unit_names"],
         currencies=raw["currencies"],
-        measures=frozenset(raw["currencies"].values()) | {"%"},
+        dollar_prefixes=raw["dollar_prefixes"],
+        vulgar_fractions={k: float(v) for k, v in raw["vulgar_fractions"].items()},
+        measures=frozenset(raw["currencies"].values()) | set(raw["dollar_prefixes"].values())
+        | {"%"},
     )
 
 
@@ -166,9 +172,12 @@ def _is_ratio(tokens: list[str], j: int, t: _Tables) -> bool:
                for link in t.ratio_links)
 
 
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+|[$€£¥%]|-")
-_CURRENCY_SIGNS = ("$", "€", "£", "¥")  # read before the number; their codes are in numbers.yaml
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|\.\d+|[a-z]+|[$€£¥₹%+~]|-")
+_CURRENCY_SIGNS = ("$", "€", "£", "¥", "₹")  # before the number; their codes: numbers.yaml
+# "1,500", "1,50,000" (the Indian grouping of lakhs), "1500", "2.5", ".5"
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"
+                     r"|\d+(?:\.\d+)?|\.\d+")
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])")  # "25 000"
 _RANGE_WORDS = {"to", "-", "and", "or"}
 
 
@@ -181,13 +190,24 @@ def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | 
 
     Returns (value, index after it), or None when no number starts at i.
     """
-    total, current, last, j = 0.0, 0.0, "", i
+    total, current, last, j, scale = 0.0, 0.0, "", i, 1.0
     while j < len(tokens):
         tok, nxt = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else ""
+        if tok == "and" and nxt in ("a", "an", "one") and tokens[j + 2 : j + 3] == ["half"]:
+            if last == "big":  # "a million and a half"
+                total += scale / 2
+            elif last in ("digits", "unit", "tens", "hundred", "noun"):  # "one and a half million"
+                current += 0.5
+            else:
+                break
+            j += 3
+            continue
         if _DIGITS.fullmatch(tok) and not last:
             current, last = float(tok.replace(",", "")), "digits"
         elif tok in ("a", "an") and not last and (nxt in t.multipliers or nxt in t.nouns):
             current, last = 1.0, "unit"
+        elif tok in ("a", "an") and not last and _DIGITS.fullmatch(nxt):
+            pass  # "a 10,000-strong crowd"
         elif tok in t.units and tok not in ("a", "an"):
             value = t.units[tok]
             tens_then_unit = last == "tens" and value < 10
@@ -210,10 +230,14 @@ def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | 
             mult = t.multipliers[tok]
             if mult == 100:
                 current, last = current * 100, "hundred"
+            elif last == "big" and not current and mult > scale:
+                total, scale = total * mult, scale * mult  # "3 lakh crore": 3 * 10^5 * 10^7
             else:
-                total, current, last = total + current * mult, 0.0, "big"
+                total, current, last, scale = total + current * mult, 0.0, "big", mult
         elif tok == "-" and last == "tens" and t.units.get(nxt, 10) < 10:
             pass  # "twenty-six"
+        elif tok == "-" and last == "digits" and nxt in t.multipliers:
+            pass  # "1.2-million", as US papers write it before a noun
         elif tok == "and" and last in ("hundred", "big") and nxt in t.units:
             pass  # "one hundred and five"
         else:
@@ -229,8 +253,110 @@ def _approx(value: float, tol: float) -> tuple[float, float]:
     return round(value - spread, 9), round(value + spread, 9)
 
 
+def _share_of_magnitude(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | None:
+    """(value, index after it) of a share of a magnitude at tokens[i]: "a quarter of a
+    million", "three-quarters of a million", "two-thirds of a billion"; else None."""
+    count = (1.0, i + 1) if tokens[i : i + 1] in (["a"], ["an"], ["one"]) else _parse_number(
+        tokens, i, t)
+    if count is None:
+        return None
+    k = count[1] + (tokens[count[1] : count[1] + 1] == ["-"])
+    share, of, one, magnitude = (tokens[k : k + 4] + ["", "", "", ""])[:4]
+    if (share in t.ratio_words and of == "of" and one in ("a", "an", "one")
+            and magnitude in t.multipliers and len(magnitude) > 2):
+        return count[0] / t.ratio_words[share] * t.multipliers[magnitude], k + 4
+    return None
+
+
+def _bound_of_vague(tokens: list[str], i: int, kind: str, rule: str, text: str,
+                    unit: str | None, t: _Tables) -> Quantity | None:
+    """A qualifier before a vague amount: "at least several hundred" is at least 300, "up to
+    a few thousand" at most 5,000; None for other qualifiers or no vague amount."""
+    said = _said_in_words(tokens[i:], text, unit, t) if kind in ("min", "gt", "max", "lt") else None
+    if said is None or said.mod != "VAGUE":
+        return None
+    end = said.low if kind in ("min", "gt") else said.high
+    if end is None:
+        return None
+    lower = kind in ("min", "gt")
+    return Quantity(end if lower else None, None if lower else end, text, kind.upper(),
+                    low_open=kind == "gt", high_open=kind == "lt", unit=said.unit,
+                    rule=f"{rule}+{said.rule}")
+
+
+def _currency(tokens: list[str], t: _Tables) -> tuple[str | None, list[str]]:
+    """(the currency written before the number, the tokens without it): a sign anywhere before
+    a number ("$3bn", "more than $3bn"), with the country letters that may open it ("US$",
+    "A$", "HK$"), or a code or word first ("USD 5m", "Rs 500 crore")."""
+    for k, tok in enumerate(tokens):
+        if tok in _CURRENCY_SIGNS:
+            code = t.dollar_prefixes.get(tokens[k - 1]) if tok == "$" and k else None
+            rest = tokens[: k - 1] if code else tokens[:k]
+            return code or t.currencies[tok], rest + [x for x in tokens[k + 1:]
+                                                      if x not in _CURRENCY_SIGNS]
+    if len(tokens) > 1 and tokens[0] in t.currencies and _parse_number(tokens, 1, t):
+        return t.currencies[tokens[0]], tokens[1:]
+    return None, tokens
+
+
+def _unit(tokens: list[str], j: int, unit: str | None, t: _Tables) -> str | None:
+    """What the amount counts, from the words after it at tokens[j], led by its currency code
+    when it has one: "3 billion dollars" reads as "$3 billion" ("USD"), "7.5 per cent" as "%",
+    "$3bn in loans" as "USD in loans"."""
+    j += tokens[j : j + 1] == ["-"]  # "a 10,000-strong crowd": "strong crowd"
+    if not unit and j < len(tokens) and tokens[j] in t.currencies:
+        unit, j = t.currencies[tokens[j]], j + 1
+    rest = " ".join(tokens[j:]).strip() or unit
+    rest = t.unit_names.get(rest, rest) if rest else rest
+    return f"{unit} {rest}" if unit and rest != unit else rest
+
+
+def _order_of(value: float) -> float:
+    """The step of the number's leading digit: "40-odd" runs to 50, "300-odd" to 400."""
+    return 10.0 ** max(0, math.floor(math.log10(value))) if value > 0 else 1.0
+
+
+def _scale(tokens: list[str], k: int, t: _Tables) -> tuple[float, int]:
+    """(the product of the magnitude words at tokens[k], index after them): "a few
+    *hundred*", "several *thousand*", "a few *dozen*"; (1, k) when none stands there."""
+    scale = 1.0
+    while k < len(tokens):
+        tok = tokens[k]
+        if tok.endswith("s") and (tok[:-1] in t.multipliers or tok[:-1] in t.nouns):
+            tok = tok[:-1]  # "many thousands", "a few hundreds"
+        if tok in t.multipliers and len(tok) > 2:
+            scale *= t.multipliers[tok]
+        elif tok in t.nouns and tok not in ("half", "couple", "pair"):
+            scale *= t.nouns[tok]
+        else:
+            break
+        k += 1
+        if k < len(tokens) and tokens[k] == "of":
+            k += 1
+    return scale, k
+
+
+def _said_in_words(tokens: list[str], text: str, unit: str | None,
+                   t: _Tables) -> Quantity | None:
+    """A mention that opens with an amount in words rather than a number: a vague one ("a few
+    hundred", "dozens of"), scaled by the magnitude words after it, or none at all ("no one",
+    "no deaths"); None otherwise."""
+    for phrase, number in t.exact:
+        if _startswith(tokens, 0, phrase) and _parse_number(tokens, len(phrase), t) is None:
+            rest = _unit(tokens, len(phrase), unit, t)
+            return Quantity(number, number, text, "EXACT", unit=rest,
+                            rule=f"words:{' '.join(phrase)}")
+    for phrase, lo, hi in t.vague:
+        if _startswith(tokens, 0, phrase):
+            scale, k = _scale(tokens, len(phrase), t)
+            rest = _unit(tokens, k, unit, t)
+            return Quantity(None if lo is None else lo * scale, None if hi is None else hi * scale,
+                            text, "VAGUE", unit=rest, rule=f"vague:{' '.join(tokens[:k])}")
+    return None
+
+
 # Fractions, ratios, clock times and scientific notation are not counts this reader takes.
-_NOT_A_COUNT = re.compile(r"\d\s*[/:]\s*\d|\de[+-]?\d")
+_NOT_A_COUNT = re.compile(r"\d\s*[/:\u2044]\s*\d|\de[+-]?\d")
 
 
 @lru_cache(maxsize=8192)
@@ -241,25 +367,21 @@ def _resolve(key: str, text: str) -> Quantity | None:
     tokens = _TOKEN.findall(key)
     if not tokens:
         return None
-    unit = None
-    if tokens[0] in _CURRENCY_SIGNS:
-        unit = t.currencies[tokens[0]]
-        tokens = tokens[1:]
+    unit, tokens = _currency(tokens, t)
+    if not tokens:
+        return None
     i, kind, rule = 0, "exact", "number"
     for phrase, qual in t.prefixes:
         if _startswith(tokens, 0, phrase) and len(tokens) > len(phrase):
             i, kind, rule = len(phrase), qual, f"qualifier:{' '.join(phrase)}"
             break
-    for phrase, lo, hi in t.vague:
-        if _startswith(tokens, i, phrase) and i == 0:
-            rest = " ".join(tokens[len(phrase):]) or unit
-            return Quantity(lo, hi, text, "VAGUE", unit=rest, rule=f"vague:{' '.join(phrase)}")
-    if i < len(tokens) and tokens[i] in ("between", "from"):
-        i += 1
-        kind = "range"
-    first = _parse_number(tokens, i, t)
+    if i == 0:
+        said = _said_in_words(tokens, text, unit, t)
+        if said is not None:
+            return said
+    first = _share_of_magnitude(tokens, i, t) or _parse_number(tokens, i, t)
     if first is None:
-        return None
+        return _bound_of_vague(tokens, i, kind, rule, text, unit, t) if i else None
     value, j = first
     if _is_ratio(tokens, j, t):
         return None
@@ -277,16 +399,12 @@ def _resolve(key: str, text: str) -> Quantity | None:
             kind, rule = "range", "range"
     if kind == "range" and high == value:
         return None
+    at = j + 1 if j < len(tokens) and tokens[j] == "-" else j  # "30-plus", "40-odd"
     for phrase, qual in t.suffixes:
-        if _startswith(tokens, j, phrase):
-            kind, rule, j = qual, f"qualifier:{' '.join(phrase)}", j + len(phrase)
+        if _startswith(tokens, at, phrase):
+            kind, rule, j = qual, f"qualifier:{' '.join(phrase)}", at + len(phrase)
             break
-    if not unit and j < len(tokens) and tokens[j] in t.currencies:
-        unit, j = t.currencies[tokens[j]], j + 1  # "3 billion dollars" reads as "$3 billion"
-    rest = " ".join(tokens[j:]).strip() or unit
-    rest = t.unit_names.get(rest, rest) if rest else rest
-    if unit and rest != unit:
-        rest = f"{unit} {rest}"
+    rest = _unit(tokens, j, unit, t)
     if not math.isfinite(value):
         return None
     build = {
@@ -300,6 +418,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
                                    rule=rule),
         "below": lambda: Quantity(_approx(value, t.tolerance)[0], value, text, "BELOW",
                                   unit=rest, rule=rule),
+        "odd": lambda: Quantity(value, value + _order_of(value), text, "APPROX", high_open=True,
+                                unit=rest, rule=rule),
     }
     return build[kind]()
 
@@ -315,7 +435,24 @@ def resolve_quantity(text: str) -> Quantity | None:
         raise TypeError(f"text: expected a string or None, got {type(text).__name__}")
     if len(text) > MAX_MENTION:
         return None
-    key = fold_key(text)
+    key = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""), fold_key(_fractions(text)))
     if not key:
         return None
     return _resolve(key, text)
+
+
+_VULGAR = re.compile(r"(\d*)\s?([\u00bc-\u00be\u2150-\u215e])")
+
+
+def _fractions(text: str) -> str:
+    """A vulgar fraction as decimals ("2½ million" -> "2.5 million"), before NFKC folding
+    spells it "1⁄2" and runs it into the digits before it; one not in numbers.yaml stays."""
+    if text.isascii():
+        return text
+    table = _tables().vulgar_fractions
+
+    def decimal(m: re.Match[str]) -> str:
+        part = table.get(m.group(2))
+        return m.group() if part is None else _num(int(m.group(1) or 0) + part)
+
+    return _VULGAR.sub(decimal, text)
