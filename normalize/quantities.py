@@ -125,10 +125,11 @@ class _Tables:
     units: dict[str, float]
     nouns: dict[str, float]
     multipliers: dict[str, float]
-    vague: list[tuple[list[str], float | None, float | None]]
-    exact: list[tuple[list[str], float]]
-    prefixes: list[tuple[list[str], str]]
-    suffixes: list[tuple[list[str], str]]
+    # phrase tables keyed by their first word, each list longest phrase first
+    vague: dict[str, list[tuple[list[str], float | None, float | None]]]
+    exact: dict[str, list[tuple[list[str], float]]]
+    prefixes: dict[str, list[tuple[list[str], str]]]
+    suffixes: dict[str, list[tuple[list[str], str]]]
     tolerance: float
     ratio_words: dict[str, int]
     ratio_links: list[list[str]]
@@ -139,18 +140,26 @@ class _Tables:
     measures: frozenset[str]
 
 
+def _by_first(items: list[Any]) -> dict[str, list[Any]]:
+    """Phrase entries (words first) grouped by their first word, longest phrase first, so a
+    mention is tried only against the phrases its own first word opens."""
+    grouped: dict[str, list[Any]] = {}
+    for item in sorted(items, key=lambda item: -len(item[0])):
+        grouped.setdefault(item[0][0], []).append(item)
+    return grouped
+
+
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     raw = load_yaml(resources.files("normalize").joinpath("data/numbers.yaml").read_text())
-    by_len = lambda items: sorted(items, key=lambda kv: -len(kv[0]))  # noqa: E731 longest first
     return _Tables(
         units={k: float(v) for k, v in raw["units"].items()},
         nouns={k: float(v) for k, v in raw["nouns"].items()},
         multipliers={k: float(v) for k, v in raw["multipliers"].items()},
-        vague=by_len([(k.split(), v[0], v[1]) for k, v in raw["vague"].items()]),
-        exact=by_len([(k.split(), float(v)) for k, v in raw["exact_words"].items()]),
-        prefixes=by_len([(k.split(), v) for k, v in raw["qualifiers"].items()]),
-        suffixes=by_len([(k.split(), v) for k, v in raw["qualifiers_after"].items()]),
+        vague=_by_first([(k.split(), v[0], v[1]) for k, v in raw["vague"].items()]),
+        exact=_by_first([(k.split(), float(v)) for k, v in raw["exact_words"].items()]),
+        prefixes=_by_first([(k.split(), v) for k, v in raw["qualifiers"].items()]),
+        suffixes=_by_first([(k.split(), v) for k, v in raw["qualifiers_after"].items()]),
         tolerance=float(raw["approx_tolerance"]),
         ratio_words={k: int(v) for k, v in raw["ratio_words"].items()},
         ratio_links=[k.split() for k in raw["ratio_links"]],
@@ -341,12 +350,12 @@ def _said_in_words(tokens: list[str], text: str, unit: str | None,
     """A mention that opens with an amount in words rather than a number: a vague one ("a few
     hundred", "dozens of"), scaled by the magnitude words after it, or none at all ("no one",
     "no deaths"); None otherwise."""
-    for phrase, number in t.exact:
+    for phrase, number in t.exact.get(tokens[0], ()):
         if _startswith(tokens, 0, phrase) and _parse_number(tokens, len(phrase), t) is None:
             rest = _unit(tokens, len(phrase), unit, t)
             return Quantity(number, number, text, "EXACT", unit=rest,
                             rule=f"words:{' '.join(phrase)}")
-    for phrase, lo, hi in t.vague:
+    for phrase, lo, hi in t.vague.get(tokens[0], ()):
         if _startswith(tokens, 0, phrase):
             scale, k = _scale(tokens, len(phrase), t)
             rest = _unit(tokens, k, unit, t)
@@ -371,7 +380,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
     if not tokens:
         return None
     i, kind, rule = 0, "exact", "number"
-    for phrase, qual in t.prefixes:
+    for phrase, qual in t.prefixes.get(tokens[0], ()):
         if _startswith(tokens, 0, phrase) and len(tokens) > len(phrase):
             i, kind, rule = len(phrase), qual, f"qualifier:{' '.join(phrase)}"
             break
@@ -400,7 +409,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
     if kind == "range" and high == value:
         return None
     at = j + 1 if j < len(tokens) and tokens[j] == "-" else j  # "30-plus", "40-odd"
-    for phrase, qual in t.suffixes:
+    for phrase, qual in t.suffixes.get(tokens[at], ()) if at < len(tokens) else ():
         if _startswith(tokens, at, phrase):
             kind, rule, j = qual, f"qualifier:{' '.join(phrase)}", at + len(phrase)
             break

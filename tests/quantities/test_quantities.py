@@ -124,8 +124,8 @@ def test_every_table_entry_has_an_example() -> None:
 
     t = _tables()
     said = [_TOKEN.findall(fold_key(mention)) for mention, *_ in _examples()]
-    sequences = [p for p, _ in t.prefixes] + [p for p, _ in t.suffixes] + [p for p, *_ in t.vague]
-    sequences += [p for p, _ in t.exact]
+    sequences = [entry[0] for table in (t.prefixes, t.suffixes, t.vague, t.exact)
+                 for entries in table.values() for entry in entries]
     sequences += [[w] for table in (t.units, t.nouns, t.multipliers, t.currencies) for w in table]
     sequences += [[w, "$"] for w in t.dollar_prefixes]
     unused = [" ".join(p) for p in sequences
