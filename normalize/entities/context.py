@@ -108,6 +108,63 @@ def metonymy(kb: KnowledgeBase, cands: list[Candidate], key: str, possessive: bo
     return out
 
 
+def _name_words(kb: KnowledgeBase, entity_id: str) -> frozenset[str]:
+    """The words of an entity's name and aliases, folded as context tokens are."""
+    e = kb.get(entity_id)
+    return frozenset(w for n in ((e.name, *e.aliases) if e else ()) for w in lexicon.tokens(n))
+
+
+MAX_NAME_RUN = 3  # given names and initials read before a mention ("George H. W. Bush")
+
+
+def _name_run(cased: Sequence[tuple[str, bool]], i: int, given: frozenset[str]) -> list[str]:
+    """The given names and initials written right before token i, folded ("George HW" of
+    "George H.W. Bush"), at most MAX_NAME_RUN of them; a title or any other word ends the run."""
+    run: list[str] = []
+    k = i - 1
+    while k >= 0 and len(run) < MAX_NAME_RUN:
+        word, possessive = cased[k]
+        folded = word.casefold()
+        if possessive or not word[:1].isupper() or not (
+                folded in given or word.isupper() and len(word) <= 2):
+            break
+        run.insert(0, folded)
+        k -= 1
+    return run
+
+
+def named_otherwise(kb: KnowledgeBase, cands: list[Candidate], mention: str,
+                    context: str | None) -> list[Candidate]:
+    """The candidates left when the sentence shows the mention to be part of someone else's
+    name: wherever it stands there, the given names or initials before it, or a generational
+    suffix after it, make a full name the knowledge base does not give the entity ("Speaker
+    Mike Johnson said" is not Boris Johnson, "Michael Jordan scored" not Jordan, "Donald Trump
+    Jr. said" not Donald Trump, "George H.W. Bush" not George W. Bush)."""
+    if not context or not cands:
+        return cands
+    key = lexicon.tokens(mention)
+    cased = lexicon.cased_tokens(context)
+    ctx = [t.casefold() for t, _ in cased]
+    spots = [i for i in range(len(ctx) - len(key) + 1) if key and ctx[i:i + len(key)] == key]
+    if not spots:
+        return cands
+    given, suffixes = lexicon.given_names(), lexicon.name_parts().suffixes
+    fulls = []
+    for i in spots:
+        after = ctx[i + len(key)] if i + len(key) < len(ctx) else ""
+        run, tail = _name_run(cased, i, given), [after] if after in suffixes else []
+        if not run and not tail:
+            return cands  # the mention stands alone somewhere: nothing says it is someone else
+        fulls.append((run + tail, " ".join([*run, *key, *tail])))
+    out = []
+    for c in cands:
+        own = _name_words(kb, c.id)
+        if any(all(w in own for w in words) or any(h.id == c.id for h in kb.lookup(full))
+               for words, full in fulls):
+            out.append(c)
+    return out
+
+
 def context_bonus(kb: KnowledgeBase, cands: list[Candidate], context: str) -> list[Candidate]:
     """Break near-ties in favour of a candidate whose full name appears in the context."""
     text = " " + " ".join(lexicon.tokens(context)) + " "

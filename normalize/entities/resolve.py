@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from normalize.entities import lexicon
-from normalize.entities.context import context_bonus, metonymy, persons_in
+from normalize.entities.context import context_bonus, metonymy, named_otherwise, persons_in
 from normalize.entities.kb import PLACE_TYPES, KnowledgeBase
 from normalize.entities.match import (
     MARGIN,
@@ -50,6 +50,7 @@ __all__ = [
     "field_of",
     "middle_dropped",
     "name_candidates",
+    "named_otherwise",
     "parse_date",
     "parse_title",
     "persons_in",
@@ -138,7 +139,7 @@ def resolve_entity_candidates(
     if not isinstance(mention, str):
         raise TypeError(f"mention: expected a string or None, got {type(mention).__name__}")
     kb = kb if kb is not None else KnowledgeBase.bundled()
-    cands = _all_candidates(kb, mention, day, context)
+    cands = named_otherwise(kb, _all_candidates(kb, mention, day, context), mention, context)
     if types is not None:
         wanted = frozenset([types] if isinstance(types, str) else types)
         kept = []

@@ -77,3 +77,26 @@ def test_brussels_as_an_actor_is_the_eu() -> None:
 def test_a_misspelt_whole_name_beats_a_title_plus_a_misspelt_rest(mention, expected) -> None:
     match = resolve_entity(mention)
     assert match is not None and match.id == expected, resolve_entity_candidates(mention)
+
+
+@pytest.mark.parametrize(("mention", "date", "context", "expected"), [
+    # the sentence names someone else of that name: no answer rather than a wrong merge
+    ("Johnson", "2024-05-01", "House Speaker Mike Johnson said the vote would go ahead", None),
+    ("Jordan", "2020-01-01", "Michael Jordan scored 40 points that night", None),
+    ("Trump", "2018-01-01", "Donald Trump Jr. said he had met the lawyer", None),
+    ("Bush", "1990-01-01", "George H.W. Bush said the talks went well", None),
+    # the same surname after a title, a matching given name or an alias with its suffix
+    ("Johnson", "2020-05-01", "Prime Minister Johnson said the lockdown would ease",
+     "person:boris-johnson"),
+    ("Trump", "2018-01-01", "President Donald Trump said he had met the lawyer",
+     "person:donald-trump"),
+    ("Bush", "2003-01-01", "President George W. Bush said the talks went well",
+     "person:george-w-bush"),
+    ("Biden", "2021-06-01", "President Joseph R. Biden Jr. said the talks went well",
+     "person:joe-biden"),
+    ("Putin's", "2021-06-01", "Vladimir Putin's spokesman said", "person:vladimir-putin"),
+    ("Jordan", "2020-01-01", "King Abdullah of Jordan met Michael Jordan", "country:jo"),
+])
+def test_a_name_the_sentence_gives_someone_else(bundled, mention, date, context, expected):
+    match = resolve_entity(mention, date, context, kb=bundled)
+    assert (match.id if match else None) == expected, match
