@@ -100,3 +100,13 @@ def test_a_misspelt_whole_name_beats_a_title_plus_a_misspelt_rest(mention, expec
 def test_a_name_the_sentence_gives_someone_else(bundled, mention, date, context, expected):
     match = resolve_entity(mention, date, context, kb=bundled)
     assert (match.id if match else None) == expected, match
+
+
+@pytest.mark.parametrize(("mention", "expected"), [
+    ("Frau Merkel", "person:angela-merkel"), ("Herr Scholz", "person:olaf-scholz"),
+    ("Monsieur Macron", "person:emmanuel-macron"), ("M. Macron", "person:emmanuel-macron"),
+    ("Signor Draghi", "person:mario-draghi"),
+])
+def test_foreign_forms_of_address_are_titles(bundled, mention, expected):
+    match = resolve_entity(mention, "2021-06-01", kb=bundled)
+    assert match is not None and match.id == expected
