@@ -122,7 +122,12 @@ class Lexicon:
         self.clock_fractions: dict[str, int] = lex["clock_fractions"]
         self.roman_days: dict[str, dict[str, int]] = lex["roman_days"]
         self.roman_long_months = frozenset(lex["roman_long_months"])
-        self.quarter_context = re.compile(rf"\b(?:{one_of(lex['quarter_context'])})\b", re.I)
+        fraction = lex["quarter_as_fraction"]
+        not_after = "".join(rf"(?<!\b{re.escape(w)}[\s-])" for w in fraction["before"])
+        words = [w for w in lex["quarter_context"] if w != "quarter"]
+        self.quarter_context = re.compile(  # "quarter" itself only where it is no fraction
+            rf"\b(?:{not_after}quarter(?![\s-](?:{one_of(fraction['after'])})\b)"
+            rf"|{one_of(words)})\b", re.I)
         self.refs = {p: v for v, ps in phrases["refs"].items() for p in ps}
         self.sets = {p: v for v, ps in phrases["sets"].items() for p in ps}
         self.mods = {p: v for v, ps in phrases["mods"].items() for p in ps}
