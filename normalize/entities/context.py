@@ -3,7 +3,9 @@ as an actor ("the Kremlin said" -> Russia) or as a place ("at the Kremlin")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 
 from normalize.entities import lexicon
 from normalize.entities.kb import KnowledgeBase
@@ -47,18 +49,21 @@ def find_tokens(seq: Sequence[str], sub: Sequence[str]) -> int:
 def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
            context: str | None) -> tuple[str | None, str]:
     """Actor or place, from the words around the mention in `context` (data/context.yaml)."""
-    if possessive:
-        return "actor", "possessive"
     if not context:
-        return None, ""
+        return ("actor", "possessive") if possessive else (None, "")
     words = lexicon.context_words()
     cased = lexicon.cased_tokens(context)
     ctx = [t.casefold() for t, _ in cased]
     at = find_tokens(ctx, key_toks)
     if at < 0:
-        return None, ""
+        return ("actor", "possessive") if possessive else (None, "")
     end = at + len(key_toks)
-    if cased[end - 1][1]:
+    if possessive or cased[end - 1][1]:
+        owned = cased[end][0] if end < len(cased) else ""
+        if (owned[:1].isupper() and not owned.isupper()
+                and owned.casefold() not in lexicon.title_words()
+                and owned.casefold() not in lexicon.name_context().body_words):
+            return "place", f"before the name {owned!r}"  # "Berlin's Charite hospital"
         return "actor", "possessive"
     left = at - 1
     if left >= 0 and ctx[left] == "the":
@@ -163,6 +168,113 @@ def named_otherwise(kb: KnowledgeBase, cands: list[Candidate], mention: str,
                for words, full in fulls):
             out.append(c)
     return out
+
+
+_WORD_AFTER = re.compile(r" ([A-Z][\w'.-]*)")
+# ", Idaho", ", British Columbia": a region named after a place, not the next item of a list
+_REGION_AFTER = re.compile(r", ((?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,2})(?! (?:and|or)\b)"
+                           r"(?=$|[^\w'])")
+_NAME_OF_BEFORE = re.compile(r"(?<![\w'])([A-Z][\w'-]*) of $")
+_NEXT = re.compile(r"\s*(?:$|[.,;:!?)\"]|(\w+))")  # what follows: the end, a stop or a word
+_SCORE_AFTER = re.compile(r" \d{1,2}-\d{1,2}(?!\d)")  # "beat Liverpool 1-0": the club
+_DAY_AFTER = re.compile(r" \d{1,2}(?![\d,.:])")  # "until May 22"
+_SMALLER_PLACES = frozenset({"city", "gov", "place"})
+_REGION_TYPES = frozenset({"country", "place"})  # what may hold a town named after the comma
+
+
+@cache
+def _compounds() -> dict[str, tuple[str, ...]]:
+    """data/context.yaml `compounds` by their first word."""
+    out: dict[str, list[str]] = {}
+    for compound in lexicon.name_context().compounds:
+        out.setdefault(compound.split(" ", 1)[0], []).append(compound)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _spots(mention: str, text: str) -> list[tuple[int, int]]:
+    """Where the mention stands in the (folded) sentence, case ignored, as whole words."""
+    key = fold(mention).strip()
+    if not key:
+        return []
+    pattern = re.compile(rf"(?<![\w']){re.escape(key)}(?!\w)", re.I)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+_DESCRIBED = frozenset({"role", "counterpart", "title"})  # found from words, not a name
+
+
+def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,
+                  end: int) -> str:
+    """Why the mention at text[start:end] is part of another name than the entity's (a reason,
+    or "" when nothing says so): written in lower case ("the Thanksgiving turkey"), followed by
+    a capitalized word that continues a name ("Bolton Wanderers", "the Indian Ocean") or by a
+    score ("beat Liverpool 1-0"), a place followed by a region that does not hold it ("Moscow,
+    Idaho"), after "<Name> of" ("the Ring of Kerry"), a month before a day ("May 22")."""
+    entity = kb.get(entity_id)
+    if entity is None:
+        return ""
+    words = lexicon.name_context()
+    written = text[start:end]
+    if (written.islower() and not text.islower() and method not in _DESCRIBED
+            and any(c.isupper() for c in entity.name)):
+        return "written in lower case"
+    rest = text[start:start + 40].casefold()
+    for compound in _compounds().get(rest.split(" ", 1)[0], ()):
+        if (len(compound) > len(written) and rest.startswith(compound)
+                and not rest[len(compound):len(compound) + 1].isalpha()):
+            return f"in the compound {compound!r}"
+    own = _name_words(kb, entity_id)
+    titled = any(w.islower() and len(w) > 3 for w in text.split())  # not a headline
+    after = None if written.endswith(("'s", "s'")) else _WORD_AFTER.match(text, end)
+    if after and titled:  # "Trump's Mar-a-Lago estate": a thing of his, not another name
+        word = after.group(1).rstrip(".'").casefold()
+        if word.endswith("'s"):
+            word = word[:-2]
+        if not (word in own or word in lexicon.title_words() or word in words.body_words
+                or word in words.calendar_words):
+            return f"followed by {after.group(1)!r}"
+    if method == "demonym" and (m := _NEXT.match(text, end)) and (
+            not m.group(1) or m.group(1).casefold() in words.demonym_alone_before):
+        return "a language or a person: no noun follows"
+    if _SCORE_AFTER.match(text, end):
+        return "followed by a score"
+    if written.casefold() in words.month_words and _DAY_AFTER.match(text, end):
+        return "a month before a day"
+    # a region after a person's name makes it a town's: "Austin, Texas" (not "Putin, Russia")
+    regions = _REGION_TYPES if entity.type in _SMALLER_PLACES else (
+        frozenset({"place"}) if entity.type == "person" else frozenset())
+    region = _REGION_AFTER.match(text, end) if regions else None
+    if region and not region.group(1).endswith("'s"):
+        outer = {h.id for h in kb.lookup(lexicon.name_key(region.group(1)))
+                 if (e := kb.get(h.id)) is not None and e.type in regions}
+        if outer and entity_id not in outer and not any(kb.contains(o, entity_id)
+                                                        for o in outer):
+            return f"in {region.group(1)!r}"
+    named = _NAME_OF_BEFORE.search(text, 0, start)
+    if named and titled and text[:named.start()].strip():
+        word = named.group(1).casefold()
+        title = text[:named.start()].split()[-1]  # "King Abdullah of Jordan"
+        if not (word in lexicon.title_words() or word in lexicon.given_names()
+                or word in words.body_words
+                or title[:1].isupper() and title.casefold() in lexicon.title_words()):
+            return f"after {named.group()!r}"
+    return ""
+
+
+def in_another_name(kb: KnowledgeBase, cands: list[Candidate], mention: str,
+                    context: str | None) -> list[Candidate]:
+    """The candidates left when, everywhere the mention stands in its sentence, it is part of
+    another name than the candidate's (`_another_name`): "Brussels sprouts", "Moscow, Idaho",
+    "the Bank of England", "Bolton Wanderers" name none of the KB's Brussels, Moscow, England or
+    John Bolton. A wrong merge is worse than no answer."""
+    if not context or not cands:
+        return cands
+    text = fold(context)
+    spots = _spots(mention, text)
+    if not spots:
+        return cands
+    return [c for c in cands
+            if not all(_another_name(kb, c.id, c.method, text, *s) for s in spots)]
 
 
 def context_bonus(kb: KnowledgeBase, cands: list[Candidate], context: str) -> list[Candidate]:

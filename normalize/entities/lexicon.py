@@ -292,6 +292,32 @@ def context_words() -> ContextWords:
     return _word_sets(ContextWords, "context.yaml")
 
 
+@dataclass(frozen=True)
+class NameContext:
+    """Word tables telling that a mention is part of another name (data/context.yaml)."""
+
+    body_words: frozenset[str]
+    calendar_words: frozenset[str]
+    month_words: frozenset[str]
+    compounds: frozenset[str]
+    demonym_alone_before: frozenset[str]
+
+
+@cache
+def name_context() -> NameContext:
+    """The other-name word tables of data/context.yaml."""
+    return _word_sets(NameContext, "context.yaml")
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Every word of a title or role phrase ("foreign", "minister", "press", "secretary"), but
+    the words that join them ("the", "of")."""
+    joining = {"the", "of", "and", "for", "to", "in", "on", "at", "a", "an", "s"}
+    return frozenset({w for key in titles() for w in key}
+                     | {w for key in roles().phrases for w in key}) - joining
+
+
 @cache
 def common_words() -> frozenset[str]:
     """Lower-case words an all-caps acronym may spell; such acronyms need capitals."""

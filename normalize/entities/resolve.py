@@ -16,7 +16,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from normalize.entities import lexicon
-from normalize.entities.context import context_bonus, metonymy, named_otherwise, persons_in
+from normalize.entities.context import (
+    context_bonus,
+    in_another_name,
+    metonymy,
+    named_otherwise,
+    persons_in,
+)
 from normalize.entities.kb import PLACE_TYPES, KnowledgeBase
 from normalize.entities.match import (
     MARGIN,
@@ -50,6 +56,7 @@ __all__ = [
     "field_of",
     "middle_dropped",
     "name_candidates",
+    "in_another_name",
     "named_otherwise",
     "parse_date",
     "parse_title",
@@ -139,7 +146,8 @@ def resolve_entity_candidates(
     if not isinstance(mention, str):
         raise TypeError(f"mention: expected a string or None, got {type(mention).__name__}")
     kb = kb if kb is not None else KnowledgeBase.bundled()
-    cands = named_otherwise(kb, _all_candidates(kb, mention, day, context), mention, context)
+    cands = _all_candidates(kb, mention, day, context)
+    cands = in_another_name(kb, named_otherwise(kb, cands, mention, context), mention, context)
     if types is not None:
         wanted = frozenset([types] if isinstance(types, str) else types)
         kept = []

@@ -243,6 +243,8 @@ def titled(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
         if _foreign_to_qualifier(kb, entity, parse):
             continue  # "Russian" + the UN Security Council: another, unknown body is meant
         adjust, note = _title_fit(kb, entity, parse, day)
+        if c.method == "surname" and adjust <= -0.3:
+            continue  # "King Philippe" is not Edouard Philippe: a surname and a role he never held
         explain = f"title {parse.title!r} stripped; {c.explain}" + (f"; {note}" if note else "")
         method = "title" if c.method in ("exact", "alias", "variant", "surname") else c.method
         out.append(Candidate(c.id, max(0.0, min(1.0, c.score + adjust)), method, explain))

@@ -110,3 +110,44 @@ def test_a_name_the_sentence_gives_someone_else(bundled, mention, date, context,
 def test_foreign_forms_of_address_are_titles(bundled, mention, expected):
     match = resolve_entity(mention, "2021-06-01", kb=bundled)
     assert match is not None and match.id == expected
+
+
+@pytest.mark.parametrize(("mention", "context"), [
+    # the mention is part of another name in its sentence: no answer rather than a wrong merge
+    ("turkey", "The family carved the turkey before the speeches began."),  # lower case
+    ("Bolton", "Bolton Wanderers beat Wigan in the derby."),  # a capitalized word continues it
+    ("Indian", "Cyclones in the Indian Ocean grew stronger this year."),
+    ("Trump", "Trump Tower was evacuated after the alarm."),
+    ("Everton", "Everton 2-1 Arsenal was the score at half-time."),  # a score follows
+    ("Leeds", "Leeds 3-0 was a fair result."),
+    ("May", "The deadline was moved to May 22 after the vote."),  # a month before a day
+    ("Paris", "The reunion took place in Paris, Texas, last weekend."),  # a region holding it
+    ("Moscow", "Students at the college in Moscow, Idaho, returned for the term."),
+    ("Austin", "The company moved its offices to Austin, Texas, in the spring."),
+    ("England", "The Bank of England held rates steady."),  # "<Name> of"
+    ("Kerry", "Cyclists rode the Ring of Kerry on Sunday."),
+    ("French", "The diner served French fries with every order."),  # a listed compound
+    ("Brussels", "Growers said Brussels sprouts were late this year."),
+    ("Russian", "She answered the reporters in Russian, then in English."),  # a language
+    ("King Philippe", "King Philippe opened the new session of parliament."),  # a role he never had
+])
+def test_a_mention_inside_another_name_links_nothing(bundled, mention, context):
+    assert resolve_entity(mention, "2021-06-01", context, kb=bundled) is None
+
+
+@pytest.mark.parametrize(("mention", "context", "expected"), [
+    ("Russian", "Russian officials denied the report.", "country:ru"),
+    ("Russian", "Russian and Chinese officials met in Beijing.", "country:ru"),
+    ("Russian", "The Russian Foreign Ministry summoned the envoy.", "country:ru"),
+    ("U.S.", "The U.S. Navy sent two carriers to the region.", "country:us"),
+    ("Moscow", "The delegation flew to Moscow, Russia, on Monday.", "city:moscow"),
+    ("Moscow", "The tour visits Moscow, Beijing and Ankara.", "city:moscow"),
+    ("Paris", "He met the minister in Paris Tuesday.", "city:paris"),
+    ("Trump's", "Agents searched Trump's Mar-a-Lago home.", "person:donald-trump"),
+    ("Berlin's", "He was treated at Berlin's Charite hospital.", "city:berlin"),
+    ("India", "The Government of India issued a statement.", "country:in"),
+    ("Jordan", "King Abdullah of Jordan arrived on Monday.", "country:jo"),
+])
+def test_the_same_names_standing_for_themselves(bundled, mention, context, expected):
+    match = resolve_entity(mention, "2021-06-01", context, kb=bundled)
+    assert match is not None and match.id == expected, match
