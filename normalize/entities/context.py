@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from normalize.entities import lexicon
 from normalize.entities.kb import KnowledgeBase
@@ -113,6 +113,7 @@ def metonymy(kb: KnowledgeBase, cands: list[Candidate], key: str, possessive: bo
     return out
 
 
+@lru_cache(maxsize=4096)
 def _name_words(kb: KnowledgeBase, entity_id: str) -> frozenset[str]:
     """The words of an entity's name and aliases, folded as context tokens are."""
     e = kb.get(entity_id)
@@ -120,21 +121,22 @@ def _name_words(kb: KnowledgeBase, entity_id: str) -> frozenset[str]:
 
 
 MAX_NAME_RUN = 3  # given names and initials read before a mention ("George H. W. Bush")
+_WORDS_BEFORE = re.compile(rf"(?:[A-Z][\w'.-]*\s+){{1,{MAX_NAME_RUN}}}$")
+_SUFFIX_AFTER = re.compile(r",?\s+(\w+)")
 
 
-def _name_run(cased: Sequence[tuple[str, bool]], i: int, given: frozenset[str]) -> list[str]:
-    """The given names and initials written right before token i, folded ("George HW" of
+def _name_run(text: str, start: int, given: frozenset[str]) -> list[str]:
+    """The given names and initials written right before text[start], folded ("george hw" of
     "George H.W. Bush"), at most MAX_NAME_RUN of them; a title or any other word ends the run."""
+    before = _WORDS_BEFORE.search(text, max(0, start - 80), start)
     run: list[str] = []
-    k = i - 1
-    while k >= 0 and len(run) < MAX_NAME_RUN:
-        word, possessive = cased[k]
-        folded = word.casefold()
-        if possessive or not word[:1].isupper() or not (
-                folded in given or word.isupper() and len(word) <= 2):
+    for word in reversed(before.group().split() if before else ()):
+        bare = word.replace(".", "")
+        folded = bare.casefold()
+        if word.endswith(("'s", "s'")) or not (folded in given or bare.isupper()
+                                               and len(bare) <= 2):
             break
         run.insert(0, folded)
-        k -= 1
     return run
 
 
@@ -147,17 +149,16 @@ def named_otherwise(kb: KnowledgeBase, cands: list[Candidate], mention: str,
     Jr. said" not Donald Trump, "George H.W. Bush" not George W. Bush)."""
     if not context or not cands:
         return cands
-    key = lexicon.tokens(mention)
-    cased = lexicon.cased_tokens(context)
-    ctx = [t.casefold() for t, _ in cased]
-    spots = [i for i in range(len(ctx) - len(key) + 1) if key and ctx[i:i + len(key)] == key]
+    text, spots = _spots(mention, context)
     if not spots:
         return cands
+    key = lexicon.tokens(mention)
     given, suffixes = lexicon.given_names(), lexicon.name_parts().suffixes
     fulls = []
-    for i in spots:
-        after = ctx[i + len(key)] if i + len(key) < len(ctx) else ""
-        run, tail = _name_run(cased, i, given), [after] if after in suffixes else []
+    for start, end in spots:
+        after = _SUFFIX_AFTER.match(text, end)
+        suffix = after.group(1).casefold() if after else ""
+        run, tail = _name_run(text, start, given), [suffix] if suffix in suffixes else []
         if not run and not tail:
             return cands  # the mention stands alone somewhere: nothing says it is someone else
         fulls.append((run + tail, " ".join([*run, *key, *tail])))
@@ -191,13 +192,24 @@ def _compounds() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _spots(mention: str, text: str) -> list[tuple[int, int]]:
-    """Where the mention stands in the (folded) sentence, case ignored, as whole words."""
-    key = fold(mention).strip()
-    if not key:
-        return []
-    pattern = re.compile(rf"(?<![\w']){re.escape(key)}(?!\w)", re.I)
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+@lru_cache(maxsize=4096)
+def _spots(mention: str, context: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """(the folded sentence, where the mention stands in it, case ignored, as whole words):
+    memoized, as both context stages ask it of the same mention."""
+    text = fold(context)
+    key = fold(mention).strip().casefold()
+    folded = text.casefold()
+    if not key or len(folded) != len(text):  # case folding moved the offsets ("ß"): no spots
+        return text, ()
+    out, at = [], folded.find(key)
+    while at >= 0:
+        end = at + len(key)
+        before, after = folded[at - 1:at], folded[end:end + 1]  # "" at either edge
+        if not (before.isalnum() or before in ("_", "'")) and not (after.isalnum()
+                                                                   or after == "_"):
+            out.append((at, end))
+        at = folded.find(key, end)
+    return text, tuple(out)
 
 
 _DESCRIBED = frozenset({"role", "counterpart", "title"})  # found from words, not a name
@@ -269,8 +281,7 @@ def in_another_name(kb: KnowledgeBase, cands: list[Candidate], mention: str,
     John Bolton. A wrong merge is worse than no answer."""
     if not context or not cands:
         return cands
-    text = fold(context)
-    spots = _spots(mention, text)
+    text, spots = _spots(mention, context)
     if not spots:
         return cands
     return [c for c in cands

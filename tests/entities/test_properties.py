@@ -111,6 +111,18 @@ def test_never_crashes(kb, mention, context, date):
     assert match is None or (kb.get(match.id) is not None and 0 < match.score <= 1)
 
 
+_AROUND = st.text(alphabet=st.sampled_from(list("aZ ,.'-19Jr&")), max_size=30)
+
+
+@SETTINGS
+@given(st.sampled_from(["Putin", "Sullivan", "Moscow", "Russian", "the Kremlin", "May", "Biden"]),
+       _AROUND, _AROUND, st.sampled_from(["", "Mike ", "H.W. ", "Bank of ", "the "]))
+def test_never_crashes_around_the_mention(kb, mention, before, after, lead):
+    """The context stages read the words around the mention: whatever stands there."""
+    match = resolve_entity(mention, "2021-06-01", f"{before}{lead}{mention}{after}", kb=kb)
+    assert match is None or (kb.get(match.id) is not None and 0 < match.score <= 1)
+
+
 MENTIONS = ["Putin's", "Sallivan", "the Russian Vladimir Putin", "Russian President Vladimir Putin",
             "the Kremlin", "NATO", "Jack Sullivan", "Russia's president", "J. Sullivan"]
 
