@@ -186,6 +186,9 @@ def _fitting_roles(entity: Entity, parse: TitleParse, day: dt.date | None) -> li
     return out
 
 
+FIT_ACTIVE, FIT_FORMER, FIT_LATER = 0.1, 0.02, -0.1  # a title's fit by the term's dates
+
+
 def _title_fit(kb: KnowledgeBase, entity: Entity, parse: TitleParse, day: dt.date | None
                ) -> tuple[float, str]:
     """How well the stripped title agrees with what the KB knows of the entity."""
@@ -194,7 +197,11 @@ def _title_fit(kb: KnowledgeBase, entity: Entity, parse: TitleParse, day: dt.dat
         fitting = _fitting_roles(entity, parse, day)
         if fitting:
             active = [r for r in fitting if day is None or r.active_on(day)]
-            adjust += 0.1 if active else 0.07
+            earlier = [r for r in fitting if day and r.end and r.end < day]
+            # the holder on the day; else a former holder ("President Obama" in 2020) well
+            # behind a holder of that day who shares the surname; one who took office only
+            # later does not fit ("Premier Li" in 2015 is not Li Qiang)
+            adjust += FIT_ACTIVE if active else FIT_FORMER if earlier else FIT_LATER
             r = max(active or fitting, key=lambda r: r.start or dt.date.min)
             notes.append(f"the KB has {r.role}{' of ' + r.of if r.of else ''}"
                          f" {r.start or '?'}..{r.end or 'now'}")

@@ -151,3 +151,18 @@ def test_a_mention_inside_another_name_links_nothing(bundled, mention, context):
 def test_the_same_names_standing_for_themselves(bundled, mention, context, expected):
     match = resolve_entity(mention, "2021-06-01", context, kb=bundled)
     assert match is not None and match.id == expected, match
+
+
+@pytest.mark.parametrize(("mention", "date", "expected"), [
+    # two people share the surname and held the office at different times: the date decides
+    ("Premier Li", "2016-01-04", "person:li-keqiang"),
+    ("Premier Li", "2024-06-03", "person:li-qiang"),
+    ("Foreign Minister Kono", "2000-02-01", "person:yohei-kono"),
+    ("Foreign Minister Kono", "2018-06-01", "person:taro-kono"),
+    ("President Kirchner", "2006-05-02", "person:nestor-kirchner"),
+    ("President Kirchner", "2012-05-02", "person:cristina-fernandez-de-kirchner"),
+])
+def test_the_holder_on_the_day_wins_a_shared_surname(bundled, mention, date, expected):
+    match = resolve_entity(mention, date, kb=bundled)
+    assert match is not None and match.id == expected, resolve_entity_candidates(
+        mention, date, kb=bundled)
