@@ -497,7 +497,8 @@ class KnowledgeBase:
                 vocab.update(toks)
                 if qualifies:
                     qualifier_starts.add(key.split(" ", 1)[0])
-                if e.type == "person":
+                if e.type == "person" and toks[0] not in lexicon.title_words():
+                    # no variants of a titled alias: "King Charles" has no surname "Charles"
                     for vkey, detail in _person_variants(toks, parts):
                         method = "surname" if detail.startswith("surname") else "variant"
                         self._add(vkey, Hit(e.id, method, SCORES[method], text, detail))

@@ -166,3 +166,17 @@ def test_the_holder_on_the_day_wins_a_shared_surname(bundled, mention, date, exp
     match = resolve_entity(mention, date, kb=bundled)
     assert match is not None and match.id == expected, resolve_entity_candidates(
         mention, date, kb=bundled)
+
+
+@pytest.mark.parametrize(("mention", "date", "expected"), [
+    ("Queen Elizabeth", "2012-06-04", "person:elizabeth-ii"),
+    ("Prince Charles", "2019-02-01", "person:charles-iii"),
+    ("King Charles's", "2023-05-06", "person:charles-iii"),
+    ("Charles", "2023-05-06", None),  # a titled alias makes no bare-name variant
+    ("Elizabeth", "2012-06-04", None),
+    ("Secretary-General Ban", "2012-01-10", "person:ban-ki-moon"),  # Korean family name first
+    ("President Lee", "2010-03-01", "person:lee-myung-bak"),
+])
+def test_monarchs_and_korean_family_names(bundled, mention, date, expected):
+    match = resolve_entity(mention, date, kb=bundled)
+    assert (match.id if match else None) == expected, match
