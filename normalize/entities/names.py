@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from normalize.entities import lexicon
-from normalize.entities.kb import Hit, KnowledgeBase
+from normalize.entities.kb import Entity, Hit, KnowledgeBase
 from normalize.entities.match import Candidate
 
 _METHOD_WORDS = {
@@ -108,10 +108,24 @@ def middle_dropped(kb: KnowledgeBase, key: str) -> list[Candidate]:
     out = []
     for c in direct(kb, short) or translit(kb, short):
         e = kb.get(c.id)
-        if e is not None and e.type == "person" and c.method != "surname":
+        if e is not None and e.type == "person" and c.method != "surname" and not _other_middle(
+                e, toks):
             out.append(Candidate(c.id, c.score * 0.9, "variant",
                                  f"middle name(s) {' '.join(toks[1:-1])!r} dropped; {c.explain}"))
     return out
+
+
+def _initials(middle: list[str]) -> str:
+    """Middle names as initials; a token of one or two letters is initials already ("hw")."""
+    return "".join(t if len(t) <= 2 else t[0] for t in middle)
+
+
+def _other_middle(entity: Entity, toks: list[str]) -> bool:
+    """Whether the KB writes the person with other middle initials than the mention ("George
+    H.W. Bush" is not George W. Bush)."""
+    known = [n[1:-1] for n in map(lexicon.tokens, (entity.name, *entity.aliases))
+             if len(n) > 2 and n[0] == toks[0] and n[-1] == toks[-1]]
+    return bool(known) and _initials(toks[1:-1]) not in {_initials(m) for m in known}
 
 
 def name_candidates(kb: KnowledgeBase, key: str, caps: str | None = None) -> list[Candidate]:

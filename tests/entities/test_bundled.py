@@ -180,3 +180,15 @@ def test_the_holder_on_the_day_wins_a_shared_surname(bundled, mention, date, exp
 def test_monarchs_and_korean_family_names(bundled, mention, date, expected):
     match = resolve_entity(mention, date, kb=bundled)
     assert (match.id if match else None) == expected, match
+
+
+@pytest.mark.parametrize(("mention", "expected"), [
+    ("George H.W. Bush", None),  # other middle initials than the KB's George W. Bush
+    ("Former President George H. W. Bush", None),
+    ("George Walker Bush", "person:george-w-bush"),
+    ("Joseph Robinette Biden", "person:joe-biden"),
+    ("Vladimir Vladimirovich Putin", "person:vladimir-putin"),  # the KB writes no middle name
+])
+def test_middle_initials_must_agree(bundled, mention, expected):
+    match = resolve_entity(mention, "2018-12-01", kb=bundled)
+    assert (match.id if match else None) == expected, match
