@@ -73,6 +73,8 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
         if left >= 0 and ctx[left] == "the":
             left -= 1
     before = ctx[left] if left >= 0 else ""
+    if before == "to" and left >= 1 and ctx[left - 1] in words.to_actor_after:
+        return "actor", f"after {ctx[left - 1]!r} to"  # "the proposals handed to Washington"
     if before in words.place_before:
         return "place", f"after {before!r}"
     for j in range(end, min(end + VERB_WINDOW, len(ctx))):

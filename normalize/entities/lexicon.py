@@ -284,6 +284,7 @@ class ContextWords:
     place_before: frozenset[str]
     coordinators: frozenset[str]
     place_prepositions: frozenset[str]
+    to_actor_after: frozenset[str]
 
 
 @cache

@@ -192,3 +192,19 @@ def test_monarchs_and_korean_family_names(bundled, mention, date, expected):
 def test_middle_initials_must_agree(bundled, mention, expected):
     match = resolve_entity(mention, "2018-12-01", kb=bundled)
     assert (match.id if match else None) == expected, match
+
+
+@pytest.mark.parametrize(("mention", "context", "expected"), [
+    # a capital as the subject of reported speech, a receiver, an actor that strikes a deal
+    ("Moscow", "The envoy told the council that Moscow was not seeking a wider war.", "country:ru"),
+    ("Washington", "The minister said Washington had kept its promise.", "country:us"),
+    ("Washington", "The draft treaty handed to Washington was never published.", "country:us"),
+    ("Beijing", "Diplomats hoped to persuade Beijing to join the talks.", "country:cn"),
+    ("Tokyo", "Seoul and Tokyo struck a deal on export controls.", "country:jp"),
+    # the place itself
+    ("Washington", "She flew to Washington on Monday.", "city:washington-dc"),
+    ("Moscow", "Officials in Moscow declined to comment.", "city:moscow"),
+])
+def test_capitals_as_actors(bundled, mention, context, expected):
+    match = resolve_entity(mention, "2021-06-01", context, kb=bundled)
+    assert match is not None and match.id == expected, match
