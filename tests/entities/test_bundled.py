@@ -208,3 +208,9 @@ def test_middle_initials_must_agree(bundled, mention, expected):
 def test_capitals_as_actors(bundled, mention, context, expected):
     match = resolve_entity(mention, "2021-06-01", context, kb=bundled)
     assert match is not None and match.id == expected, match
+
+
+@pytest.mark.parametrize("mention", ["G-7", "the G-7", "G7"])
+def test_a_hyphen_between_letter_and_number_is_no_break(bundled, mention):
+    match = resolve_entity(mention, "2022-06-28", kb=bundled)
+    assert match is not None and match.id == "org:g7"
