@@ -14,18 +14,15 @@ a development set.
 from __future__ import annotations
 
 import argparse
-import csv
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-
-def load(path: Path) -> list[dict[str, str]]:
-    """The rows of one probe file."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
+from news_probe import load  # noqa: E402  (the same tab-separated probe files)
 
 
 def ours(rows: list[dict[str, str]]) -> list[str]:

@@ -62,7 +62,7 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
         owned = cased[end][0] if end < len(cased) else ""
         if (owned[:1].isupper() and not owned.isupper()
                 and owned.casefold() not in lexicon.title_words()
-                and owned.casefold() not in lexicon.name_context().body_words):
+                and owned.casefold() not in lexicon.context_words().body_words):
             return "place", f"before the name {owned!r}"  # "Berlin's Charite hospital"
         return "actor", "possessive"
     left = at - 1
@@ -189,7 +189,7 @@ _REGION_TYPES = frozenset({"country", "place"})  # what may hold a town named af
 def _compounds() -> dict[str, tuple[str, ...]]:
     """data/context.yaml `compounds` by their first word."""
     out: dict[str, list[str]] = {}
-    for compound in lexicon.name_context().compounds:
+    for compound in lexicon.context_words().compounds:
         out.setdefault(compound.split(" ", 1)[0], []).append(compound)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -227,7 +227,7 @@ def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, sta
     entity = kb.get(entity_id)
     if entity is None:
         return ""
-    words = lexicon.name_context()
+    words = lexicon.context_words()
     written = text[start:end]
     if (written.islower() and not text.islower() and method not in _DESCRIBED
             and any(c.isupper() for c in entity.name)):

@@ -283,7 +283,8 @@ def _word_sets(table: type, name: str) -> Any:
 
 @dataclass(frozen=True)
 class ContextWords:
-    """Word tables deciding whether a seat or capital is an actor or a place."""
+    """Word tables of the context stages: whether a seat or capital is an actor or a place, and
+    whether a mention is part of another name."""
 
     actor_verbs: frozenset[str]
     skip_after: frozenset[str]
@@ -292,18 +293,7 @@ class ContextWords:
     coordinators: frozenset[str]
     place_prepositions: frozenset[str]
     to_actor_after: frozenset[str]
-
-
-@cache
-def context_words() -> ContextWords:
-    """The metonymy word tables of data/context.yaml."""
-    return _word_sets(ContextWords, "context.yaml")
-
-
-@dataclass(frozen=True)
-class NameContext:
-    """Word tables telling that a mention is part of another name (data/context.yaml)."""
-
+    # whether the mention is part of another name (context.in_another_name)
     body_words: frozenset[str]
     calendar_words: frozenset[str]
     month_words: frozenset[str]
@@ -312,9 +302,9 @@ class NameContext:
 
 
 @cache
-def name_context() -> NameContext:
-    """The other-name word tables of data/context.yaml."""
-    return _word_sets(NameContext, "context.yaml")
+def context_words() -> ContextWords:
+    """The word tables of data/context.yaml."""
+    return _word_sets(ContextWords, "context.yaml")
 
 
 @cache
