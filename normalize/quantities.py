@@ -364,8 +364,10 @@ def _said_in_words(tokens: list[str], text: str, unit: str | None,
     return None
 
 
-# Fractions, ratios, clock times and scientific notation are not counts this reader takes.
-_NOT_A_COUNT = re.compile(r"\d\s*[/:\u2044]\s*\d|\de[+-]?\d")
+# Fractions, ratios, clock times, scientific notation, decades and ordinals are not counts
+# this reader takes.
+_NOT_A_COUNT = re.compile(r"\d\s*[/:\u2044]\s*\d|\de[+-]?\d"
+                          r"|\d'?s\b|\d(?:st|nd|rd|th)\b")  # decades ("1990s"), ordinals ("3rd")
 
 
 @lru_cache(maxsize=8192)

@@ -33,7 +33,8 @@ def test_examples_corpus(mention: str, low: float | None, high: float | None, mo
 @pytest.mark.parametrize("text", ["", "   ", "the", "diplomats", "about", "at least", "-",
                                   "10 to 5", "3/4", "1e5", "10:30", "two-thirds", "one third",
                                   "one in five", "3 out of 10", "four in 10 voters",
-                                  "three-quarters of voters", "a quarter", "No. 1", "1\u20442"])
+                                  "three-quarters of voters", "a quarter", "No. 1", "1\u20442",
+                                  "the 1990s", "1990s", "3rd", "21st"])
 def test_not_a_quantity(text: str) -> None:
     assert resolve_quantity(text) is None
 
