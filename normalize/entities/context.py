@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from normalize.entities import lexicon
-from normalize.entities.kb import KnowledgeBase
+from normalize.entities.kb import Entity, KnowledgeBase
 from normalize.entities.match import MARGIN, Candidate
 from normalize.text import fold
 
@@ -217,62 +218,124 @@ def _spots(mention: str, context: str) -> tuple[str, tuple[tuple[int, int], ...]
 _DESCRIBED = frozenset({"role", "counterpart", "title"})  # found from words, not a name
 
 
+@dataclass(frozen=True)
+class _Spot:
+    """One place the mention stands in its (folded) sentence, seen for one candidate."""
+
+    kb: KnowledgeBase
+    entity: Entity
+    method: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def written(self) -> str:
+        return self.text[self.start:self.end]
+
+    @property
+    def headline(self) -> bool:
+        """A sentence in title case or capitals: capitals there tell nothing."""
+        return not any(w.islower() and len(w) > 3 for w in self.text.split())
+
+
+def _lower_case(s: _Spot) -> str:
+    """A name written in lower case is a common noun: "the Thanksgiving turkey"."""
+    lower = s.written.islower() and not s.text.islower() and s.method not in _DESCRIBED
+    return "written in lower case" if lower and any(c.isupper() for c in s.entity.name) else ""
+
+
+def _compound(s: _Spot) -> str:
+    """A listed compound opens here: "French fries", "Brussels sprouts"."""
+    rest = s.text[s.start:s.start + 40].casefold()
+    for compound in _compounds().get(rest.split(" ", 1)[0], ()):
+        if (len(compound) > len(s.written) and rest.startswith(compound)
+                and not rest[len(compound):len(compound) + 1].isalpha()):
+            return f"in the compound {compound!r}"
+    return ""
+
+
+def _name_continues(s: _Spot) -> str:
+    """A capitalized word after it continues another name ("Bolton Wanderers", "the Indian
+    Ocean"), unless it is the entity's own, a title, a body of it or a day; not after a
+    possessive ("Trump's Mar-a-Lago estate" is a thing of his)."""
+    if s.written.endswith(("'s", "s'")) or s.headline:
+        return ""
+    after = _WORD_AFTER.match(s.text, s.end)
+    if after is None:
+        return ""
+    word = after.group(1).rstrip(".'").casefold().removesuffix("'s")
+    words = lexicon.context_words()
+    if (word in _name_words(s.kb, s.entity.id) or word in lexicon.title_words()
+            or word in words.body_words or word in words.calendar_words):
+        return ""
+    return f"followed by {after.group(1)!r}"
+
+
+def _language(s: _Spot) -> str:
+    """A demonym that no noun follows is a language or a person: "answered in Russian"."""
+    after = _NEXT.match(s.text, s.end) if s.method == "demonym" else None
+    alone = after is not None and (not after.group(1) or after.group(1).casefold()
+                                   in lexicon.context_words().demonym_alone_before)
+    return "a language or a person: no noun follows" if alone else ""
+
+
+def _score(s: _Spot) -> str:
+    """A score after it makes it a club: "beat Liverpool 1-0"."""
+    return "followed by a score" if _SCORE_AFTER.match(s.text, s.end) else ""
+
+
+def _month_day(s: _Spot) -> str:
+    """A month name before a day number is a date: "until May 22"."""
+    month = s.written.casefold() in lexicon.context_words().month_words
+    return "a month before a day" if month and _DAY_AFTER.match(s.text, s.end) else ""
+
+
+def _region(s: _Spot) -> str:
+    """A region after the comma that does not hold the town ("Moscow, Idaho"); after a
+    person's surname, a region makes it a town ("Austin, Texas"; not "Putin, Russia")."""
+    regions = _REGION_TYPES if s.entity.type in _SMALLER_PLACES else (
+        frozenset({"place"}) if s.entity.type == "person" else frozenset())
+    region = _REGION_AFTER.match(s.text, s.end) if regions else None
+    if region is None or region.group(1).endswith("'s"):
+        return ""
+    outer = {h.id for h in s.kb.lookup(lexicon.name_key(region.group(1)))
+             if (e := s.kb.get(h.id)) is not None and e.type in regions}
+    inside = s.entity.id in outer or any(s.kb.contains(o, s.entity.id) for o in outer)
+    return f"in {region.group(1)!r}" if outer and not inside else ""
+
+
+def _name_of(s: _Spot) -> str:
+    """After "<Name> of" it is part of that name ("the Bank of England", "the Ring of Kerry"),
+    unless the name is a title, a given name or a body ("King Abdullah of Jordan", "the
+    Government of India")."""
+    named = _NAME_OF_BEFORE.search(s.text, 0, s.start)
+    if named is None or s.headline or not s.text[:named.start()].strip():
+        return ""
+    word = named.group(1).casefold()
+    title = s.text[:named.start()].split()[-1]
+    titles = lexicon.title_words()
+    if (word in titles or word in lexicon.given_names()
+            or word in lexicon.context_words().body_words
+            or title[:1].isupper() and title.casefold() in titles):
+        return ""
+    return f"after {named.group()!r}"
+
+
+# Each check gives the reason the mention is part of another name there, or "".
+_OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _score, _month_day,
+                      _region, _name_of)
+
+
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,
                   end: int) -> str:
-    """Why the mention at text[start:end] is part of another name than the entity's (a reason,
-    or "" when nothing says so): written in lower case ("the Thanksgiving turkey"), followed by
-    a capitalized word that continues a name ("Bolton Wanderers", "the Indian Ocean") or by a
-    score ("beat Liverpool 1-0"), a place followed by a region that does not hold it ("Moscow,
-    Idaho"), after "<Name> of" ("the Ring of Kerry"), a month before a day ("May 22")."""
+    """Why the mention at text[start:end] is part of another name than the entity's (the first
+    check's reason), or "" when nothing says so."""
     entity = kb.get(entity_id)
     if entity is None:
         return ""
-    words = lexicon.context_words()
-    written = text[start:end]
-    if (written.islower() and not text.islower() and method not in _DESCRIBED
-            and any(c.isupper() for c in entity.name)):
-        return "written in lower case"
-    rest = text[start:start + 40].casefold()
-    for compound in _compounds().get(rest.split(" ", 1)[0], ()):
-        if (len(compound) > len(written) and rest.startswith(compound)
-                and not rest[len(compound):len(compound) + 1].isalpha()):
-            return f"in the compound {compound!r}"
-    own = _name_words(kb, entity_id)
-    titled = any(w.islower() and len(w) > 3 for w in text.split())  # not a headline
-    after = None if written.endswith(("'s", "s'")) else _WORD_AFTER.match(text, end)
-    if after and titled:  # "Trump's Mar-a-Lago estate": a thing of his, not another name
-        word = after.group(1).rstrip(".'").casefold()
-        if word.endswith("'s"):
-            word = word[:-2]
-        if not (word in own or word in lexicon.title_words() or word in words.body_words
-                or word in words.calendar_words):
-            return f"followed by {after.group(1)!r}"
-    if method == "demonym" and (m := _NEXT.match(text, end)) and (
-            not m.group(1) or m.group(1).casefold() in words.demonym_alone_before):
-        return "a language or a person: no noun follows"
-    if _SCORE_AFTER.match(text, end):
-        return "followed by a score"
-    if written.casefold() in words.month_words and _DAY_AFTER.match(text, end):
-        return "a month before a day"
-    # a region after a person's name makes it a town's: "Austin, Texas" (not "Putin, Russia")
-    regions = _REGION_TYPES if entity.type in _SMALLER_PLACES else (
-        frozenset({"place"}) if entity.type == "person" else frozenset())
-    region = _REGION_AFTER.match(text, end) if regions else None
-    if region and not region.group(1).endswith("'s"):
-        outer = {h.id for h in kb.lookup(lexicon.name_key(region.group(1)))
-                 if (e := kb.get(h.id)) is not None and e.type in regions}
-        if outer and entity_id not in outer and not any(kb.contains(o, entity_id)
-                                                        for o in outer):
-            return f"in {region.group(1)!r}"
-    named = _NAME_OF_BEFORE.search(text, 0, start)
-    if named and titled and text[:named.start()].strip():
-        word = named.group(1).casefold()
-        title = text[:named.start()].split()[-1]  # "King Abdullah of Jordan"
-        if not (word in lexicon.title_words() or word in lexicon.given_names()
-                or word in words.body_words
-                or title[:1].isupper() and title.casefold() in lexicon.title_words()):
-            return f"after {named.group()!r}"
-    return ""
+    spot = _Spot(kb, entity, method, text, start, end)
+    return next((reason for check in _OTHER_NAME_CHECKS if (reason := check(spot))), "")
 
 
 def in_another_name(kb: KnowledgeBase, cands: list[Candidate], mention: str,
