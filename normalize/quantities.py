@@ -293,13 +293,15 @@ def _bound_of_vague(tokens: list[str], i: int, kind: str, rule: str, text: str,
                     rule=f"{rule}+{said.rule}")
 
 
-def _currency(tokens: list[str], t: _Tables) -> tuple[str | None, list[str]]:
+def _currency(tokens: list[str], key: str, t: _Tables) -> tuple[str | None, list[str]]:
     """(the currency written before the number, the tokens without it): a sign anywhere before
-    a number ("$3bn", "more than $3bn"), with the country letters that may open it ("US$",
-    "A$", "HK$"), or a code or word first ("USD 5m", "Rs 500 crore")."""
+    a number ("$3bn", "more than $3bn"), with the country letters written against it ("US$",
+    "A$", "HK$"; not the article of "a $5 fine"), or a code or word first ("USD 5m", "Rs 500
+    crore"). `key` is the mention the tokens come from."""
     for k, tok in enumerate(tokens):
         if tok in _CURRENCY_SIGNS:
-            code = t.dollar_prefixes.get(tokens[k - 1]) if tok == "$" and k else None
+            glued = tok == "$" and k and f"{tokens[k - 1]}$" in key
+            code = t.dollar_prefixes.get(tokens[k - 1]) if glued else None
             rest = tokens[: k - 1] if code else tokens[:k]
             return code or t.currencies[tok], rest + [x for x in tokens[k + 1:]
                                                       if x not in _CURRENCY_SIGNS]
@@ -378,7 +380,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
     tokens = _TOKEN.findall(key)
     if not tokens:
         return None
-    unit, tokens = _currency(tokens, t)
+    unit, tokens = _currency(tokens, key, t)
     if not tokens:
         return None
     i, kind, rule = 0, "exact", "number"

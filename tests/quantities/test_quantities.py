@@ -53,7 +53,7 @@ def test_percent_has_one_spelling() -> None:
     ("$3 billion", "USD"), ("3 billion dollars", "USD"), ("20 million euros", "EUR"),
     ("£3.2bn", "GBP"), ("7.5 per cent", "%"), ("10 diplomats", None), ("10", None),
     ("NZ$40 million", "NZD"), ("more than S$1bn", "SGD"), ("tens of millions of dollars", "USD"),
-    ("hundreds of millions", None),
+    ("hundreds of millions", None), ("a $5 million fine", "USD"), ("C$40", "CAD"),
     ("10 pounds of flour", None),  # pounds: a weight as often as money
 ])
 def test_measure(text: str, measure: str | None) -> None:
