@@ -63,8 +63,9 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
         owned = cased[end][0] if end < len(cased) else ""
         if (owned[:1].isupper() and not owned.isupper()
                 and owned.casefold() not in lexicon.title_words()
-                and owned.casefold() not in lexicon.context_words().body_words):
-            return "place", f"before the name {owned!r}"  # "Berlin's Charite hospital"
+                and owned.casefold() not in words.body_words
+                or owned.casefold() in words.owned_places):
+            return "place", f"before {owned!r}"  # "Berlin's Charite", "Pyongyang's airport"
         return "actor", "possessive"
     left = at - 1
     if left >= 0 and ctx[left] == "the":
@@ -178,6 +179,9 @@ _WORD_AFTER = re.compile(r" ([A-Z][\w'.-]*)")
 # ", Idaho", ", British Columbia": a region named after a place, not the next item of a list
 _REGION_AFTER = re.compile(r", ((?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,2})(?! (?:and|or)\b)"
                            r"(?=$|[^\w'])")
+_NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*)(?=\s*[,.;:]|\s+[a-z])")
+# an acronym spelled out in the sentence: "the England and Wales Cricket Board (ECB)"
+_SPELLED_OUT = r"((?:(?:[A-Z][\w'&.-]*|and|of|for|the|on|de|du)\s+){{1,8}})\({}\)"
 _NAME_OF_BEFORE = re.compile(r"(?<![\w'])([A-Z][\w'-]*) of $")
 _NEXT = re.compile(r"\s*(?:$|[.,;:!?)\"]|(\w+))")  # what follows: the end, a stop or a word
 _SCORE_AFTER = re.compile(r" \d{1,2}-\d{1,2}(?!\d)")  # "beat Liverpool 1-0": the club
@@ -187,11 +191,15 @@ _REGION_TYPES = frozenset({"country", "place"})  # what may hold a town named af
 
 
 @cache
-def _compounds() -> dict[str, tuple[str, ...]]:
-    """data/context.yaml `compounds` by their first word."""
-    out: dict[str, list[str]] = {}
+def _compounds() -> dict[str, tuple[tuple[str, int], ...]]:
+    """data/context.yaml `compounds` by each of their words: (compound, where the word starts
+    in it), so that the mention may stand anywhere in one ("French fries", "chicken Kiev")."""
+    out: dict[str, list[tuple[str, int]]] = {}
     for compound in lexicon.context_words().compounds:
-        out.setdefault(compound.split(" ", 1)[0], []).append(compound)
+        at = 0
+        for word in compound.split(" "):
+            out.setdefault(word, []).append((compound, at))
+            at += len(word) + 1
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -215,7 +223,8 @@ def _spots(mention: str, context: str) -> tuple[str, tuple[tuple[int, int], ...]
     return text, tuple(out)
 
 
-_DESCRIBED = frozenset({"role", "counterpart", "title"})  # found from words, not a name
+_BY_ROLE = frozenset({"role", "counterpart"})  # found from a role alone, no name written
+_DESCRIBED = _BY_ROLE | {"title"}  # found from words, not a name alone
 
 
 @dataclass(frozen=True)
@@ -246,11 +255,14 @@ def _lower_case(s: _Spot) -> str:
 
 
 def _compound(s: _Spot) -> str:
-    """A listed compound opens here: "French fries", "Brussels sprouts"."""
-    rest = s.text[s.start:s.start + 40].casefold()
-    for compound in _compounds().get(rest.split(" ", 1)[0], ()):
-        if (len(compound) > len(s.written) and rest.startswith(compound)
-                and not rest[len(compound):len(compound) + 1].isalpha()):
+    """The mention stands in a listed compound: "French fries", "chicken Kiev"."""
+    folded = s.text.casefold()
+    for compound, at in _compounds().get(s.written.casefold().split(" ", 1)[0], ()):
+        begin = s.start - at
+        if (len(compound) > len(s.written) and begin >= 0
+                and folded.startswith(compound, begin)
+                and not folded[begin - 1:begin].isalpha()
+                and not folded[begin + len(compound):begin + len(compound) + 1].isalpha()):
             return f"in the compound {compound!r}"
     return ""
 
@@ -297,8 +309,8 @@ def _region(s: _Spot) -> str:
     regions = _REGION_TYPES if s.entity.type in _SMALLER_PLACES else (
         frozenset({"place"}) if s.entity.type == "person" else frozenset())
     region = _REGION_AFTER.match(s.text, s.end) if regions else None
-    if region is None or region.group(1).endswith("'s"):
-        return ""
+    if region is None or region.group(1).endswith("'s") and s.entity.type == "person":
+        return ""  # "Tripoli, Lebanon's second city" names Lebanon; "Biden, Delaware's senator"
     outer = {h.id for h in s.kb.lookup(lexicon.name_key(region.group(1)))
              if (e := s.kb.get(h.id)) is not None and e.type in regions}
     inside = s.entity.id in outer or any(s.kb.contains(o, s.entity.id) for o in outer)
@@ -322,9 +334,48 @@ def _name_of(s: _Spot) -> str:
     return f"after {named.group()!r}"
 
 
+def _place_preposition(s: _Spot) -> str:
+    """A person's surname right after "in", "at", "near" is a place: "a rally in Austin"."""
+    if s.entity.type != "person" or s.written.endswith(("'s", "s'")):
+        return ""  # "in Abe's cabinet": his
+    before = s.text[:s.start].split()[-1:]
+    word = before[0].casefold() if before else ""
+    return f"after {word!r}" if word in lexicon.context_words().place_only_before else ""
+
+
+def _another_holder(s: _Spot) -> str:
+    """A role named with its holder after a comma, the holder someone else: "Iran's supreme
+    leader, Ayatollah Ruhollah Khomeini," is not today's."""
+    named = _NAMED_AFTER.match(s.text, s.end) if s.method in _BY_ROLE else None
+    if named is None or named.group(1).endswith(("'s", "s'")):
+        return ""  # "..., China's presumed next leader": no holder named
+    last = lexicon.tokens(named.group(1))[-1:]
+    mine = _name_words(s.kb, s.entity.id)
+    return f"names {named.group(1)!r}" if last and last[0] not in mine else ""
+
+
+def _acronym_of_another(s: _Spot) -> str:
+    """An acronym the sentence spells out as another name: "the England and Wales Cricket
+    Board (ECB)" is no European Central Bank."""
+    if not (s.written.isupper() and len(s.written) > 1 and f"({s.written})" in s.text):
+        return ""
+    spelled = re.search(_SPELLED_OUT.format(re.escape(s.written)), s.text)
+    if spelled is None:
+        return ""
+    words = spelled.group(1).split()
+    while words and words[0].islower():
+        words.pop(0)
+    key = lexicon.name_key(" ".join(words))
+    names = {lexicon.name_key(n) for n in (s.entity.name, *s.entity.aliases)}
+    if not key or any(key == n or key.endswith(f" {n}") for n in names):
+        return ""
+    return f"spelled out as {' '.join(words)!r}"
+
+
 # Each check gives the reason the mention is part of another name there, or "".
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _score, _month_day,
-                      _region, _name_of)
+                      _region, _name_of, _place_preposition, _another_holder,
+                      _acronym_of_another)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,

@@ -299,6 +299,8 @@ class ContextWords:
     month_words: frozenset[str]
     compounds: frozenset[str]
     demonym_alone_before: frozenset[str]
+    place_only_before: frozenset[str]
+    owned_places: frozenset[str]
 
 
 @cache

@@ -214,3 +214,32 @@ def test_capitals_as_actors(bundled, mention, context, expected):
 def test_a_hyphen_between_letter_and_number_is_no_break(bundled, mention):
     match = resolve_entity(mention, "2022-06-28", kb=bundled)
     assert match is not None and match.id == "org:g7"
+
+
+@pytest.mark.parametrize(("mention", "context"), [
+    ("ECB", "The England and Wales Cricket Board (ECB) moved the final to Lord's."),  # spelled out
+    ("the Serb", "The crowd cheered, giving the Serb a standing ovation."),  # a person
+    ("Lord Salisbury", "Lord Salisbury served three times as prime minister."),  # a person's title
+    ("Tripoli", "Clashes in Tripoli, Lebanon's second city, left two dead."),  # another country's
+    ("Kiev", "The menu offered chicken Kiev and a salad."),  # inside a compound
+    ("Austin", "Musicians descended on a club in Austin for the festival."),  # a place, no person
+    ("Iran's supreme leader", "The fatwa issued by Iran's supreme leader, Ayatollah Ruhollah"
+     " Khomeini, in 1989 still stands."),  # the holder named is not the KB's holder on the day
+])
+def test_more_ways_of_being_someone_else(bundled, mention, context):
+    assert resolve_entity(mention, "2022-08-13", context, kb=bundled) is None
+
+
+@pytest.mark.parametrize(("mention", "context", "expected"), [
+    ("ECB", "The European Central Bank (ECB) raised rates.", "org:ecb"),
+    ("Capitol Hill", "Capitol Hill Democrats issued new subpoenas.", "org:us-congress"),
+    ("Pyongyang's", "The delegation landed at Pyongyang's airport.", "city:pyongyang"),
+    ("Seoul", "The ruling angered Seoul, which recalled its envoy.", "country:kr"),
+    ("Trudeau", "The remark was aimed at Trudeau.", "person:justin-trudeau"),
+    ("Abe's", "He joined the cabinet in Abe's second term.", "person:shinzo-abe"),
+    ("Iran's supreme leader", "Iran's supreme leader, Ayatollah Ali Khamenei, spoke.",
+     "person:ali-khamenei"),
+])
+def test_the_same_checks_keep_these(bundled, mention, context, expected):
+    match = resolve_entity(mention, "2022-08-13", context, kb=bundled)
+    assert match is not None and match.id == expected, match
