@@ -41,6 +41,7 @@ from normalize.entities.roles import (
     parse_title,
     possessor_role,
     role_at_time,
+    role_in_apposition,
     titled,
 )
 
@@ -66,6 +67,7 @@ __all__ = [
     "resolve_entity",
     "resolve_entity_candidates",
     "role_at_time",
+    "role_in_apposition",
     "titled",
     "translit",
     "typo",
@@ -105,9 +107,36 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         cands = translit(kb, m.key) or middle_dropped(kb, m.key) or typo(kb, m.key)
     if not cands and "," in m.text:
         cands = apposition(kb, m.text, day)
+    if not cands and len(m.cased) > 2:
+        cands = _described_name(kb, m)
     if not cands and len(m.toks) > 1 and m.toks[0] in lexicon.context_words().place_prepositions:
         return _place_after_preposition(kb, m.text, day)
     return metonymy(kb, cands, m.key, m.possessive, context)
+
+
+_WRITTEN_NAME = frozenset({"exact", "alias", "variant", "translit", "fuzzy", "acronym"})
+
+
+def _described_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
+    """A full name after an office described in words the title tables do not hold as a
+    whole ("Tokyo Olympics chief Yoshiro Mori", "Ohio Senator J.D. Vance"): the longest run of
+    two or more capitalized words ending the mention, read as a name, when a title word stands
+    in the description. Other descriptions often mark a namesake ("Bollywood actor Imran
+    Khan", "HMS Queen Elizabeth"): no answer; a surname alone is not enough either."""
+    words = [w for w, _ in m.cased]
+    titles = lexicon.title_words()
+    for start in range(1, len(words) - 1):
+        run = words[start:]
+        if not all(w[:1].isupper() for w in run) or not any(
+                w.casefold() in titles for w in words[:start]):
+            continue
+        found = [c for c in name_candidates(kb, lexicon.name_key(" ".join(run)))
+                 if c.method in _WRITTEN_NAME]
+        if found:
+            lead = " ".join(words[:start])
+            return [Candidate(c.id, c.score * 0.95, c.method,
+                              f"{lead!r} read as a description; {c.explain}") for c in found]
+    return []
 
 
 _AFTER_FIRST_WORD = re.compile(r"[^\w']+")
@@ -165,6 +194,8 @@ def resolve_entity_candidates(
                                       f"{c.explain}; as a {t.type} it stands for {t.name}"))
         cands = kept
     ranked = rank(cands)
+    if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
+        ranked = rank(role_in_apposition(kb, ranked, mention, context, day))
     if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
         ranked = rank(context_bonus(kb, ranked, context))
     out = []

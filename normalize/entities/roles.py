@@ -5,6 +5,7 @@ adviser"), fields of a qualifier ("the Russian capital") and appositions."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from normalize.entities.context import find_tokens, persons_in
 from normalize.entities.kb import QUALIFIER_TYPES, Entity, KnowledgeBase, Role
 from normalize.entities.match import MARGIN, Candidate, rank
 from normalize.entities.names import name_candidates
+from normalize.text import fold
 
 
 @dataclass(frozen=True)
@@ -454,6 +456,29 @@ def possessor_role(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date | None
             found.setdefault(c.id, Candidate(c.id, c.score * 0.95, "role",
                                              f"{entity.name}'s: {c.explain}"))
     return list(found.values())
+
+
+_ROLE_AFTER = re.compile(r",\s+((?:the|a|an|its|their|his|her)\s+[^,.;:()]{2,60}?)\s*[,.;:]")
+
+
+def role_in_apposition(kb: KnowledgeBase, cands: list[Candidate], mention: str,
+                       context: str, day: dt.date | None) -> list[Candidate]:
+    """Near-tied candidates scored by the role the sentence gives the mention between commas
+    ("Ms. Rice, the national security adviser, said": Susan Rice in 2014, not Condoleezza)."""
+    key = fold(mention).strip()
+    at = fold(context).find(key) if key else -1
+    role = _ROLE_AFTER.match(fold(context), at + len(key)) if at >= 0 else None
+    parse = parse_title(kb, lexicon.tokens(role.group(1))) if role else None
+    if parse is None or parse.rest or not parse.classes:
+        return cands
+    out = []
+    for c in cands:
+        entity = kb.get(c.id)
+        adjust, note = _title_fit(kb, entity, parse, day) if entity else (0.0, "")
+        out.append(Candidate(c.id, max(0.0, min(1.0, c.score + adjust)), c.method,
+                             f"{c.explain}; {parse.title!r} in apposition" + (
+                                 f": {note}" if note else "")))
+    return out
 
 
 def apposition(kb: KnowledgeBase, folded: str, day: dt.date | None) -> list[Candidate]:

@@ -243,3 +243,22 @@ def test_more_ways_of_being_someone_else(bundled, mention, context):
 def test_the_same_checks_keep_these(bundled, mention, context, expected):
     match = resolve_entity(mention, "2022-08-13", context, kb=bundled)
     assert match is not None and match.id == expected, match
+
+
+@pytest.mark.parametrize(("mention", "date", "context", "expected"), [
+    # the role between commas decides between namesakes
+    ("Ms. Rice", "2007-03-01", "Ms. Rice, the secretary of state, flew to Cairo.",
+     "person:condoleezza-rice"),
+    ("Ms. Rice", "2015-03-01", "Ms. Rice, the national security adviser, spoke first.",
+     "person:susan-rice"),
+    ("Ms. Rice", "2015-03-01", "Ms. Rice spoke first.", None),
+    # an office described in words no title table holds whole, with a title word in it
+    ("Tokyo Olympics chief Yoshiro Mori", "2021-02-12", None, "person:yoshiro-mori"),
+    ("Indiana Gov. Mike Pence", "2016-07-15", None, "person:mike-pence"),
+    # a description without a title word often marks a namesake: no answer
+    ("Bollywood actor Imran Khan", "2011-07-01", None, None),
+    ("HMS Queen Elizabeth", "2017-12-07", None, None),
+])
+def test_descriptions_and_appositions(bundled, mention, date, context, expected):
+    match = resolve_entity(mention, date, context, kb=bundled)
+    assert (match.id if match else None) == expected, match
