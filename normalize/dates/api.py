@@ -107,6 +107,13 @@ def _needs_tense(spec: Spec) -> bool:
     return False
 
 
+def _anaphoric(spec: Spec) -> bool:
+    """Whether the mention, or the day a clock time is on, counts from the story's last date
+    ("the following month", "9.40pm that day")."""
+    day = spec.get("date")
+    return bool(spec.get("anaphoric") or isinstance(day, Spec) and day.get("anaphoric"))
+
+
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
@@ -257,7 +264,7 @@ def _resolve(
     # Positional arguments: the memo below hashes them faster than keywords. A reference only
     # matters to anaphoric mentions; dropping it otherwise keeps the memo shared across documents.
     got = _anchored(text, anchor, direction, seasons, languages,
-                    reference if fields.get("anaphoric") else None, strict)
+                    reference if _anaphoric(spec) else None, strict)
     if got is not None and got.start is not None and prefer == "auto" and _needs_tense(spec):
         start = range_start(text, context)  # "from 1 December until the end of February"
         if start:

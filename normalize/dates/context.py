@@ -452,7 +452,10 @@ def in_named_thing(rule: str, mention: str, context: str | None) -> bool:
         if after.group("word").casefold() not in _raw()["named_thing"]["links"]:
             return False
         after = _NEXT_WORD.match(text, after.end())
-    return after is not None and _name_word(after.group("word").rstrip("."))
+    if after is None or how == "before-name" and (
+            after.group("word").rstrip(".").casefold() in _raw()["named_thing"]["services"]):
+        return False  # "Easter Sunday Mass" is held on the day
+    return _name_word(after.group("word").rstrip("."))
 
 
 _NAME_TOKEN = re.compile(r"[^\W_]+")

@@ -600,6 +600,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             f["yshift"] = int(amount)
     if g.get("ydir"):
         f["yrel"] = lex.year_directions[g["ydir"]]
+        if g["ydir"] in lex.anaphoric_directions:  # "March the following year": the story's
+            f["anaphoric"] = True
     if "yrel" in extra:
         f["yrel"] = extra["yrel"]
     if g.get("yy2"):
