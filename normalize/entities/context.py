@@ -177,8 +177,9 @@ def named_otherwise(kb: KnowledgeBase, cands: list[Candidate], mention: str,
 
 _WORD_AFTER = re.compile(r" ([A-Z][\w'.-]*)")
 # ", Idaho", ", British Columbia": a region named after a place, not the next item of a list
-_REGION_AFTER = re.compile(r", ((?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,2})(?! (?:and|or)\b)"
-                           r"(?=$|[^\w'])")
+_REGION_AFTER = re.compile(r", (?:(?:in|on|near) (?:the )?)?"  # "Lagos, on Portugal's coast"
+                           r"((?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,2})"
+                           r"(?! (?:and|or)\b)(?=$|[^\w'])")
 _NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*)(?=\s*[,.;:]|\s+[a-z])")
 # an acronym spelled out in the sentence: "the England and Wales Cricket Board (ECB)"
 _SPELLED_OUT = r"((?:(?:[A-Z][\w'&.-]*|and|of|for|the|on|de|du)\s+){{1,8}})\({}\)"
@@ -309,12 +310,15 @@ def _region(s: _Spot) -> str:
     regions = _REGION_TYPES if s.entity.type in _SMALLER_PLACES else (
         frozenset({"place"}) if s.entity.type == "person" else frozenset())
     region = _REGION_AFTER.match(s.text, s.end) if regions else None
-    if region is None or region.group(1).endswith("'s") and s.entity.type == "person":
-        return ""  # "Tripoli, Lebanon's second city" names Lebanon; "Biden, Delaware's senator"
-    outer = {h.id for h in s.kb.lookup(lexicon.name_key(region.group(1)))
+    name = region.group(1) if region else ""
+    if "'s" in name:  # "Tripoli, Lebanon's second city" names Lebanon; "Biden, Delaware's
+        name = name[:name.index("'s") + 2]  # senator" names none for a person
+        if s.entity.type == "person":
+            return ""
+    outer = {h.id for h in s.kb.lookup(lexicon.name_key(name))
              if (e := s.kb.get(h.id)) is not None and e.type in regions}
     inside = s.entity.id in outer or any(s.kb.contains(o, s.entity.id) for o in outer)
-    return f"in {region.group(1)!r}" if outer and not inside else ""
+    return f"in {name!r}" if outer and not inside else ""
 
 
 def _name_of(s: _Spot) -> str:

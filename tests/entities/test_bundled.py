@@ -221,6 +221,7 @@ def test_a_hyphen_between_letter_and_number_is_no_break(bundled, mention):
     ("the Serb", "The crowd cheered, giving the Serb a standing ovation."),  # a person
     ("Lord Salisbury", "Lord Salisbury served three times as prime minister."),  # a person's title
     ("Tripoli", "Clashes in Tripoli, Lebanon's second city, left two dead."),  # another country's
+    ("Lagos", "Lagos, on Portugal's southern coast, drew tourists."),
     ("Kiev", "The menu offered chicken Kiev and a salad."),  # inside a compound
     ("Austin", "Musicians descended on a club in Austin for the festival."),  # a place, no person
     ("Iran's supreme leader", "The fatwa issued by Iran's supreme leader, Ayatollah Ruhollah"
@@ -232,6 +233,7 @@ def test_more_ways_of_being_someone_else(bundled, mention, context):
 
 @pytest.mark.parametrize(("mention", "context", "expected"), [
     ("ECB", "The European Central Bank (ECB) raised rates.", "org:ecb"),
+    ("Lagos", "Lagos, in Nigeria's south-west, is the largest city.", "city:lagos"),
     ("Capitol Hill", "Capitol Hill Democrats issued new subpoenas.", "org:us-congress"),
     ("Pyongyang's", "The delegation landed at Pyongyang's airport.", "city:pyongyang"),
     ("Seoul", "The ruling angered Seoul, which recalled its envoy.", "country:kr"),
