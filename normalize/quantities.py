@@ -136,6 +136,7 @@ class _Tables:
     unit_names: dict[str, str]
     currencies: dict[str, str]
     dollar_prefixes: dict[str, str]
+    currency_prefixes: dict[str, str]
     vulgar_fractions: dict[str, float]
     measures: frozenset[str]
 
@@ -166,9 +167,10 @@ def _tables() -> _Tables:
         unit_names=raw["unit_names"],
         currencies=raw["currencies"],
         dollar_prefixes=raw["dollar_prefixes"],
+        currency_prefixes=raw["currency_prefixes"],
         vulgar_fractions={k: float(v) for k, v in raw["vulgar_fractions"].items()},
         measures=frozenset(raw["currencies"].values()) | set(raw["dollar_prefixes"].values())
-        | {"%"},
+        | set(raw["currency_prefixes"].values()) | {"%"},
     )
 
 
@@ -184,6 +186,10 @@ def _is_ratio(tokens: list[str], j: int, t: _Tables) -> bool:
 _TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|\.\d+|[a-z]+|[$€£¥₹%+~]|-")
 _CURRENCY_SIGNS = ("$", "€", "£", "¥", "₹")  # before the number; their codes: numbers.yaml
 # "1,500", "1,50,000" (the Indian grouping of lakhs), "1500", "2.5", ".5"
+# a one-letter currency against a number that is clearly an amount: "R4.5", "N1.2 trillion",
+# "R350", "R5 000" (joined before), "R1,500"; not "N95" or "R2-D2"
+_LETTER_AMOUNT = re.compile(r"\b[a-z](?:\d+[.,]\d|\d{3,}\b|\d+(?:\.\d+)? ?(?:m|bn|b|k|mn|"
+                            r"million|billion|trillion)\b)")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"
                      r"|\d+(?:\.\d+)?|\.\d+")
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])")  # "25 000"
@@ -296,8 +302,9 @@ def _bound_of_vague(tokens: list[str], i: int, kind: str, rule: str, text: str,
 def _currency(tokens: list[str], key: str, t: _Tables) -> tuple[str | None, list[str]]:
     """(the currency written before the number, the tokens without it): a sign anywhere before
     a number ("$3bn", "more than $3bn"), with the country letters written against it ("US$",
-    "A$", "HK$"; not the article of "a $5 fine"), or a code or word first ("USD 5m", "Rs 500
-    crore"). `key` is the mention the tokens come from."""
+    "A$", "HK$"; not the article of "a $5 fine"), an ISO code first ("USD 5m"), or letters of
+    `currency_prefixes` before a number ("about Rs 800 crore", "R4.5 billion"). `key` is the
+    mention the tokens come from."""
     for k, tok in enumerate(tokens):
         if tok in _CURRENCY_SIGNS:
             glued = tok == "$" and k and f"{tokens[k - 1]}$" in key
@@ -305,8 +312,13 @@ def _currency(tokens: list[str], key: str, t: _Tables) -> tuple[str | None, list
             rest = tokens[: k - 1] if code else tokens[:k]
             return code or t.currencies[tok], rest + [x for x in tokens[k + 1:]
                                                       if x not in _CURRENCY_SIGNS]
-    if len(tokens) > 1 and tokens[0] in t.currencies and _parse_number(tokens, 1, t):
-        return t.currencies[tokens[0]], tokens[1:]
+    code = t.currencies.get(tokens[0], "")
+    if code == tokens[0].upper() and len(tokens) > 1 and _parse_number(tokens, 1, t):
+        return code, tokens[1:]  # an ISO code first ("USD 5m"), not a word ("won 5 games")
+    for tok in tokens[:-1]:  # "about Rs 800 crore", "R4.5 billion", "R5m-R7m"
+        code = t.currency_prefixes.get(tok)
+        if code and (len(tok) > 1 or _LETTER_AMOUNT.search(key, key.find(tok))):
+            return code, [x for x in tokens if x != tok]  # each end of "Sh5,000-Sh10,000"
     return None, tokens
 
 
@@ -320,6 +332,12 @@ def _unit(tokens: list[str], j: int, unit: str | None, t: _Tables) -> str | None
     rest = " ".join(tokens[j:]).strip() or unit
     rest = t.unit_names.get(rest, rest) if rest else rest
     return f"{unit} {rest}" if unit and rest != unit else rest
+
+
+def _ending_qualifiers(tail: list[str], t: _Tables) -> list[tuple[list[str], str]]:
+    """The qualifiers-after that end `tail`, the words after a number ("years or more")."""
+    return [(phrase, qual) for entries in t.suffixes.values() for phrase, qual in entries
+            if len(tail) > len(phrase) and tail[-len(phrase):] == phrase]
 
 
 def _order_of(value: float) -> float:
@@ -369,7 +387,10 @@ def _said_in_words(tokens: list[str], text: str, unit: str | None,
 # Fractions, ratios, clock times, scientific notation, decades and ordinals are not counts
 # this reader takes.
 _NOT_A_COUNT = re.compile(r"\d\s*[/:\u2044]\s*\d|\de[+-]?\d"
-                          r"|\d'?s\b|\d(?:st|nd|rd|th)\b")  # decades ("1990s"), ordinals ("3rd")
+                          r"|\d'?s\b|\d(?:st|nd|rd|th)\b"  # decades ("1990s"), ordinals ("3rd")
+                          r"|\d\s*[ap]\.?m\b"  # a clock time ("2 p.m.")
+                          r"|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                          r"nov|dec)[a-z]*\.?(?: \d{4})?$")  # a date ("15 March 2024")
 
 
 @lru_cache(maxsize=8192)
@@ -399,6 +420,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
     if _is_ratio(tokens, j, t):
         return None
     high = value
+    if j + 2 < len(tokens) and tokens[j] == "%" and tokens[j + 1] in _RANGE_WORDS:
+        j += 1  # "between 30% and 40%": the unit is read after the second number
     if j + 1 < len(tokens) and tokens[j] in _RANGE_WORDS and (
         kind == "range" or tokens[j] in ("to", "-", "or")
     ):
@@ -416,6 +439,10 @@ def _resolve(key: str, text: str) -> Quantity | None:
     for phrase, qual in t.suffixes.get(tokens[at], ()) if at < len(tokens) else ():
         if _startswith(tokens, at, phrase):
             kind, rule, j = qual, f"qualifier:{' '.join(phrase)}", at + len(phrase)
+            break
+    if kind == "exact":  # "five years or more": the qualifier after what is counted
+        for end, qual in _ending_qualifiers(tokens[j:], t):
+            kind, rule, tokens = qual, f"qualifier:{' '.join(end)}", tokens[:-len(end)]
             break
     rest = _unit(tokens, j, unit, t)
     if not math.isfinite(value):

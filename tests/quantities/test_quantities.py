@@ -34,7 +34,8 @@ def test_examples_corpus(mention: str, low: float | None, high: float | None, mo
                                   "10 to 5", "3/4", "1e5", "10:30", "two-thirds", "one third",
                                   "one in five", "3 out of 10", "four in 10 voters",
                                   "three-quarters of voters", "a quarter", "No. 1", "1\u20442",
-                                  "the 1990s", "1990s", "3rd", "21st"])
+                                  "the 1990s", "1990s", "3rd", "21st", "15 March 2024",
+                                  "2 p.m.", "N95", "R2-D2", "won 5 games"])
 def test_not_a_quantity(text: str) -> None:
     assert resolve_quantity(text) is None
 
@@ -128,7 +129,7 @@ def test_every_table_entry_has_an_example() -> None:
     sequences = [entry[0] for table in (t.prefixes, t.suffixes, t.vague, t.exact)
                  for entries in table.values() for entry in entries]
     sequences += [[w] for table in (t.units, t.nouns, t.multipliers, t.currencies) for w in table]
-    sequences += [[w, "$"] for w in t.dollar_prefixes]
+    sequences += [[w, "$"] for w in t.dollar_prefixes] + [[w] for w in t.currency_prefixes]
     unused = [" ".join(p) for p in sequences
               if not any(toks[i:i + len(p)] == p for toks in said for i in range(len(toks)))]
     assert unused == []
