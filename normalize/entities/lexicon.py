@@ -39,16 +39,22 @@ def _lines(name: str) -> list[str]:
 _LETTER_DASH_NUMBER = re.compile(r"\b([A-Za-z])-(\d+)\b")
 
 
+def _unpunctuated(text: str) -> str:
+    """Acronym dots removed ("U.S." -> "US") and a letter joined to its number ("G-7" ->
+    "G7", "F-16" -> "F16"): as names are indexed and mentions read."""
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    if "-" in text:
+        text = _LETTER_DASH_NUMBER.sub(r"\1\2", text)
+    return text
+
+
 def _plain(text: str) -> str:
     """Folded, accent-free text with acronym dots removed ("U.S." -> "US"), case kept."""
     text = fold(text)
     if not text.isascii():
         text = strip_accents(text)
-    if "." in text:
-        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
-    if "-" in text:
-        text = _LETTER_DASH_NUMBER.sub(r"\1\2", text)  # "G-7" is "G7", "F-16" is "F16"
-    return text
+    return _unpunctuated(text)
 
 
 @lru_cache(maxsize=8192)
@@ -97,11 +103,9 @@ def prepare(mention: str) -> Mention:
     else:
         folded = fold(mention)
         plain = strip_accents(folded)
+    plain = _unpunctuated(plain)
     if "." in plain:
-        plain = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), plain)
         plain = _DOT_POSSESSIVE.sub("'", plain)  # "Jr.'s", "Corp.'s": the possessive of "Jr"
-    if "-" in plain:
-        plain = _LETTER_DASH_NUMBER.sub(r"\1\2", plain)  # as _plain reads it: "G-7" is "G7"
     cased = _split(plain)
     toks = tuple([t.casefold() for t, _ in cased])
     key_toks = toks[1:] if len(toks) > 1 and toks[0] == "the" else toks
