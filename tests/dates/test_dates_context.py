@@ -21,10 +21,12 @@ noise = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)
 @given(st.sampled_from(CLOCKS), anchors, noise, noise)
 def test_clock_in_any_sentence_stays_within_a_week(clock: str, anchor: date, left: str,
                                                     right: str) -> None:
-    """Whatever surrounds it, a clock time lands on a day at most two weeks from the anchor."""
+    """Whatever surrounds it, a clock time lands on a day at most two weeks from the anchor,
+    unless the noise happens to name a day beside it ("at 10 p.m. 1 JUL"): then that day."""
     got = resolve_date(clock, anchor, context=f"{left} at {clock} {right}")
     assert got is not None and got.type == "TIME" and got.start is not None
-    assert abs(got.start - datetime(anchor.year, anchor.month, anchor.day)) < timedelta(days=15)
+    far = abs(got.start - datetime(anchor.year, anchor.month, anchor.day)) >= timedelta(days=15)
+    assert not far or got.rule.endswith("-in-context"), got
 
 
 @SETTINGS
