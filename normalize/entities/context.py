@@ -187,6 +187,7 @@ _NAME_OF_BEFORE = re.compile(r"(?<![\w'])([A-Z][\w'-]*) of $")
 _NEXT = re.compile(r"\s*(?:$|[.,;:!?)\"]|(\w+))")  # what follows: the end, a stop or a word
 _SCORE_AFTER = re.compile(r" \d{1,2}-\d{1,2}(?!\d)")  # "beat Liverpool 1-0": the club
 _DAY_AFTER = re.compile(r" \d{1,2}(?![\d,.:])")  # "until May 22"
+_INTRODUCED = re.compile(r"(?i:\b(?:a|an)\b)[^,.;:]{0,40}?\b(\w+)\s+$")  # "a teacher named "
 _SMALLER_PLACES = frozenset({"city", "gov", "place"})
 _REGION_TYPES = frozenset({"country", "place"})  # what may hold a town named after the comma
 
@@ -376,10 +377,19 @@ def _acronym_of_another(s: _Spot) -> str:
     return f"spelled out as {' '.join(words)!r}"
 
 
+def _introduced(s: _Spot) -> str:
+    """A name the sentence introduces after an indefinite noun is someone or something it must
+    present: "a Seattle teacher named Kevin Rudd", "a village called Washington" (not "Trump
+    named Ohio Senator J.D. Vance")."""
+    introduced = _INTRODUCED.search(s.text, max(0, s.start - 60), s.start)
+    word = introduced.group(1).casefold() if introduced else ""
+    return f"introduced after {word!r}" if word in lexicon.context_words().introducers else ""
+
+
 # Each check gives the reason the mention is part of another name there, or "".
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _score, _month_day,
                       _region, _name_of, _place_preposition, _another_holder,
-                      _acronym_of_another)
+                      _acronym_of_another, _introduced)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,

@@ -305,6 +305,7 @@ class ContextWords:
     demonym_alone_before: frozenset[str]
     place_only_before: frozenset[str]
     owned_places: frozenset[str]
+    introducers: frozenset[str]
 
 
 @cache
