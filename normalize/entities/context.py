@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from normalize.entities import lexicon
 from normalize.entities.kb import Entity, KnowledgeBase
@@ -244,7 +244,7 @@ class _Spot:
     def written(self) -> str:
         return self.text[self.start:self.end]
 
-    @property
+    @cached_property
     def headline(self) -> bool:
         """A sentence in title case or capitals: capitals there tell nothing."""
         return not any(w.islower() and len(w) > 3 for w in self.text.split())

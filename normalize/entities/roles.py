@@ -465,20 +465,22 @@ def role_in_apposition(kb: KnowledgeBase, cands: list[Candidate], mention: str,
                        context: str, day: dt.date | None) -> list[Candidate]:
     """Near-tied candidates scored by the role the sentence gives the mention between commas
     ("Ms. Rice, the national security adviser, said": Susan Rice in 2014, not Condoleezza)."""
-    key = fold(mention).strip()
-    at = fold(context).find(key) if key else -1
-    role = _ROLE_AFTER.match(fold(context), at + len(key)) if at >= 0 else None
+    key, text = fold(mention).strip(), fold(context)
+    at = text.find(key) if key else -1
+    role = _ROLE_AFTER.match(text, at + len(key)) if at >= 0 else None
     parse = parse_title(kb, lexicon.tokens(role.group(1))) if role else None
     if parse is None or parse.rest or not parse.classes:
         return cands
-    out = []
-    for c in cands:
-        entity = kb.get(c.id)
-        adjust, note = _title_fit(kb, entity, parse, day) if entity else (0.0, "")
-        out.append(Candidate(c.id, max(0.0, min(1.0, c.score + adjust)), c.method,
-                             f"{c.explain}; {parse.title!r} in apposition" + (
-                                 f": {note}" if note else "")))
-    return out
+    return [_fitted(kb, c, parse, day, c.method) for c in cands]
+
+
+def _fitted(kb: KnowledgeBase, c: Candidate, parse: TitleParse, day: dt.date | None,
+            method: str) -> Candidate:
+    """`c` rescored by how the title of an apposition fits its entity's roles on `day`."""
+    entity = kb.get(c.id)
+    adjust, note = _title_fit(kb, entity, parse, day) if entity else (0.0, "")
+    return Candidate(c.id, max(0.0, min(1.0, c.score + adjust)), method,
+                     f"apposition {parse.title!r}; {c.explain}" + (f"; {note}" if note else ""))
 
 
 def apposition(kb: KnowledgeBase, folded: str, day: dt.date | None) -> list[Candidate]:
@@ -492,11 +494,4 @@ def apposition(kb: KnowledgeBase, folded: str, day: dt.date | None) -> list[Cand
     parse = parse_title(kb, lexicon.tokens(tail))
     if parse is None or parse.rest:
         return cands
-    out = []
-    for c in cands:
-        e = kb.get(c.id)
-        adjust, note = _title_fit(kb, e, parse, day) if e else (0.0, "")
-        out.append(Candidate(c.id, max(0.0, min(1.0, c.score + adjust)), "title",
-                             f"apposition {parse.title!r}; {c.explain}"
-                             + (f"; {note}" if note else "")))
-    return out
+    return [_fitted(kb, c, parse, day, "title") for c in cands]
