@@ -75,8 +75,8 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
         if left >= 0 and ctx[left] == "the":
             left -= 1
     before = ctx[left] if left >= 0 else ""
-    if before == "to" and left >= 1 and ctx[left - 1] in words.to_actor_after:
-        return "actor", f"after {ctx[left - 1]!r} to"  # "the proposals handed to Washington"
+    if left >= 1 and ctx[left - 1] in words.actor_before_preposition.get(before, ()):
+        return "actor", f"after {ctx[left - 1]!r} {before}"  # "proposals handed to Washington"
     if before in words.place_before:
         return "place", f"after {before!r}"
     for j in range(end, min(end + VERB_WINDOW, len(ctx))):
@@ -158,11 +158,13 @@ def named_otherwise(kb: KnowledgeBase, cands: list[Candidate], mention: str,
         return cands
     key = lexicon.tokens(mention)
     given, suffixes = lexicon.given_names(), lexicon.name_parts().suffixes
-    fulls = []
+    titled = bool(key) and key[0] in lexicon.title_words()  # no given name runs into a title:
+    fulls = []  # "U.S. President Donald Trump" is not the initials "U.S." before his title
     for start, end in spots:
         after = _SUFFIX_AFTER.match(text, end)
         suffix = after.group(1).casefold() if after else ""
-        run, tail = _name_run(text, start, given), [suffix] if suffix in suffixes else []
+        run = [] if titled else _name_run(text, start, given)
+        tail = [suffix] if suffix in suffixes else []
         if not run and not tail:
             return cands  # the mention stands alone somewhere: nothing says it is someone else
         fulls.append((run + tail, " ".join([*run, *key, *tail])))
@@ -295,8 +297,10 @@ def _language(s: _Spot) -> str:
 
 
 def _score(s: _Spot) -> str:
-    """A score after it makes it a club: "beat Liverpool 1-0"."""
-    return "followed by a score" if _SCORE_AFTER.match(s.text, s.end) else ""
+    """A score after a town makes it a club: "beat Liverpool 1-0"; a country's team is the
+    country in the news ("Argentina beat France 4-2")."""
+    club = s.entity.type != "country" and _SCORE_AFTER.match(s.text, s.end)
+    return "followed by a score" if club else ""
 
 
 def _month_day(s: _Spot) -> str:

@@ -280,9 +280,16 @@ def translit_key(key: str) -> str:
 
 
 def _word_sets(table: type, name: str) -> Any:
-    """A dataclass of word sets read from data/<name>: one YAML list per field, by field name."""
+    """A dataclass of word sets read from data/<name>, by field name: a YAML list is a set, a
+    mapping of lists a dict of sets."""
     raw = load_yaml(_read(name))
-    return table(**{f.name: frozenset(str(w) for w in raw[f.name]) for f in fields(table)})
+
+    def words(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): frozenset(str(w) for w in v) for k, v in value.items()}
+        return frozenset(str(w) for w in value)
+
+    return table(**{f.name: words(raw[f.name]) for f in fields(table)})
 
 
 @dataclass(frozen=True)
@@ -296,7 +303,7 @@ class ContextWords:
     place_before: frozenset[str]
     coordinators: frozenset[str]
     place_prepositions: frozenset[str]
-    to_actor_after: frozenset[str]
+    actor_before_preposition: dict[str, frozenset[str]]
     # whether the mention is part of another name (context.in_another_name)
     body_words: frozenset[str]
     calendar_words: frozenset[str]
