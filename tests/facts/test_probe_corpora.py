@@ -1,0 +1,40 @@
+"""The fact-table probes (benchmarks/data/facts_probe_*): every corpus folder there gives the
+exit code, groups, verdicts and input errors its expected.json states. The folders were written
+blind (benchmarks/facts_probe.py says how); once scored they are development sets, and this test
+keeps what they taught."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from facts.check import check_corpus
+from normalize import KnowledgeBase
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+FOLDERS = sorted(p.parent for p in (BENCHMARKS / "data").glob("facts_probe_*/*/expected.json"))
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("facts_probe", BENCHMARKS / "facts_probe.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_probes_are_there() -> None:
+    assert len(FOLDERS) >= 6
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_probe_corpus(folder: Path) -> None:
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    kb_file = folder / "kb.yaml"
+    kb = KnowledgeBase.load(kb_file) if kb_file.is_file() else None
+    result = check_corpus(folder, kb=kb)
+    report = json.loads(json.dumps(result.to_dict(), default=str))
+    score = _scorer().score(expected, result.exit_code, report)
+    assert score["misses"] == [], "\n".join(score["misses"])
