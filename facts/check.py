@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -311,14 +311,35 @@ def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB) 
         "lies inside", f"{a.key} and {b.key} do not overlap")
 
 
+def _office_for(kb: OptionalKB, person: str, day: date | None, state: str) -> str | None:
+    """The office in which `person` acted for `state` (a country or organisation, or its seat
+    of government) on `day`, or None: a leader's act is the state's ("Erdogan dropped his
+    objection" and "Turkey dropped its objection" state one claim)."""
+    entity = kb.get(person) if kb is not None else None
+    if entity is None or entity.type != "person" or day is None:
+        return None
+    target = kb.get(state)
+    states = {state, target.seat_of} - {None} if target is not None else {state}
+    for role in entity.roles:
+        if role.of in states and role.active_on(day):
+            return role.role
+    return None
+
+
 def _compare_entity(
     a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB
 ) -> tuple[str, str]:
-    return _nesting(
+    verdict = _nesting(
         a.display, b.display, a.key == b.key,
         kb is not None and kb.contains(b.key, a.key),
         kb is not None and kb.contains(a.key, b.key),
         False, "lies in", f"{a.display} and {b.display} are different places or entities")
+    if verdict[0] == "conflict":
+        for person, state, doc in ((a, b, da), (b, a, db)):
+            office = _office_for(kb, person.key, doc.date, state.key)
+            if office:
+                return "refines", f"{person.display} acted for {state.display} as {office}"
+    return verdict
 
 
 def _compare_quantity(
@@ -357,6 +378,8 @@ def compare_cells(
 ) -> PairVerdict:
     """The verdict on field `name` for rows a and b."""
     ca, cb = a.cells[name], b.cells[name]
+    if name in CLAIM_FIELDS:  # "Putin meet Biden" and "Biden meet Putin" state the same ends
+        cb = _oriented(a, b).get(name, cb)
     ids = (a.row.id, b.row.id)
     if ca.empty or cb.empty:
         stated = a.row.id if cb.empty else b.row.id
@@ -369,6 +392,21 @@ def compare_cells(
         return PairVerdict(*ids, "unresolved", why)
     verdict, why = COMPARATORS[name](ca, cb, a.document, b.document, kb)
     return PairVerdict(*ids, verdict, why)
+
+
+def _oriented(a: NormalizedRow, b: NormalizedRow) -> dict[str, Cell]:
+    """b's subject and object swapped when both rows state a symmetric relation and the swap
+    matches more of a's ends ("Putin meet Biden" against "Biden meet Putin"), else {}."""
+    rel_a, rel_b = a.cells["relation"].key, b.cells["relation"].key
+    if rel_a != rel_b or rel_a not in _relations().symmetric:
+        return {}
+    ends_a = [_entity_key(a.cells[n]) for n in ("subject", "object")]
+    ends_b = [_entity_key(b.cells[n]) for n in ("subject", "object")]
+    straight = sum(x == y != "-" for x, y in zip(ends_a, ends_b, strict=True))
+    crossed = sum(x == y != "-" for x, y in zip(ends_a, reversed(ends_b), strict=True))
+    if crossed <= straight:
+        return {}
+    return {"subject": b.cells["object"], "object": b.cells["subject"]}
 
 
 # --- grouping -------------------------------------------------------------------------------
@@ -448,14 +486,17 @@ def check_corpus(corpus: Corpus | str, kb: OptionalKB = None, strict: bool = Fal
         kb = KnowledgeBase.bundled()
     nrows = [normalize_row(r, corpus.documents[r.doc], kb) for r in corpus.rows]
     unresolved = [e for n in nrows for e in _unresolved(n, corpus.facts_file)]
-    buckets: dict[str, tuple[str, bool, list[NormalizedRow]]] = {}
+    invalid = [CorpusError(corpus.facts_file, n.row.line, name, cell.explain)
+               for n in nrows for name, cell in n.cells.items() if cell.invalid]
+    bad_lines = {e.row for e in invalid}  # a row with an impossible value is judged nowhere,
+    buckets: dict[str, tuple[str, bool, list[NormalizedRow]]] = {}  # as a malformed one
     for n in nrows:
+        if n.row.line in bad_lines:
+            continue
         key, label, by_claim = group_key(n)
         buckets.setdefault(key, (label, by_claim, []))[2].append(n)
     groups = [_judge(key, label, rows, by_claim, kb)
               for key, (label, by_claim, rows) in buckets.items()]
-    invalid = [CorpusError(corpus.facts_file, n.row.line, name, cell.explain)
-               for n in nrows for name, cell in n.cells.items() if cell.invalid]
     fatal = invalid + [e for e in unresolved if strict and e.column in VALUE_FIELDS]
     warnings = [e for e in unresolved if e not in fatal]
     return CheckResult(corpus, groups, list(corpus.errors) + fatal, warnings)

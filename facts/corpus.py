@@ -109,9 +109,17 @@ def _decode(path: Path) -> str:
         raise _TableError(CorpusError(name, line, None, f"not UTF-8 text ({exc.reason})")) from None
 
 
+_CSV_PROBLEMS = {  # the csv module's words for what a person must mend
+    "unexpected end of data": "a quoted field opens on this row and is never closed (a lone \")",
+    "',' expected after '\"'": "a quote inside a field, or one never closed: a quoted field "
+                              "must end with \" and a comma (write \"\" for a quote in it)",
+}
+
+
 def _records(text: str, name: str) -> Iterator[tuple[int, list[str]] | CorpusError]:
     """(first line, cells) of every CSV record; a malformed record becomes an error and the
-    reading goes on at the line after it, so one bad row does not hide the rows below."""
+    reading goes on at the line after the one it starts on, so one bad row does not hide the
+    rows below (an unterminated quote would otherwise swallow the rest of the file)."""
     lines = text.splitlines(keepends=True)
     done = 0  # physical lines consumed before the current reader
     while done < len(lines):
@@ -123,9 +131,9 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[str]] | CorpusErr
                 seen = reader.line_num
             return
         except csv.Error as exc:
-            bad = done + max(reader.line_num, seen + 1)
-            yield CorpusError(name, done + seen + 1, None, f"malformed CSV: {exc}")
-            done = bad
+            why = _CSV_PROBLEMS.get(str(exc), str(exc))
+            yield CorpusError(name, done + seen + 1, None, f"malformed CSV: {why}")
+            done += seen + 1
 
 
 def _header(cells: list[str], name: str, required: tuple[str, ...], known: tuple[str, ...]

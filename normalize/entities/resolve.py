@@ -198,6 +198,7 @@ def resolve_entity_candidates(
         ranked = rank(role_in_apposition(kb, ranked, mention, context, day))
     if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
         ranked = rank(context_bonus(kb, ranked, context))
+    ranked = _outer_of_nested_tie(kb, ranked)
     out = []
     for c in ranked[:limit] if limit is not None else ranked:
         e = kb.get(c.id)
@@ -206,6 +207,28 @@ def resolve_entity_candidates(
         out.append(EntityMatch(e.id, e.name, e.type, round(c.score, 4), c.method, c.explain,
                                mention))
     return out
+
+
+def _outer_of_nested_tie(kb: KnowledgeBase, ranked: list[Candidate]) -> list[Candidate]:
+    """`ranked` with the outer of two tied places first when one lies inside the other (the
+    city-state "Singapore": the city and the country): naming either, the mention is true of
+    the country, and a vaguer answer refines where a wrong precise one would conflict."""
+    if len(ranked) < 2 or ranked[0].score - ranked[1].score >= MARGIN - 1e-9 or (
+            len(ranked) > 2 and ranked[0].score - ranked[2].score < MARGIN - 1e-9):
+        return ranked
+    first, second = ranked[0], ranked[1]
+    if kb.contains(first.id, second.id):
+        outer = first
+    elif kb.contains(second.id, first.id):
+        outer = second
+    else:
+        return ranked
+    inner = second if outer is first else first
+    name = kb.get(inner.id).name if kb.get(inner.id) else inner.id
+    top = max(first.score, second.score)
+    lifted = Candidate(outer.id, top, outer.method,
+                       f"{outer.explain}; it holds {name} of the same name")
+    return [lifted, inner._replace(score=top - MARGIN), *ranked[2:]]
 
 
 def resolve_entity(

@@ -168,7 +168,8 @@ def test_an_impossible_date_is_invalid_input(corpus_copy, edit_facts) -> None:
     assert result.exit_code == 2
     assert [(e.file, e.row, e.column) for e in result.errors] == [("facts.csv", 6, "when")]
     assert "June has 30 days" in result.errors[0].message
-    assert result.groups  # the report on every row is still there
+    assert result.groups  # the report on every other row is still there
+    assert all(r.row.id != "s5" for g in result.groups for r in g.rows)  # judged nowhere
 
 
 def test_a_country_lies_inside_its_continent(bundled: CheckResult) -> None:
@@ -199,3 +200,34 @@ def test_rows_built_in_code_are_validated_like_a_table() -> None:
     assert [(e.row, e.column) for e in result.errors] == [(3, "doc"), (4, "polarity")]
     assert result.exit_code == 2
     assert [r.row.polarity for g in result.groups for r in g.rows] == ["denied"]
+
+
+def _claim_rows(*cells: tuple[str, str, str, str]) -> CheckResult:
+    """Rows of one claim key ("c"), each (doc date, subject, relation, object), checked."""
+    docs, rows = {}, []
+    for i, (day, subject, relation, obj) in enumerate(cells):
+        docs[f"d{i}"] = Document(f"d{i}", Path(f"d{i}.txt"), date.fromisoformat(day), "")
+        rows.append(FactRow(id=f"r{i}", line=i + 2, doc=f"d{i}", subject=subject,
+                            relation=relation, object=obj, claim="c"))
+    return check_rows(rows, docs)
+
+
+def test_a_claim_of_a_symmetric_relation_compares_its_ends_in_either_order() -> None:
+    result = _claim_rows(("2021-06-17", "President Joe Biden", "met", "Vladimir Putin"),
+                         ("2021-06-17", "Russian President Vladimir Putin", "meet", "Joe Biden"))
+    fields = result.groups[0].fields
+    assert [v.verdict for v in fields["subject"] + fields["object"]] == ["agree", "agree"]
+    assert result.exit_code == 0
+    one_way = _claim_rows(("2021-06-17", "Joe Biden", "expelled", "Vladimir Putin"),
+                          ("2021-06-17", "Vladimir Putin", "expelled", "Joe Biden"))
+    assert one_way.exit_code == 1  # "expel" has a direction
+
+
+def test_a_leader_acts_for_the_state_on_the_day_he_leads_it() -> None:
+    result = _claim_rows(("2023-07-11", "Recep Tayyip Erdogan", "dropped", "his objection"),
+                         ("2023-07-11", "Turkey", "dropped", "his objection"))
+    subject = result.groups[0].fields["subject"][0]
+    assert subject.verdict == "refines" and "acted for Turkey as President" in subject.why
+    before = _claim_rows(("2010-07-11", "Recep Tayyip Erdogan", "dropped", "his objection"),
+                         ("2010-07-11", "Greece", "dropped", "his objection"))
+    assert before.groups[0].fields["subject"][0].verdict == "conflict"

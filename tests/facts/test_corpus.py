@@ -98,6 +98,18 @@ def test_a_malformed_row_mid_file_does_not_hide_the_rows_below(corpus_copy: Path
     assert corpus.rows[-1].line == 37
 
 
+def test_an_unterminated_quote_mid_file_does_not_swallow_the_rows_below(corpus_copy: Path
+                                                                        ) -> None:
+    path = corpus_copy / "facts.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(3, 'zz,,biden-hope,Biden,meet,"Putin,,,,,\n')  # the quote never closes
+    path.write_text("".join(lines), encoding="utf-8")
+    corpus = load_corpus(corpus_copy)
+    assert [(e.file, e.row, e.column) for e in corpus.errors] == [("facts.csv", 4, None)]
+    assert "never closed" in corpus.errors[0].message
+    assert len(corpus.rows) == 35 and corpus.rows[-1].line == 37
+
+
 def test_unterminated_quote_at_the_end(corpus_copy: Path) -> None:
     path = corpus_copy / "facts.csv"
     with path.open("a", encoding="utf-8") as fh:
