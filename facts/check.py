@@ -181,10 +181,76 @@ def _relations() -> _Relations:
     return _Relations(canonical, symmetric)
 
 
+@dataclass(frozen=True)
+class _Inflections:
+    min_stem: int
+    endings: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=1)
+def _inflections() -> _Inflections:
+    raw = load_yaml(resources.files("facts").joinpath("data/inflections.yaml").read_text())
+    return _Inflections(int(raw["min_stem"]),
+                        tuple((e["ending"], e["becomes"]) for e in raw["endings"]))
+
+
+_VOWEL = re.compile(r"[aeiouy]")
+
+
+@lru_cache(maxsize=4096)
+def relation_stems(relation: str) -> frozenset[str]:
+    """Every stem of a folded relation's regular inflections (data/inflections.yaml): its
+    first word cut at each ending it has, a final "e" dropped, a doubled consonant made single;
+    the other words kept ("signed up to" -> {"signed up to", "sign up to"})."""
+    first, _, rest = relation.partition(" ")
+    table = _inflections()
+    cuts = [first] + [first[: -len(end)] + becomes for end, becomes in table.endings
+                      if first.endswith(end) and len(first) - len(end) + len(becomes)
+                      >= table.min_stem and _VOWEL.search(first[: -len(end)])]
+    stems = set()
+    for word in cuts:
+        if len(word) > table.min_stem and word.endswith("e"):
+            word = word[:-1]
+        if len(word) > 1 and word[-1] == word[-2] and not _VOWEL.match(word[-1]):
+            word = word[:-1]
+        stems.add(f"{word} {rest}" if rest else word)
+    return frozenset(stems)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_stems() -> dict[str, str]:
+    """stem -> vocabulary verb, for every verb and listed form of data/relations.yaml."""
+    out: dict[str, str] = {}
+    for form, verb in _relations().canonical.items():
+        for stem in relation_stems(form):
+            out.setdefault(stem, verb)
+    return out
+
+
 def normalize_relation(raw: str) -> str:
-    """The canonical verb of a relation cell ("met" -> "meet"); unknown verbs are kept folded."""
+    """The canonical verb of a relation cell ("met" -> "meet", "sanctioning" -> "sanction");
+    a verb outside the vocabulary is kept folded (`join_inflections` joins its forms)."""
     key = fold_key(raw)
-    return _relations().canonical.get(key, key)
+    known = _relations().canonical.get(key)
+    if known is not None:
+        return known
+    vocabulary = _vocabulary_stems()
+    return next((vocabulary[s] for s in sorted(relation_stems(key)) if s in vocabulary), key)
+
+
+def join_inflections(relations: Iterable[str]) -> dict[str, str]:
+    """relation -> the one written form standing for it and every other inflection of the same
+    verb among `relations` (the shortest, then the first in order): "acquired" and "acquires"
+    in one table are one relation."""
+    relations = list(dict.fromkeys(relations))
+    owner: dict[str, str] = {}  # stem -> representative
+    out: dict[str, str] = {}
+    for rel in sorted(relations, key=lambda r: (len(r), relations.index(r))):
+        stems = relation_stems(rel)
+        out[rel] = next((owner[s] for s in stems if s in owner), rel)
+        for s in stems:
+            owner.setdefault(s, out[rel])
+    return out
 
 
 # --- normalizing cells ----------------------------------------------------------------------
@@ -473,6 +539,20 @@ def _unresolved(nrow: NormalizedRow, file: str) -> list[CorpusError]:
     ]
 
 
+def _join_relations(nrows: list[NormalizedRow]) -> None:
+    """Give the rows whose relations are inflections of one verb outside the vocabulary that
+    verb's one written form, so that they group together."""
+    canonical = _relations().canonical
+    written = [n.cells["relation"].key for n in nrows]
+    joined = join_inflections(r for r in written if r and r not in canonical.values())
+    for n in nrows:
+        cell = n.cells["relation"]
+        to = joined.get(cell.key, cell.key)
+        if to != cell.key:
+            n.cells["relation"] = replace(cell, value=to, key=to, display=to,
+                                          explain=f"{cell.key!r} read as {to!r}, the same verb")
+
+
 def check_corpus(corpus: Corpus | str, kb: OptionalKB = None, strict: bool = False) -> CheckResult:
     """Normalize, group and judge every valid row of a corpus (a `Corpus` or a folder path).
 
@@ -485,6 +565,7 @@ def check_corpus(corpus: Corpus | str, kb: OptionalKB = None, strict: bool = Fal
     if kb is None:
         kb = KnowledgeBase.bundled()
     nrows = [normalize_row(r, corpus.documents[r.doc], kb) for r in corpus.rows]
+    _join_relations(nrows)
     unresolved = [e for n in nrows for e in _unresolved(n, corpus.facts_file)]
     invalid = [CorpusError(corpus.facts_file, n.row.line, name, cell.explain)
                for n in nrows for name, cell in n.cells.items() if cell.invalid]
