@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from normalize.text import fold_key
+from normalize.text import fold, fold_key
 from normalize.yamldata import load_yaml
 
 __all__ = ["Quantity", "resolve_quantity"]
@@ -139,6 +139,9 @@ class _Tables:
     currency_prefixes: dict[str, str]
     vulgar_fractions: dict[str, float]
     measures: frozenset[str]
+    lead_max: int
+    lead_articles: frozenset[str]
+    lead_stop: frozenset[str]
 
 
 def _by_first(items: list[Any]) -> dict[str, list[Any]]:
@@ -171,6 +174,9 @@ def _tables() -> _Tables:
         vulgar_fractions={k: float(v) for k, v in raw["vulgar_fractions"].items()},
         measures=frozenset(raw["currencies"].values()) | set(raw["dollar_prefixes"].values())
         | set(raw["currency_prefixes"].values()) | {"%"},
+        lead_max=int(raw["lead_words"]["max"]),
+        lead_articles=frozenset(raw["lead_words"]["articles"]),
+        lead_stop=frozenset(str(w) for w in raw["lead_words"]["stop"]),
     )
 
 
@@ -478,7 +484,38 @@ def resolve_quantity(text: str) -> Quantity | None:
     key = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""), fold_key(_fractions(text)))
     if not key:
         return None
-    return _resolve(key, text)
+    return _resolve(key, text) or _after_lead_words(key, text)
+
+
+def _opens_amount(word: str, t: _Tables) -> bool:
+    """Whether a word is part of an amount or a share ("four in 10", "one in five")."""
+    return (word in t.units or word in t.nouns or word in t.multipliers or word in t.exact
+            or word in t.vague or word in t.prefixes or word in t.ratio_words)
+
+
+_YEAR = re.compile(r"(1\d{3}|20\d\d|2100)\b(?![.,]\d)")
+
+
+def _after_lead_words(key: str, text: str) -> Quantity | None:
+    """The amount after the words a mention opens with ("killed 40", "the 12 diplomats"), read
+    as the whole mention; None when a word of numbers.yaml `lead_words.stop` stands among them,
+    a word is capitalized (a name: "Boeing 737") or what is left opens with a year."""
+    t = _tables()
+    words, written = key.split(" "), fold(text).split(" ")
+    if len(words) != len(written):
+        return None
+    for k in range(1, min(t.lead_max, len(words) - 1) + 1):
+        word, form = words[k - 1], written[k - 1]
+        article = word in t.lead_articles
+        if not word.isalpha() or word in t.lead_stop or not article and _opens_amount(word, t) \
+                or not (form.islower() or k == 1 and article):
+            return None
+        rest = " ".join(words[k:])
+        got = _resolve(rest, text)
+        if got is not None:
+            return None if _YEAR.match(rest) else replace(
+                got, rule=f"{got.rule} after {' '.join(written[:k])!r}")
+    return None
 
 
 _VULGAR = re.compile(r"(\d*)\s?([\u00bc-\u00be\u2150-\u215e])")

@@ -35,9 +35,16 @@ def test_examples_corpus(mention: str, low: float | None, high: float | None, mo
                                   "one in five", "3 out of 10", "four in 10 voters",
                                   "three-quarters of voters", "a quarter", "No. 1", "1\u20442",
                                   "the 1990s", "1990s", "3rd", "21st", "15 March 2024",
-                                  "2 p.m.", "N95", "R2-D2", "won 5 games"])
+                                  "2 p.m.", "N95", "R2-D2", "not 40", "every 10 years",
+                                  "per 100,000", "in 2019", "the 2024 general election",
+                                  "alert level 4", "Boeing 737"])
 def test_not_a_quantity(text: str) -> None:
     assert resolve_quantity(text) is None
+
+
+def test_won_before_a_count_is_a_verb_not_korean_money() -> None:
+    q = resolve_quantity("won 5 games")
+    assert q is not None and q.value == 5 and q.measure is None
 
 
 def test_unit_is_kept() -> None:
