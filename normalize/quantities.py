@@ -135,6 +135,7 @@ class _Tables:
     ratio_links: list[list[str]]
     unit_names: dict[str, str]
     currencies: dict[str, str]
+    money_after_magnitude: dict[str, str]
     dollar_prefixes: dict[str, str]
     currency_prefixes: dict[str, str]
     vulgar_fractions: dict[str, float]
@@ -169,6 +170,7 @@ def _tables() -> _Tables:
         ratio_links=[k.split() for k in raw["ratio_links"]],
         unit_names=raw["unit_names"],
         currencies=raw["currencies"],
+        money_after_magnitude=raw["currencies_after_magnitude"],
         dollar_prefixes=raw["dollar_prefixes"],
         currency_prefixes=raw["currency_prefixes"],
         vulgar_fractions={k: float(v) for k, v in raw["vulgar_fractions"].items()},
@@ -335,6 +337,9 @@ def _unit(tokens: list[str], j: int, unit: str | None, t: _Tables) -> str | None
     j += tokens[j : j + 1] == ["-"]  # "a 10,000-strong crowd": "strong crowd"
     if not unit and j < len(tokens) and tokens[j] in t.currencies:
         unit, j = t.currencies[tokens[j]], j + 1
+    elif not unit and 0 < j < len(tokens) and tokens[j - 1] in t.multipliers \
+            and tokens[j] in t.money_after_magnitude:  # "2.4 billion pounds"
+        unit, j = t.money_after_magnitude[tokens[j]], j + 1
     rest = " ".join(tokens[j:]).strip() or unit
     rest = t.unit_names.get(rest, rest) if rest else rest
     return f"{unit} {rest}" if unit and rest != unit else rest

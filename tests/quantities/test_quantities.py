@@ -135,7 +135,8 @@ def test_every_table_entry_has_an_example() -> None:
     said = [_TOKEN.findall(fold_key(mention)) for mention, *_ in _examples()]
     sequences = [entry[0] for table in (t.prefixes, t.suffixes, t.vague, t.exact)
                  for entries in table.values() for entry in entries]
-    sequences += [[w] for table in (t.units, t.nouns, t.multipliers, t.currencies) for w in table]
+    sequences += [[w] for table in (t.units, t.nouns, t.multipliers, t.currencies,
+                                    t.money_after_magnitude) for w in table]
     sequences += [[w, "$"] for w in t.dollar_prefixes] + [[w] for w in t.currency_prefixes]
     unused = [" ".join(p) for p in sequences
               if not any(toks[i:i + len(p)] == p for toks in said for i in range(len(toks)))]
