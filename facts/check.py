@@ -334,8 +334,8 @@ _REF_WINDOWS: dict[str, Callable[[datetime], tuple[datetime, datetime]]] = {
 
 def _interval(cell: Cell, doc: Document) -> tuple[datetime, datetime] | None:
     value = cell.value
-    if value.start is not None and value.end is not None:
-        return value.start, value.end
+    if value.bounds is not None:  # "no earlier than Sept. 24" runs on from Sept. 24
+        return value.bounds
     window = _REF_WINDOWS.get(value.value)
     if window and doc.date is not None:
         return window(datetime.combine(doc.date, datetime.min.time()))
@@ -362,19 +362,30 @@ def _nesting(a: str, b: str, same: bool, a_in_b: bool, b_in_a: bool, overlap: bo
     return "conflict", apart
 
 
+_OPEN_MODS = {"BEFORE": "before", "AFTER": "after", "ON_OR_BEFORE": "on or before",
+              "ON_OR_AFTER": "on or after"}
+
+
+def _when_label(cell: Cell) -> str:
+    """The value, with the modifier that opens it: "on or after 2024-09-24"."""
+    mod = _OPEN_MODS.get(cell.value.mod or "")
+    return f"{mod} {cell.key}" if mod else str(cell.key)
+
+
 def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB) -> tuple[str, str]:
     ia, ib = _interval(a, da), _interval(b, db)
-    if a.key != b.key and not (ia and ib):
+    la, lb = _when_label(a), _when_label(b)
+    if la != lb and not (ia and ib):
         if _wildcard_match(a.key, b.key):
-            return "refines", f"{a.key} and {b.key} agree where both are specified"
-        return "conflict", f"{a.key} differs from {b.key}"
+            return "refines", f"{la} and {lb} agree where both are specified"
+        return "conflict", f"{la} differs from {lb}"
     inside = ia is not None and ib is not None
     return _nesting(
-        a.key, b.key, a.key == b.key,
+        la, lb, la == lb,
         inside and ib[0] <= ia[0] and ia[1] <= ib[1],
         inside and ia[0] <= ib[0] and ib[1] <= ia[1],
         inside and ia[0] < ib[1] and ib[0] < ia[1],
-        "lies inside", f"{a.key} and {b.key} do not overlap")
+        "lies inside", f"{la} and {lb} do not overlap")
 
 
 def _office_for(kb: OptionalKB, person: str, day: date | None, state: str) -> str | None:

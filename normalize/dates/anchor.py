@@ -48,6 +48,9 @@ _FINE_ENOUGH = {
 # A past-tense sentence names a year-less date more than this far back only rarely (news says
 # "last December"); a nearer future date is then the better reading.
 PAST_HORIZON = timedelta(days=183)
+# ... and only when the future date is clearly the nearer one: "launched on 28 September",
+# written on April 2, is last September's, six months back either way.
+CLEARLY_NEARER = 1.4
 # Likewise a year-less month: a past-tense sentence ("said the vote was planned for March",
 # written in February) does not mean the month eleven months back; the coming one is meant.
 PAST_HORIZON_MONTHS = 10
@@ -679,8 +682,9 @@ class Resolver:
             if self.explicit:
                 return past[-1][2] if past else None
             if (past and unit[2] == "day" and distance(past[-1]) > PAST_HORIZON
-                    and distance(nearest) < PAST_HORIZON):
+                    and distance(nearest) * CLEARLY_NEARER < distance(past[-1])):
                 return nearest[2]  # "said ... on Dec. 7" in late October: this December
+                # (not "launched on 28 September", written in April: as near either way)
             if past and unit[2] == "month" and nearest[0] > now:
                 start = past[-1][0]
                 back = (now.year - start.year) * 12 + now.month - start.month

@@ -192,6 +192,19 @@ def type_of(value: str) -> str:
     return "DATE"
 
 
+def _same(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    return start, end
+
+
+# TIMEX3 modifiers that open one side of the interval
+_OPEN_SIDES = {
+    "BEFORE": lambda start, end: (datetime.min, start),
+    "ON_OR_BEFORE": lambda start, end: (datetime.min, end),
+    "AFTER": lambda start, end: (end, datetime.max),
+    "ON_OR_AFTER": lambda start, end: (start, datetime.max),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class TimeValue:
     """A normalized temporal expression: TIMEX3 value, type, interval and how it was produced."""
@@ -222,6 +235,15 @@ class TimeValue:
             return cls(value, kind, None, None, gran, **fields)
         start, end, gran = span
         return cls(value, kind, start, end, gran, **fields)
+
+    @property
+    def bounds(self) -> tuple[datetime, datetime] | None:
+        """The half-open interval the mention allows, its modifier applied: "after June 16"
+        from June 17 on, "no later than Friday" up to Friday's end (datetime.min and .max for
+        an open side); start and end otherwise; None without an interval."""
+        if self.start is None or self.end is None:
+            return None
+        return _OPEN_SIDES.get(self.mod or "", _same)(self.start, self.end)
 
     def contains(self, other: TimeValue) -> bool:
         """True when other's interval lies inside this one (both must have intervals)."""

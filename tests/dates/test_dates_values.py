@@ -146,6 +146,21 @@ def test_mods() -> None:
     assert resolve_date("more than four hours").mod == "MORE_THAN"
 
 
+@pytest.mark.parametrize(("mention", "mod", "start", "end"), [
+    ("no earlier than Sept. 24", "ON_OR_AFTER", datetime(2024, 9, 24), datetime.max),
+    ("not before 2025", "ON_OR_AFTER", datetime(2025, 1, 1), datetime.max),
+    ("no later than Sept. 24", "ON_OR_BEFORE", datetime.min, datetime(2024, 9, 25)),
+    ("after Sept. 24", "AFTER", datetime(2024, 9, 25), datetime.max),
+    ("before Sept. 24", "BEFORE", datetime.min, datetime(2024, 9, 24)),
+    ("Sept. 24", None, datetime(2024, 9, 24), datetime(2024, 9, 25)),
+])
+def test_bounds_open_the_side_a_modifier_opens(mention: str, mod: str | None, start: datetime,
+                                               end: datetime) -> None:
+    value = resolve_date(mention, anchor="2024-08-24")
+    assert value.mod == mod and value.bounds == (start, end)
+    assert (value.start, value.end) != (None, None)  # the value itself keeps its own interval
+
+
 def test_batch_matches_loop() -> None:
     texts = ["next June", "Tuesday", "three years", "hello", "last week", "Friday morning"]
     contexts = ["", "He will go on Tuesday.", None, None, None, "They met Friday morning."]

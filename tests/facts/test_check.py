@@ -233,3 +233,17 @@ def test_a_leader_acts_for_the_state_on_the_day_he_leads_it() -> None:
     before = _claim_rows(("2010-07-11", "Recep Tayyip Erdogan", "dropped", "his objection"),
                          ("2010-07-11", "Greece", "dropped", "his objection"))
     assert before.groups[0].fields["subject"][0].verdict == "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "verdict"), [
+    ("no earlier than June 14", "June 16", "refines"),
+    ("no earlier than June 17", "June 16", "conflict"),
+    ("after June 16", "June 16", "conflict"),
+    ("no later than June 16", "June 16", "refines"),
+])
+def test_an_open_date_contains_what_it_allows(corpus_copy, edit_facts, a, b, verdict) -> None:
+    edit_facts("s4", "when", a)
+    edit_facts("s5", "when", b)
+    summit = _group_of(_result_with(corpus_copy), "s4")
+    pair = next(v for v in summit.fields["when"] if {v.a, v.b} == {"s4", "s5"})
+    assert pair.verdict == verdict, pair.why
