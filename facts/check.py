@@ -185,13 +185,15 @@ def _relations() -> _Relations:
 class _Inflections:
     min_stem: int
     endings: tuple[tuple[str, str], ...]
+    irregular: dict[str, str]
 
 
 @lru_cache(maxsize=1)
 def _inflections() -> _Inflections:
     raw = load_yaml(resources.files("facts").joinpath("data/inflections.yaml").read_text())
     return _Inflections(int(raw["min_stem"]),
-                        tuple((e["ending"], e["becomes"]) for e in raw["endings"]))
+                        tuple((e["ending"], e["becomes"]) for e in raw["endings"]),
+                        {str(k): str(v) for k, v in raw["irregular"].items()})
 
 
 _VOWEL = re.compile(r"[aeiouy]")
@@ -199,11 +201,13 @@ _VOWEL = re.compile(r"[aeiouy]")
 
 @lru_cache(maxsize=4096)
 def relation_stems(relation: str) -> frozenset[str]:
-    """Every stem of a folded relation's regular inflections (data/inflections.yaml): its
-    first word cut at each ending it has, a final "e" dropped, a doubled consonant made single;
-    the other words kept ("signed up to" -> {"signed up to", "sign up to"})."""
+    """Every stem of a folded relation's inflections (data/inflections.yaml): its first word,
+    an irregular form read as its verb, cut at each ending it has, a final "e" dropped, a
+    doubled consonant made single; the other words kept ("signed up to" -> {"signed up to",
+    "sign up to"})."""
     first, _, rest = relation.partition(" ")
     table = _inflections()
+    first = table.irregular.get(first, first)  # "won" -> "win"
     cuts = [first] + [first[: -len(end)] + becomes for end, becomes in table.endings
                       if first.endswith(end) and len(first) - len(end) + len(becomes)
                       >= table.min_stem and _VOWEL.search(first[: -len(end)])]
@@ -240,12 +244,18 @@ def normalize_relation(raw: str) -> str:
 
 def join_inflections(relations: Iterable[str]) -> dict[str, str]:
     """relation -> the one written form standing for it and every other inflection of the same
-    verb among `relations` (the shortest, then the first in order): "acquired" and "acquires"
-    in one table are one relation."""
+    verb among `relations` (a base form before an irregular one, then the shortest, then the
+    first in order): "acquired" and "acquires" in one table are one relation."""
     relations = list(dict.fromkeys(relations))
+    irregular = _inflections().irregular
     owner: dict[str, str] = {}  # stem -> representative
     out: dict[str, str] = {}
-    for rel in sorted(relations, key=lambda r: (len(r), relations.index(r))):
+
+    def base_first(rel: str) -> tuple[bool, int, int]:  # "win" before "won", then shortest
+        first = rel.partition(" ")[0]
+        return irregular.get(first, first) != first, len(rel), relations.index(rel)
+
+    for rel in sorted(relations, key=base_first):
         stems = relation_stems(rel)
         out[rel] = next((owner[s] for s in stems if s in owner), rel)
         for s in stems:

@@ -486,7 +486,8 @@ def resolve_quantity(text: str) -> Quantity | None:
         raise TypeError(f"text: expected a string or None, got {type(text).__name__}")
     if len(text) > MAX_MENTION:
         return None
-    key = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""), fold_key(_fractions(text)))
+    key = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""),
+                                _MIXED.sub(_mixed, fold_key(_fractions(text))))
     if not key:
         return None
     return _resolve(key, text) or _after_lead_words(key, text)
@@ -521,6 +522,15 @@ def _after_lead_words(key: str, text: str) -> Quantity | None:
             return None if _YEAR.match(rest) else replace(
                 got, rule=f"{got.rule} after {' '.join(written[:k])!r}")
     return None
+
+
+# A whole number and a proper fraction: "22 1/2 years" (a bare "3/4" stays a share, not read)
+_MIXED = re.compile(r"(?<![\d/.,])(\d+) (\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def _mixed(m: re.Match[str]) -> str:
+    whole, num, den = (int(g) for g in m.groups())
+    return _num(whole + num / den) if 0 < num < den else m.group()
 
 
 _VULGAR = re.compile(r"(\d*)\s?([\u00bc-\u00be\u2150-\u215e])")
