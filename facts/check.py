@@ -246,16 +246,16 @@ def join_inflections(relations: Iterable[str]) -> dict[str, str]:
     """relation -> the one written form standing for it and every other inflection of the same
     verb among `relations` (a base form before an irregular one, then the shortest, then the
     first in order): "acquired" and "acquires" in one table are one relation."""
-    relations = list(dict.fromkeys(relations))
+    order = {rel: i for i, rel in enumerate(dict.fromkeys(relations))}
     irregular = _inflections().irregular
     owner: dict[str, str] = {}  # stem -> representative
     out: dict[str, str] = {}
 
     def base_first(rel: str) -> tuple[bool, int, int]:  # "win" before "won", then shortest
         first = rel.partition(" ")[0]
-        return irregular.get(first, first) != first, len(rel), relations.index(rel)
+        return irregular.get(first, first) != first, len(rel), order[rel]
 
-    for rel in sorted(relations, key=base_first):
+    for rel in sorted(order, key=base_first):
         stems = relation_stems(rel)
         out[rel] = next((owner[s] for s in stems if s in owner), rel)
         for s in stems:
@@ -563,9 +563,9 @@ def _unresolved(nrow: NormalizedRow, file: str) -> list[CorpusError]:
 def _join_relations(nrows: list[NormalizedRow]) -> None:
     """Give the rows whose relations are inflections of one verb outside the vocabulary that
     verb's one written form, so that they group together."""
-    canonical = _relations().canonical
-    written = [n.cells["relation"].key for n in nrows]
-    joined = join_inflections(r for r in written if r and r not in canonical.values())
+    vocabulary = set(_relations().canonical.values())
+    joined = join_inflections(key for n in nrows
+                              if (key := n.cells["relation"].key) and key not in vocabulary)
     for n in nrows:
         cell = n.cells["relation"]
         to = joined.get(cell.key, cell.key)

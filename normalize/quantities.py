@@ -507,10 +507,9 @@ def _after_lead_words(key: str, text: str) -> Quantity | None:
     as the whole mention; None when a word of numbers.yaml `lead_words.stop` stands among them,
     a word is capitalized (a name: "Boeing 737") or what is left opens with a year."""
     t = _tables()
+    # the words before the number are written as in the key (its rewrites touch digits only)
     words, written = key.split(" "), fold(text).split(" ")
-    if len(words) != len(written):
-        return None
-    for k in range(1, min(t.lead_max, len(words) - 1) + 1):
+    for k in range(1, min(t.lead_max, len(words) - 1, len(written)) + 1):
         word, form = words[k - 1], written[k - 1]
         article = word in t.lead_articles
         if not word.isalpha() or word in t.lead_stop or not article and _opens_amount(word, t) \

@@ -224,7 +224,8 @@ def _outer_of_nested_tie(kb: KnowledgeBase, ranked: list[Candidate]) -> list[Can
     else:
         return ranked
     inner = second if outer is first else first
-    name = kb.get(inner.id).name if kb.get(inner.id) else inner.id
+    inner_entity = kb.get(inner.id)
+    name = inner_entity.name if inner_entity else inner.id
     top = max(first.score, second.score)
     lifted = Candidate(outer.id, top, outer.method,
                        f"{outer.explain}; it holds {name} of the same name")
