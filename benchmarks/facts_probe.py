@@ -42,8 +42,7 @@ def naive_check(folder: Path) -> tuple[int, dict]:
     case and spacing folded; a field agrees when its folded text is equal, else conflicts."""
     import csv
 
-    def fold(s: str) -> str:
-        return " ".join(s.split()).casefold()
+    from normalize.text import fold_key as fold
 
     try:
         with open(folder / "facts.csv", encoding="utf-8-sig", newline="") as f:

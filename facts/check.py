@@ -372,14 +372,12 @@ def _nesting(a: str, b: str, same: bool, a_in_b: bool, b_in_a: bool, overlap: bo
     return "conflict", apart
 
 
-_OPEN_MODS = {"BEFORE": "before", "AFTER": "after", "ON_OR_BEFORE": "on or before",
-              "ON_OR_AFTER": "on or after"}
-
-
 def _when_label(cell: Cell) -> str:
-    """The value, with the modifier that opens it: "on or after 2024-09-24"."""
-    mod = _OPEN_MODS.get(cell.value.mod or "")
-    return f"{mod} {cell.key}" if mod else str(cell.key)
+    """The value, with the modifier that opens its bounds: "on or after 2024-09-24"."""
+    value = cell.value
+    if value.mod and value.bounds not in (None, (value.start, value.end)):
+        return f"{value.mod.lower().replace('_', ' ')} {cell.key}"
+    return str(cell.key)
 
 
 def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB) -> tuple[str, str]:

@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from facts.check import check_corpus
+from facts.report import format_json
 from normalize import KnowledgeBase
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 FOLDERS = sorted(p.parent for p in (BENCHMARKS / "data").glob("facts_probe_*/*/expected.json"))
 
 
+@cache
 def _scorer():
+    """benchmarks/facts_probe.py, loaded once: its `score` is what this test applies."""
     spec = importlib.util.spec_from_file_location("facts_probe", BENCHMARKS / "facts_probe.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -35,6 +39,6 @@ def test_probe_corpus(folder: Path) -> None:
     kb_file = folder / "kb.yaml"
     kb = KnowledgeBase.load(kb_file) if kb_file.is_file() else None
     result = check_corpus(folder, kb=kb)
-    report = json.loads(json.dumps(result.to_dict(), default=str))
+    report = json.loads(format_json(result))
     score = _scorer().score(expected, result.exit_code, report)
     assert score["misses"] == [], "\n".join(score["misses"])
