@@ -165,8 +165,12 @@ def named_otherwise(kb: KnowledgeBase, cands: list[Candidate], mention: str,
         suffix = after.group(1).casefold() if after else ""
         run = [] if titled else _name_run(text, start, given)
         tail = [suffix] if suffix in suffixes else []
+        if not run and not tail and len(key) == 1 and key[0] in given:
+            tail = _surname_after(text, end)  # "Jordan Ayew scored, and Jordan said"
         if not run and not tail:
-            return cands  # the mention stands alone somewhere: nothing says it is someone else
+            if not fulls:
+                return cands  # the mention stands alone first: nothing says it is someone else
+            continue  # "Denzel Washington ... and Washington told": the name written before
         fulls.append((run + tail, " ".join([*run, *key, *tail])))
     out = []
     for c in cands:
@@ -178,6 +182,18 @@ def named_otherwise(kb: KnowledgeBase, cands: list[Candidate], mention: str,
 
 
 _WORD_AFTER = re.compile(r" ([A-Z][\w'.-]*)")
+
+
+def _surname_after(text: str, end: int) -> list[str]:
+    """The capitalized word after a given name that makes it a person's full name ("Jordan
+    Ayew"), folded, unless it is a title, a body or a day; else []."""
+    after = _WORD_AFTER.match(text, end)
+    word = after.group(1).rstrip(".'").casefold() if after else ""
+    words = lexicon.context_words()
+    if (not word or word.endswith("'s") or word in lexicon.title_words()
+            or word in words.body_words or word in words.calendar_words):
+        return []
+    return [word]
 # ", Idaho", ", British Columbia": a region named after a place, not the next item of a list
 _REGION_AFTER = re.compile(r", (?:(?:in|on|near) (?:the )?)?"  # "Lagos, on Portugal's coast"
                            r"((?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,2})"
