@@ -406,10 +406,34 @@ def _introduced(s: _Spot) -> str:
     return f"introduced after {word!r}" if word in lexicon.context_words().introducers else ""
 
 
+_APPOSED_AFTER = re.compile(r",\s+(?:a|an|the|who)\s+([^,.;:!?()]{1,80})", re.IGNORECASE)
+_APPOSED_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\.\s+)(?:the|an?)\s+([^,.;:!?()]{1,60}),\s+$",
+                             re.IGNORECASE)
+_PAST_CAREER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "once"})
+
+
+def _apposed(s: _Spot) -> str:
+    """A mention described beside it by an ordinary occupation is a namesake ("Mr Hague, a
+    Richmond-based estate agent, said"; "The District Collector, Ms. Swaraj, said") or a person
+    named like a place ("Washington, a 6-foot-5 forward,"), unless the description is of a past
+    career or names the entity's own roles or name."""
+    for apposed in (_APPOSED_AFTER.match(s.text, s.end),
+                    _APPOSED_BEFORE.search(s.text, 0, s.start)):
+        words = set(lexicon.tokens(apposed.group(1))) if apposed else set()
+        if not words or words & _PAST_CAREER:
+            continue
+        own = _name_words(s.kb, s.entity.id) | {
+            w for r in s.entity.roles for w in lexicon.tokens(r.role)}
+        found = sorted(words & lexicon.context_words().other_occupations - own)
+        if found:
+            return f"described as a {found[0]}"
+    return ""
+
+
 # Each check gives the reason the mention is part of another name there, or "".
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _score, _month_day,
                       _region, _name_of, _place_preposition, _another_holder,
-                      _acronym_of_another, _introduced)
+                      _acronym_of_another, _introduced, _apposed)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,

@@ -313,6 +313,7 @@ class ContextWords:
     place_only_before: frozenset[str]
     owned_places: frozenset[str]
     introducers: frozenset[str]
+    other_occupations: frozenset[str]
 
 
 @cache
