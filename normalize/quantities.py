@@ -143,6 +143,8 @@ class _Tables:
     lead_max: int
     lead_articles: frozenset[str]
     lead_stop: frozenset[str]
+    address_words: tuple[str, ...]
+    address: re.Pattern[str]  # a number, capitalized names and one of the address words
 
 
 def _by_first(items: list[Any]) -> dict[str, list[Any]]:
@@ -179,6 +181,10 @@ def _tables() -> _Tables:
         lead_max=int(raw["lead_words"]["max"]),
         lead_articles=frozenset(raw["lead_words"]["articles"]),
         lead_stop=frozenset(str(w) for w in raw["lead_words"]["stop"]),
+        address_words=tuple(raw["address_words"]),
+        address=re.compile(r"(?<![\d.,])\d+[A-Za-z]?\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:"
+                           + "|".join(re.escape(w.title()) for w in raw["address_words"])
+                           + r")\b"),
     )
 
 
@@ -397,7 +403,8 @@ def _said_in_words(tokens: list[str], text: str, unit: str | None,
 
 # Fractions, ratios, clock times, scientific notation, decades and ordinals are not counts
 # this reader takes.
-_NOT_A_COUNT = re.compile(r"\d\s*[/:\u2044]\s*\d|\de[+-]?\d"
+_NOT_A_COUNT = re.compile(r"\d\s*[/:\u2044]\s*\d|\de[+-]?\d|\d\s*[x\u00d7]\s*10(?:\^|\d)"
+                          r"|(?<![\d.,])0\d"  # a leading zero: a phone number or a code
                           r"|\d'?s\b|\d(?:st|nd|rd|th)\b"  # decades ("1990s"), ordinals ("3rd")
                           r"|\d\s*[ap]\.?m\b"  # a clock time ("2 p.m.")
                           r"|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
@@ -425,8 +432,9 @@ def _resolve(key: str, text: str) -> Quantity | None:
         if said is not None:
             return said
     first = _share_of_magnitude(tokens, i, t) or _parse_number(tokens, i, t)
-    if first is None:
-        return _bound_of_vague(tokens, i, kind, rule, text, unit, t) if i else None
+    if first is None:  # "some residents": the qualifier is a vague amount itself
+        return (_bound_of_vague(tokens, i, kind, rule, text, unit, t) if i else None) or (
+            _said_in_words(tokens, text, unit, t) if i else None)
     value, j = first
     if _is_ratio(tokens, j, t):
         return None
@@ -475,6 +483,11 @@ def _resolve(key: str, text: str) -> Quantity | None:
     return build[kind]()
 
 
+# A number written against a capital letter is a label ("5G", "3D", "4X"), except the
+# magnitudes (K, M, B, T: "$10K") and temperatures (C, F: "40C").
+_LABEL = re.compile(r"(?<![\w.])\d+[ADEGHIJLNOPQRSUVWXYZ]\b")
+
+
 def resolve_quantity(text: str) -> Quantity | None:
     """Read a number mention ("10", "at least nine", "about a dozen") as a `Quantity` range.
 
@@ -484,7 +497,7 @@ def resolve_quantity(text: str) -> Quantity | None:
         return None  # a missing value: no mention
     if not isinstance(text, str):
         raise TypeError(f"text: expected a string or None, got {type(text).__name__}")
-    if len(text) > MAX_MENTION:
+    if len(text) > MAX_MENTION or _LABEL.search(text) or _tables().address.search(text):
         return None
     key = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""),
                                 _MIXED.sub(_mixed, fold_key(_fractions(text))))

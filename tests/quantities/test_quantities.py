@@ -26,6 +26,9 @@ def _examples() -> list[tuple[str, float | None, float | None, str]]:
 @pytest.mark.parametrize(("mention", "low", "high", "mod"), _examples(), ids=lambda x: str(x))
 def test_examples_corpus(mention: str, low: float | None, high: float | None, mod: str) -> None:
     q = resolve_quantity(mention)
+    if mod == "NONE":  # the corpus's negatives: no count
+        assert q is None, f"{mention!r} read as {q}"
+        return
     assert q is not None, mention
     assert (q.low, q.high, q.mod) == (low, high, mod)
 
@@ -138,6 +141,7 @@ def test_every_table_entry_has_an_example() -> None:
     sequences += [[w] for table in (t.units, t.nouns, t.multipliers, t.currencies,
                                     t.money_after_magnitude) for w in table]
     sequences += [[w, "$"] for w in t.dollar_prefixes] + [[w] for w in t.currency_prefixes]
+    sequences += [[w] for w in t.address_words]
     unused = [" ".join(p) for p in sequences
               if not any(toks[i:i + len(p)] == p for toks in said for i in range(len(toks)))]
     assert unused == []
