@@ -430,10 +430,70 @@ def _apposed(s: _Spot) -> str:
     return ""
 
 
+_COUNTRY_TYPES = frozenset({"country", "city", "place", "gov"})
+MAX_PLACE_CLIMB = 4  # located_in steps from a place up to its country
+
+
+def country_of(kb: KnowledgeBase, entity_id: str) -> frozenset[str]:
+    """The countries an entity belongs to: a country itself, the country holding a place or a
+    seat, the countries a person held office in or is a national of."""
+    e = kb.get(entity_id)
+    if e is None:
+        return frozenset()
+    if e.type == "person":
+        found = {r.of for r in e.roles if r.of and r.of.startswith("country:")}
+        return frozenset(found | ({e.nationality} if e.nationality else set()))
+    for _ in range(MAX_PLACE_CLIMB):
+        if e is None or e.type == "country":
+            break
+        e = kb.get(e.located_in or e.seat_of or "")
+    return frozenset({e.id}) if e is not None and e.type == "country" else frozenset()
+
+
+def countries_named(kb: KnowledgeBase, text: str) -> frozenset[str]:
+    """The countries of the KB people, places and countries (also by demonym) that a sentence
+    names unambiguously, each name capitalized."""
+    cased = lexicon.cased_tokens(text)
+    toks = [t.casefold() for t, _ in cased]
+    found: set[str] = set()
+    i = 0
+    while i < len(toks):
+        step = 1
+        if cased[i][0][:1].isupper():
+            for n in range(min(4, len(toks) - i), 0, -1):
+                ids = {h.id for h in kb.lookup(" ".join(toks[i:i + n]))}
+                owners = {c for x in ids for c in country_of(kb, x)}
+                if n == 1 and not ids and (demonym := kb.demonym(toks[i])):
+                    owners = {demonym}
+                if len(owners) == 1:
+                    found |= owners
+                    step = n
+                    break
+        i += step
+    return frozenset(found)
+
+
+def _namesake(s: _Spot) -> str:
+    """A KB place whose sentence speaks only of the country of a namesake elsewhere
+    (data/namesakes.yaml): "Democrats won both Senate runoffs in Georgia" is the US state."""
+    entries = lexicon.namesakes().get(lexicon.name_key(s.written))
+    if not entries or s.entity.type not in _COUNTRY_TYPES:
+        return ""
+    own = country_of(s.kb, s.entity.id)
+    rest = s.text[:s.start] + " " * (s.end - s.start) + s.text[s.end:]
+    named = countries_named(s.kb, rest)
+    for n in entries:
+        if n.country in own or named - {n.country}:
+            continue
+        if n.country in named or n.cues.search(rest):
+            return f"the sentence speaks of {n.what}"
+    return ""
+
+
 # Each check gives the reason the mention is part of another name there, or "".
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _score, _month_day,
                       _region, _name_of, _place_preposition, _another_holder,
-                      _acronym_of_another, _introduced, _apposed)
+                      _acronym_of_another, _introduced, _apposed, _namesake)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,

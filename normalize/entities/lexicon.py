@@ -377,3 +377,26 @@ def country_words(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, .
         if entry:
             return entry
     return (), ()
+
+
+class Namesake(NamedTuple):
+    """A place outside the knowledge base named like one inside it (data/namesakes.yaml)."""
+
+    what: str
+    country: str
+    cues: re.Pattern[str]
+
+
+@cache
+def namesakes() -> dict[str, tuple[Namesake, ...]]:
+    """Name key -> the namesakes in other countries of the KB place so named, each with the
+    words that show a sentence speaks of it."""
+    out: dict[str, tuple[Namesake, ...]] = {}
+    for name, entries in load_yaml(_read("namesakes.yaml")).items():
+        out[name_key(str(name))] = tuple(
+            Namesake(str(e["what"]), str(e["country"]), re.compile(
+                r"(?<![\w.])(?:" + "|".join(re.escape(str(c)) for c in
+                                            sorted(e["cues"], key=len, reverse=True))
+                + r")(?!\w)"))
+            for e in entries)
+    return out
