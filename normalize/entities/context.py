@@ -244,7 +244,7 @@ def _spots(mention: str, context: str) -> tuple[str, tuple[tuple[int, int], ...]
 
 
 _BY_ROLE = frozenset({"role", "counterpart"})  # found from a role alone, no name written
-_DESCRIBED = _BY_ROLE | {"title"}  # found from words, not a name alone
+_DESCRIBED = _BY_ROLE | {"title", "event-at-date"}  # found from words, not a name alone
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,8 @@ from normalize.entities import lexicon
 from normalize.entities.typo import TypoIndex
 from normalize.isodate import parse_iso_date
 from normalize.yamldata import SafeLoader as _BaseLoader
+
+_YEARLIKE = re.compile(r"\d{4}|\d+(?:st|nd|rd|th)")  # a year or an ordinal in an event's name
 
 
 class _YamlLoader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -407,6 +410,11 @@ class KnowledgeBase:
         """The country whose capital this city is."""
         return self._capital_of.get(entity_id)
 
+    def events_named(self, key: str) -> list[Entity]:
+        """Dated events whose name or an alias, without its year or ordinal, is `key` ("g7
+        summit" for "2023 G7 summit" and "49th G7 summit")."""
+        return [self._entities[i] for i in self._events.get(key, ())]
+
     def holders(self, role_class: str) -> list[tuple[Entity, Role]]:
         """Every (entity, term) whose role belongs to `role_class`."""
         return self._holders.get(role_class, [])
@@ -456,6 +464,7 @@ class KnowledgeBase:
         self._seats: dict[str, list[str]] = {}
         self._holders: dict[str, list[tuple[Entity, Role]]] = {}
         self._kb_role_phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._events: dict[str, list[str]] = {}  # a dated event's name without its year
         role_lex = lexicon.roles()
         common = lexicon.common_words()
         parts = lexicon.name_parts()
@@ -495,6 +504,10 @@ class KnowledgeBase:
                     continue
                 self._add(key, hit)
                 vocab.update(toks)
+                if e.type == "event" and e.start is not None:
+                    generic = " ".join(t for t in key.split() if not _YEARLIKE.fullmatch(t))
+                    if generic and e.id not in self._events.get(generic, ()):
+                        self._events.setdefault(generic, []).append(e.id)
                 if qualifies:
                     qualifier_starts.add(key.split(" ", 1)[0])
                 if e.type == "person" and toks[0] not in lexicon.title_words():

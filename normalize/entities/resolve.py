@@ -54,6 +54,7 @@ __all__ = [
     "counterpart",
     "decide",
     "direct",
+    "event_at_date",
     "field_of",
     "in_another_name",
     "middle_dropped",
@@ -88,6 +89,8 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         if cp is not None:
             return cp
     cands = direct(kb, m.key, m.caps)
+    if not cands and day is not None:
+        cands = event_at_date(kb, m, day)
     if not cands and any(p for _, p in m.cased[:-1]):
         cands = possessor_role(kb, m, day)
     if not cands:
@@ -112,6 +115,34 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
     if not cands and len(m.toks) > 1 and m.toks[0] in lexicon.context_words().place_prepositions:
         return _place_after_preposition(kb, m.text, day)
     return metonymy(kb, cands, m.key, m.possessive, context)
+
+
+# An event named without its year ("the G7 summit") is the one held from this many days after
+# the article's date to this many days before it.
+EVENT_AHEAD = dt.timedelta(days=183)
+EVENT_SINCE = dt.timedelta(days=92)
+EVENT_SCORE = 0.9  # below an exact name or alias: a kind and a date, not a name
+
+
+def event_at_date(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date) -> list[Candidate]:
+    """A dated event named by its kind alone, the one near the article's date: "the G7 summit"
+    in May 2023 is the Hiroshima summit; "Russia's presidential election" in March 2024 that
+    year's ("Russia's" read as "Russian"). Several in reach: all of them, so none is chosen."""
+    keys = [m.key]
+    first, possessive = m.cased[0] if m.cased else ("", False)
+    if possessive and len(m.toks) > 1:  # "Russia's presidential election"
+        rest = " ".join(m.toks[1:])
+        keys += [f"{d} {rest}" for h in kb.lookup(m.toks[0]) if (e := kb.get(h.id))
+                 and e.type == "country" for d in map(lexicon.name_key, e.demonyms)]
+    found: dict[str, Candidate] = {}
+    for key in keys:
+        for e in kb.events_named(key):
+            start, end = e.start, e.end or e.start
+            if start is not None and end is not None and (
+                    start - EVENT_AHEAD <= day <= end + EVENT_SINCE):
+                found[e.id] = Candidate(e.id, EVENT_SCORE, "event-at-date",
+                                        f"{key!r}: the one held {start}..{end}, near {day}")
+    return list(found.values())
 
 
 _WRITTEN_NAME = frozenset({"exact", "alias", "variant", "translit", "fuzzy", "acronym"})
