@@ -229,6 +229,8 @@ def resolve_entity_candidates(
         ranked = rank(role_in_apposition(kb, ranked, mention, context, day))
     if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
         ranked = rank(context_bonus(kb, ranked, context))
+    if day is not None and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
+        ranked = rank(_in_office_on(kb, ranked, day))
     ranked = _outer_of_nested_tie(kb, ranked)
     out = []
     for c in ranked[:limit] if limit is not None else ranked:
@@ -238,6 +240,25 @@ def resolve_entity_candidates(
         out.append(EntityMatch(e.id, e.name, e.type, round(c.score, 4), c.method, c.explain,
                                mention))
     return out
+
+
+_SHARED_NAME = frozenset({"surname", "title", "variant"})  # ways two people share a mention
+
+
+def _in_office_on(kb: KnowledgeBase, ranked: list[Candidate], day: dt.date) -> list[Candidate]:
+    """Tied people named by a shared surname: the one holding an office on the article's date
+    comes first ("Clinton" in 2010 is the secretary of state, "Kim" in 2018 the North Korean
+    leader, "Secretary Rice" in 2006 Condoleezza Rice). Two in office, or none: still tied."""
+    top = [c for c in ranked if ranked[0].score - c.score < MARGIN - 1e-9]
+    if any(c.method not in _SHARED_NAME for c in top):
+        return ranked
+    serving = [c for c in top if (e := kb.get(c.id)) is not None and e.type == "person"
+               and any(r.active_on(day) for r in e.roles)]
+    if len(serving) != 1:
+        return ranked
+    c = serving[0]
+    return [Candidate(c.id, min(1.0, c.score + MARGIN), c.method,
+                      f"{c.explain}; the one in office on {day}"), *ranked]
 
 
 def _outer_of_nested_tie(kb: KnowledgeBase, ranked: list[Candidate]) -> list[Candidate]:
