@@ -37,15 +37,19 @@ def _lines(name: str) -> list[str]:
 
 
 _LETTER_DASH_NUMBER = re.compile(r"\b([A-Za-z])-(\d+)\b")
+_PLUS = re.compile(r"(?<=\w)\+(?!\w)")  # "OPEC+" is "OPEC plus", not OPEC
 
 
 def _unpunctuated(text: str) -> str:
-    """Acronym dots removed ("U.S." -> "US") and a letter joined to its number ("G-7" ->
-    "G7", "F-16" -> "F16"): as names are indexed and mentions read."""
+    """Acronym dots removed ("U.S." -> "US"), a letter joined to its number ("G-7" -> "G7",
+    "F-16" -> "F16") and a trailing plus spelled out ("OPEC+" -> "OPEC plus"): as names are
+    indexed and mentions read."""
     if "." in text:
         text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     if "-" in text:
         text = _LETTER_DASH_NUMBER.sub(r"\1\2", text)
+    if "+" in text:
+        text = _PLUS.sub(" plus", text)
     return text
 
 
