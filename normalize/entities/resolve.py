@@ -15,9 +15,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from normalize.entities import lexicon
+from normalize.entities import lexicon, names
 from normalize.entities.context import (
     context_bonus,
+    countries_named,
     in_another_name,
     metonymy,
     named_otherwise,
@@ -69,6 +70,7 @@ __all__ = [
     "resolve_entity_candidates",
     "role_at_time",
     "role_in_apposition",
+    "short_typo",
     "titled",
     "translit",
     "typo",
@@ -108,6 +110,8 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
                 cands = role_at_time(kb, parse, day)
     if not cands:
         cands = translit(kb, m.key) or middle_dropped(kb, m.key) or typo(kb, m.key)
+    if not cands and context:
+        cands = short_typo(kb, m.key, context)
     if not cands and "," in m.text:
         cands = apposition(kb, m.text, day)
     if not cands and len(m.cased) > 2:
@@ -143,6 +147,43 @@ def event_at_date(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date) -> list[C
                 found[e.id] = Candidate(e.id, EVENT_SCORE, "event-at-date",
                                         f"{key!r}: the one held {start}..{end}, near {day}")
     return list(found.values())
+
+
+MIN_SHORT_TYPO = 5  # shorter lone words are too often other names one letter off
+_JOINING = frozenset({"of", "the", "and", "for", "to", "in", "on", "a", "an"})
+
+
+def short_typo(kb: KnowledgeBase, key: str, context: str) -> list[Candidate]:
+    """A lone surname of five or six letters one edit from a KB person's ("Merkle", "Macorn"),
+    accepted only when its sentence speaks of that person's office: a word of a role they held
+    ("secured a fourth term as chancellor") or a country they held it in. Alone, such a word is
+    as often another real name ("Merkle", "Mertz"), so the typo stage leaves it."""
+    toks = key.split()
+    if (len(toks) != 1 or not MIN_SHORT_TYPO <= len(toks[0]) < names.MIN_LONE_TYPO
+            or toks[0] in lexicon.given_names() or toks[0] in lexicon.common_words()):
+        return []
+    words = set(lexicon.tokens(context))
+    countries: frozenset[str] | None = None
+    out = []
+    for cand_key, edits in kb.typo_candidates(key):
+        if edits != (1,) or cand_key[0] != key[0] or " " in cand_key:
+            continue
+        for h in kb.lookup(cand_key):
+            e = kb.get(h.id)
+            if e is None or e.type != "person" or h.method not in ("surname", "exact", "alias"):
+                continue
+            offices = {r.of for r in e.roles if r.of}
+            role_words = {w for r in e.roles for w in lexicon.tokens(r.role)} - _JOINING
+            said = sorted(role_words & words)
+            if not said:
+                countries = countries_named(kb, context) if countries is None else countries
+                said = sorted(offices & countries)
+            if said:
+                out.append(Candidate(h.id, h.score * 0.85, "fuzzy",
+                                     f"{key!r} is 1 edit from {cand_key!r} ({h.method} key of "
+                                     f"{e.name!r}), and the sentence speaks of its office "
+                                     f"({said[0]})"))
+    return out
 
 
 _WRITTEN_NAME = frozenset({"exact", "alias", "variant", "translit", "fuzzy", "acronym"})
