@@ -140,7 +140,9 @@ class RoleLexicon:
     class_of_title: dict[str, str]  # folded KB role title -> class
     phrases: dict[tuple[str, ...], tuple[str, ...]]  # phrase tokens -> classes it names
     fallback: dict[str, tuple[str, ...]]
+    class_fallback: dict[str, tuple[str, ...]]  # a class a country lacks, read as these
     time_modifiers: dict[str, str]
+    modifiers_after: dict[tuple[str, ...], str]  # "elect" of "president-elect": next
     counterpart_words: frozenset[tuple[str, ...]]
     pronouns: dict[str, str | None]
     leader_by_country: dict[str, str]
@@ -188,7 +190,9 @@ def roles() -> RoleLexicon:
         class_of_title=class_of_title,
         phrases=phrases,
         fallback={k: tuple(v) for k, v in raw.get("counterpart_fallback", {}).items()},
+        class_fallback={k: tuple(v) for k, v in raw.get("class_fallback", {}).items()},
         time_modifiers=dict(raw.get("time_modifiers", {})),
+        modifiers_after={phrase_key(k): v for k, v in raw.get("time_modifiers_after", {}).items()},
         counterpart_words=frozenset(phrase_key(w) for w in raw.get("counterpart_words", [])),
         pronouns=dict(raw.get("possessive_pronouns", {})),
         leader_by_country=dict(raw.get("leader_by_country", {})),

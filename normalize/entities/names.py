@@ -81,8 +81,10 @@ def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
         return []
     out = []
     for cand_key, edits in kb.typo_candidates(key):
-        if not typo_evidence(toks, cand_key.split(), edits):
-            continue
+        cand = cand_key.split()
+        if not typo_evidence(toks, cand, edits) or any(
+                t == f"{c}s" for t, c in zip(toks, cand, strict=True)):
+            continue  # "Morrisons", "Sainsburys": a plural or a shop, not a misspelt name
         ratio = fuzz.ratio(key, cand_key)
         if ratio < 75:
             continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from normalize.entities import lexicon
 from normalize.entities.context import find_tokens, persons_in
@@ -118,6 +118,12 @@ def parse_title(kb: KnowledgeBase, toks: Sequence[str], caps: frozenset[str] = f
             used.extend(toks[i:i + n])
             i += n
             consumed = True
+            for after, when in lex.modifiers_after.items():  # "president-elect"
+                if modifier is None and tuple(toks[i:i + len(after)]) == after:
+                    modifier = when
+                    used.extend(after)
+                    i += len(after)
+                    break
             continue
         if title:
             gender = gender or title[0].gender
@@ -184,6 +190,8 @@ def _fitting_roles(entity: Entity, parse: TitleParse, day: dt.date | None) -> li
             continue
         if parse.modifier == "before" and day and (role.end is None or role.end >= day):
             continue
+        if parse.modifier == "next" and day and (role.start is None or role.start <= day):
+            continue  # "President-elect Joe Biden": a term that begins after the date
         out.append(role)
     return out
 
@@ -198,7 +206,8 @@ def _title_fit(kb: KnowledgeBase, entity: Entity, parse: TitleParse, day: dt.dat
     if parse.classes:
         fitting = _fitting_roles(entity, parse, day)
         if fitting:
-            active = [r for r in fitting if day is None or r.active_on(day)]
+            active = [r for r in fitting if day is None or r.active_on(day)
+                      or parse.modifier == "next"]
             earlier = [r for r in fitting if day and r.end and r.end < day]
             # the holder on the day; else a former holder ("President Obama" in 2020) well
             # behind a holder of that day who shares the surname; one who took office only
@@ -270,7 +279,7 @@ def _of_forms(written: str, role: str) -> tuple[str, ...]:
 
 
 def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
-                 exclude: str | None = None) -> list[Candidate]:
+                 exclude: str | None = None, fallback: bool = True) -> list[Candidate]:
     """Stage 5: the holder of a role ("the Russian president", "the former president") on `day`;
     with no day, the current holder (a term with no end)."""
     entries = [(e, r) for cls in parse.classes for e, r in kb.holders(cls)
@@ -282,6 +291,8 @@ def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
     if exact:
         entries = exact
     label = f"{parse.title!r}" + (f" on {day}" if day else " (no date: current holder)")
+    if parse.modifier == "next":
+        return _next_holder(entries, day, label, parse.qualifier is not None)
     if parse.modifier == "before":
         active = {e.id for e, r in entries if r.active_on(day)}
         past = [(e, r) for e, r in entries if r.end is not None
@@ -313,7 +324,38 @@ def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
                                       f" to {r.end or 'now'}")
         if out:
             return list(out.values())
+    others = tuple(f for c in parse.classes for f in lexicon.roles().class_fallback.get(c, ()))
+    if fallback and parse.qualifier and parse.modifier is None:
+        # "the Israeli premier": Israel has no premier; its head of government is the prime
+        # minister (data/roles.yaml class_fallback, in its order)
+        for cls in others:
+            got = role_at_time(kb, replace(parse, classes=(cls,), role_words=()), day,
+                               exclude, fallback=False)
+            if got:
+                return [Candidate(c.id, c.score, c.method,
+                                  f"{parse.title!r} read as {cls}: {c.explain}") for c in got]
     return []
+
+
+# How far ahead of the date a "-elect" or "-designate" holder's term may begin.
+NEXT_TERM_WITHIN = dt.timedelta(days=183)
+
+
+def _next_holder(entries: list[tuple[Entity, Role]], day: dt.date | None, label: str,
+                 qualified: bool) -> list[Candidate]:
+    """ "Brazil's president-elect": the holder whose term begins after `day` (within half a
+    year), the soonest, who does not hold that office on `day` already and is not standing in
+    (an acting term is no election); no country named, the only such holder. No date, none."""
+    if day is None:
+        return []
+    ahead = [(r.start, e, r) for e, r in entries if r.start is not None and not r.acting
+             and day < r.start <= day + NEXT_TERM_WITHIN and not r.active_on(day)]
+    if not ahead or not qualified and len({e.id for _, e, _ in ahead}) > 1:
+        return []
+    first = min(start for start, _, _ in ahead)
+    return [Candidate(e.id, 0.9, "role", f"{label}: {e.name} took office as {r.role}"
+                      f"{' of ' + r.of if r.of else ''} on {r.start}")
+            for start, e, r in ahead if start == first]
 
 
 # ----------------------------------------------------------------------------- context
@@ -493,5 +535,20 @@ def apposition(kb: KnowledgeBase, folded: str, day: dt.date | None) -> list[Cand
     cands = name_candidates(kb, key)
     parse = parse_title(kb, lexicon.tokens(tail))
     if parse is None or parse.rest:
-        return cands
+        return _in_region(kb, cands, tail)
     return [_fitted(kb, c, parse, day, "title") for c in cands]
+
+
+_PLACES = frozenset({"city", "place", "gov"})  # what a region after a comma must hold
+_REGIONS = frozenset({"country", "place"})
+
+
+def _in_region(kb: KnowledgeBase, cands: list[Candidate], tail: str) -> list[Candidate]:
+    """ "Sydney, Nova Scotia": a place followed by a region is kept only when the KB has that
+    region and it holds the place ("Sydney, Australia"); a region the KB does not know, or
+    one that does not hold it, makes the mention another place of the same name."""
+    key = lexicon.name_key(tail)
+    regions = {h.id for h in kb.lookup(key) if (e := kb.get(h.id)) is not None
+               and e.type in _REGIONS}
+    return [c for c in cands if (e := kb.get(c.id)) is None or e.type not in _PLACES
+            or any(kb.contains(r, c.id) for r in regions)]
