@@ -643,10 +643,12 @@ class Resolver:
         now = datetime(a.year, a.month, a.day)
         unit = interval_of(own, self.seasons)
         cands: list[tuple[datetime, datetime, str]] = []
+        rare = False  # some year has no such day: Feb 29
         for y in range(a.year - 2, a.year + 2 + skip):
             try:
                 value = make(y)
             except ValueError:  # Feb 29 in a common year
+                rare = True
                 continue
             span = interval_of(value, self.seasons)
             if span is not None:
@@ -690,10 +692,11 @@ class Resolver:
                 back = (now.year - start.year) * 12 + now.month - start.month
                 if back > PAST_HORIZON_MONTHS:
                     return nearest[2]  # "said ... in March", written in February: this March
-            return past[-1][2] if past else None
+            # "filed by Feb. 29", said in early February of a leap year: no Feb 29 lies behind
+            return past[-1][2] if past else nearest[2] if rare else None
         if self.direction == "future":
             future = [c for c in cands if c[1] > now]
-            return future[0][2] if future else None
+            return future[0][2] if future else nearest[2] if rare else None
         return nearest[2]
 
     def _weekday(self, weekday: int, direction: int | None, gran: str, skip: int = 0

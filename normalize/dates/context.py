@@ -305,8 +305,11 @@ def _starts_word(text: str, start: int) -> bool:
 def _continued(text: str, end: int) -> bool:
     """Whether the word ending at `end` goes on past it; an apostrophe that no letter follows
     ends it: a plural's possessive ("The Sundays' 1990 single") or a closing single quote
-    ("sing 'Day by Day', the song")."""
+    ("sing 'Day by Day', the song"); so does a possessive 's ("Fredric March's turn")."""
     if end >= len(text) or not _wordish(text[end]):
+        return False
+    if text[end] in "'\u2019" and text[end + 1:end + 2] in ("s", "S") and (
+            end + 2 == len(text) or not _wordish(text[end + 2])):
         return False
     return not (text[end] == "'" and (end + 1 == len(text) or not _wordish(text[end + 1])))
 
@@ -515,8 +518,8 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _WORD_LISTS = ("words", "before", "not_before", "after", "after_name", "after_lower_except",
                "street_after", "suffix", "in_sentence")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
-                     "before_name", "before_possessive", "after_digits", "quoted",
-                     "quoted_title", "alone")
+                     "before_name", "before_possessive", "after_given_name", "after_digits",
+                     "quoted", "quoted_title", "alone")
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,80})[\"\u201d]"
                      # or in single quotes, British style, none an apostrophe inside a word
                      r"|(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80})['\u2019](?!\w)")
@@ -635,10 +638,13 @@ def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
             _WORD_IN_MENTION.findall(text.casefold())):
         return False
     if ("before" in entry or "not_before" in entry or entry.get("before_name")
-            or entry.get("before_possessive")):
+            or entry.get("before_possessive") or entry.get("after_given_name")):
         prev = _word_before(text, start)
         if "before" in entry and prev.casefold() not in entry["before"]:
             return False
+        if entry.get("after_given_name") and not (
+                prev[:1].isupper() and prev.casefold() in _given_names()):
+            return False  # "Joe Friday", "Mohamed Ramadan"
         if "not_before" in entry and prev.casefold() in entry["not_before"]:
             return False
         if entry.get("before_name") and not (prev[:1].isupper() and not _POSSESSIVE.search(prev)
@@ -649,6 +655,14 @@ def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
                 and not is_place(_POSSESSIVE.sub("", prev))):
             return False  # "Netflix's Wednesday", not "Pakistan's Independence Day"
     return True
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Common given names (the entity resolver's language resource), folded."""
+    from normalize.entities.lexicon import given_names  # noqa: PLC0415 - loaded on first use
+
+    return given_names()
 
 
 def not_a_date(rule: str, mention: str, context: str | None) -> bool:
