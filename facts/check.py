@@ -283,6 +283,21 @@ def _entity_cell(raw: str, doc: Document, context: str | None, kb: OptionalKB,
     return Cell(raw, match, match.id, match.name, match.explain)
 
 
+def _as_actor(cell: Cell, kb: OptionalKB) -> Cell:
+    """The subject of a claim acts: a capital there stands for its country ("Moscow seize
+    Ukrainian sailors" is Russia's act), as a seat of government does."""
+    match = cell.value
+    if match is None or match.type != "city":
+        return cell
+    base = kb if kb is not None else KnowledgeBase.bundled()
+    country = base.capital_of(match.id)
+    state = base.get(country) if country else None
+    if state is None:
+        return cell
+    return Cell(cell.raw, match, state.id, state.name,
+                f"{match.explain}; as the subject, the capital acts for {state.name}")
+
+
 def _when_cell(raw: str, doc: Document, context: str | None) -> Cell:
     if not raw:
         return Cell(raw)
@@ -320,7 +335,7 @@ def normalize_row(row: FactRow, doc: Document, kb: OptionalKB = None) -> Normali
     context = row.quote or None
     relation = normalize_relation(row.relation)
     cells = {
-        "subject": _entity_cell(row.subject, doc, context, kb),
+        "subject": _as_actor(_entity_cell(row.subject, doc, context, kb), kb),
         "relation": Cell(row.relation, relation, relation, relation, ""),
         "object": _entity_cell(row.object, doc, context, kb),
         "when": _when_cell(row.when, doc, context),
@@ -388,12 +403,45 @@ def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB) 
             return "refines", f"{la} and {lb} agree where both are specified"
         return "conflict", f"{la} differs from {lb}"
     inside = ia is not None and ib is not None
-    return _nesting(
+    part = {getattr(a.value, "mod", None), getattr(b.value, "mod", None)} & _PARTS
+    if la == lb and part and getattr(a.value, "mod", None) != getattr(b.value, "mod", None):
+        return "refines", f"the {next(iter(part)).lower()} of {la} lies inside {lb}"
+    verdict = _nesting(
         la, lb, la == lb,
         inside and ib[0] <= ia[0] and ia[1] <= ib[1],
         inside and ia[0] <= ib[0] and ib[1] <= ia[1],
         inside and ia[0] < ib[1] and ib[0] < ia[1],
         "lies inside", f"{la} and {lb} do not overlap")
+    if verdict[0] == "conflict" and inside and (_across_midnight(ia, a.value, ib, b.value)
+                                                or _across_midnight(ib, b.value, ia, a.value)):
+        return "refines", (f"{la} and {lb} may be one moment told in two time zones "
+                           "(late on one day, early on the next)")
+    return verdict
+
+
+_PARTS = frozenset({"START", "MID", "END"})  # "early Sunday", "mid-June", "late 2020"
+
+# How late in its day a time told in one zone, and how early in the next day the same moment
+# told in another, may lie: the world's zones span about a day.
+_LATE_FROM = 17  # hour
+_EARLY_UNTIL = timedelta(hours=9)
+
+
+def _across_midnight(late: tuple[datetime, datetime], late_value: Any,
+                     early: tuple[datetime, datetime], early_value: Any) -> bool:
+    """Whether `late` is the late part of a day ("late Friday", "Friday night", "9 p.m.") and
+    `early` the early part of the next ("early Saturday", "in the early hours of Saturday",
+    "05:01 BST on Saturday"): outlets in distant time zones name one moment so."""
+    midnight = late[1]
+    if midnight.time() != datetime.min.time():
+        return False
+    is_late = (getattr(late_value, "mod", None) == "END" or late[0].hour >= _LATE_FROM
+               and late[0].date() == (midnight - timedelta(days=1)).date())
+    is_early = early[0].date() == midnight.date() and (
+        getattr(early_value, "mod", None) == "START"
+        or early[0] != midnight and early[0] - midnight < _EARLY_UNTIL
+        and early[1] - early[0] < _EARLY_UNTIL)
+    return is_late and is_early
 
 
 def _office_for(kb: OptionalKB, person: str, day: date | None, state: str) -> str | None:
@@ -572,15 +620,36 @@ def _join_relations(nrows: list[NormalizedRow]) -> None:
                                           explain=f"{cell.key!r} read as {to!r}, the same verb")
 
 
-def check_corpus(corpus: Corpus | str, kb: OptionalKB = None, strict: bool = False) -> CheckResult:
+def _user_kb(path: str | Path, corpus: Corpus) -> tuple[KnowledgeBase, list[CorpusError]]:
+    """A user's knowledge-base file, loaded with what is valid of it, and an input error (file,
+    line, field) for each entity left out; the file is named as the corpus's own files are
+    when it lies in the corpus folder. An unreadable or unparsable file raises ValueError."""
+    kb, problems = KnowledgeBase.load_checked(path)
+    errors = []
+    for p in problems:
+        try:
+            name = str(Path(p.file).resolve().relative_to(Path(corpus.root).resolve()))
+        except ValueError:
+            name = p.file
+        errors.append(CorpusError(name, p.line, p.field, p.message))
+    return kb, errors
+
+
+def check_corpus(corpus: Corpus | str, kb: OptionalKB | str | Path = None,
+                 strict: bool = False) -> CheckResult:
     """Normalize, group and judge every valid row of a corpus (a `Corpus` or a folder path).
 
-    `kb` is a `normalize.KnowledgeBase` (the bundled one when None). With `strict`, a `when`,
-    `where` or `quantity` mention that cannot be normalized is an input error (exit code 2)
-    rather than a warning; subjects and objects outside the knowledge base stay warnings.
+    `kb` is a `normalize.KnowledgeBase`, or the path of a knowledge-base file (an entity it
+    cannot use is reported as an input error, and the rest is used), or None for the bundled
+    one. With `strict`, a `when`, `where` or `quantity` mention that cannot be normalized is an
+    input error (exit code 2) rather than a warning; subjects and objects outside the knowledge
+    base stay warnings.
     """
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus)
+    kb_errors: list[CorpusError] = []
+    if isinstance(kb, (str, Path)):
+        kb, kb_errors = _user_kb(kb, corpus)
     if kb is None:
         kb = KnowledgeBase.bundled()
     nrows = [normalize_row(r, corpus.documents[r.doc], kb) for r in corpus.rows]
@@ -599,7 +668,7 @@ def check_corpus(corpus: Corpus | str, kb: OptionalKB = None, strict: bool = Fal
               for key, (label, by_claim, rows) in buckets.items()]
     fatal = invalid + [e for e in unresolved if strict and e.column in VALUE_FIELDS]
     warnings = [e for e in unresolved if e not in fatal]
-    return CheckResult(corpus, groups, list(corpus.errors) + fatal, warnings)
+    return CheckResult(corpus, groups, kb_errors + list(corpus.errors) + fatal, warnings)
 
 
 def check_rows(

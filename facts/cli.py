@@ -5,10 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from normalize.entities import KnowledgeBase
 
 EXIT_HELP = """exit codes: 0 every group consistent, 1 a group conflicts, 2 invalid input
 (unknown document, unreadable table, quote not in its document, bad date; with --strict also
@@ -32,28 +28,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_kb(path: str | None) -> KnowledgeBase | None:
-    if path is None:
-        return None
-    from normalize import KnowledgeBase
-
-    return KnowledgeBase.load(path)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `facts` command; returns the exit code."""
     args = _parser().parse_args(argv)
     from facts.check import check_corpus
     from facts.corpus import bundled_corpus_path
     from facts.report import format_html, format_json, format_text
+    from normalize.entities.kb import KnowledgeBaseError
 
-    try:
-        kb = _load_kb(args.kb)
-    except (ValueError, OSError) as exc:
+    corpus = Path(args.corpus) if args.corpus else bundled_corpus_path()
+    try:  # a bad entity of the KB is an input error in the report; a bad file stops here
+        result = check_corpus(corpus, kb=args.kb, strict=args.strict)
+    except KnowledgeBaseError as exc:
         print(f"facts: --kb {args.kb}: {exc}", file=sys.stderr)
         return 2
-    corpus = Path(args.corpus) if args.corpus else bundled_corpus_path()
-    result = check_corpus(corpus, kb=kb, strict=args.strict)
     formats = {"text": format_text, "json": format_json, "html": format_html}
     report = formats[args.format](result)
     if args.output:

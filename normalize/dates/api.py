@@ -221,7 +221,10 @@ def _resolve(
             return ranged
         spec = _fallback(text, languages)
         if spec is None:
-            return None
+            when = _after_span(text)  # "over four days last week": last week
+            got = (_resolve(when, anchor, context, prefer, seasons, languages, reference)
+                   if when else None)
+            return replace(got, rule=f"{got.rule}-after-span", text=text) if got else None
     fields = spec.fields
     if fields.get("ambiguous") and not reads_as_date(fields["ambiguous"], clean_key(text),
                                                      context):
@@ -270,6 +273,30 @@ def _resolve(
         if start:
             return _not_before_start(got, spec, text, start, anchor, context, seasons, languages)
     return got
+
+
+_SPAN_LEADS = frozenset({"over", "for", "during", "across", "within", "in", "some", "about"})
+
+
+def _after_span(text: str) -> str | None:
+    """The date after a span that opens the mention, as a fact table's cell copied from the
+    article may hold ("over four days last week", "for two hours on Tuesday"): the words after
+    the longest opening run that reads as a duration, or None."""
+    words = text.split()
+    for i in range(len(words) - 1, 1, -1):
+        head = words[1:i] if words[0].casefold() in _SPAN_LEADS else words[:i]
+        if (len(head) < 2 or words[i].casefold() == "of"  # "a month of Sundays" is no span
+                or sum(w[:1].isupper() for w in head) > 1):  # "Seven Days in May": a title
+            continue
+        spec, tail = recognize(" ".join(head)), recognize(" ".join(words[i:]))
+        if (spec is not None and spec.rule in _SPANS and tail is not None
+                and tail.kind in _DATES):
+            return " ".join(words[i:])
+    return None
+
+
+_SPANS = frozenset({"duration", "duration-vague"})  # "four days", "a few weeks"
+_DATES = frozenset({"cal", "rel"})  # what may follow a span: "last week", "on Tuesday"
 
 
 def _not_before_start(got: TimeValue, spec: Spec, text: str, start: str, anchor: date | None,

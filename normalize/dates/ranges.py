@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from normalize.dates.recognize import impossible, lexicon
@@ -19,6 +20,7 @@ _SUFFIX = "(?:st|nd|rd|th)?"
 DAY_SHAPE = rf"\d{{1,2}}{_SUFFIX}"  # "13", "13th"
 _DAY = re.compile(rf"(?P<day>\d{{1,2}}){_SUFFIX}")
 _DAY_VALUE = re.compile(r"^(?P<ym>\d{4}-\d{2})-\d{2}$")
+_DAY_NUMBER = re.compile(rf"(?<!\d)\d{{1,2}}{_SUFFIX}(?!\d)")  # the day of "june 13"
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 
 
@@ -56,6 +58,26 @@ def _next_year(value: str) -> str | None:
     return f"{int(value[:4]) + 1:04d}{value[4:]}" if value[:4].isdigit() else None
 
 
+def _last_day_in_month(a: TimeValue | None, a_text: str, b_text: str,
+                       resolve: Callable[[str], TimeValue | None], seasons: str
+                       ) -> TimeValue | None:
+    """The last day of "June 11-13" read as a whole date ("June 13") with the sentence's tense,
+    when the first end is a day written without a year and the second a bare day number: the
+    range then lies where its end does ("runs June 13-15", written on June 14, is this
+    week's, not next year's). None otherwise."""
+    if a is None or a.granularity != "day" or _YEAR.search(a_text) or not _DAY.fullmatch(b_text):
+        return None
+    last = resolve(_DAY_NUMBER.sub(b_text, a_text, count=1))
+    if last is None or last.granularity != "day" or last.value[:7] != _month_of(last, a):
+        return None
+    return last
+
+
+def _month_of(last: TimeValue, first: TimeValue) -> str:
+    """The year and month of `last` when it has the month of `first`, else ''."""
+    return last.value[:7] if last.value[5:7] == first.value[5:7] else ""
+
+
 def resolve_range(key: str, text: str, resolve: Callable[[str], TimeValue | None],
                   seasons: str) -> TimeValue | None:
     """A range read from the folded `key`, each end resolved with `resolve`; None if not one."""
@@ -64,13 +86,20 @@ def resolve_range(key: str, text: str, resolve: Callable[[str], TimeValue | None
     if not m or (m.group("word") in needs_opener and not m.group("opener")):
         return None
     a_text, b_text = m.group("a"), m.group("b")
-    a, b = resolve(a_text), resolve(b_text)
-    if a is None and b is not None and b.granularity == "day":
-        value = _with_day(b, a_text)  # "11-13 June"
-        a = TimeValue.from_timex(value, "DATE", seasons) if value else None
-    elif b is None and a is not None and a.granularity == "day":
-        value = _with_day(a, b_text)  # "June 11-13"
-        b = TimeValue.from_timex(value, "DATE", seasons) if value else None
+    a = resolve(a_text)
+    b = _last_day_in_month(a, a_text, b_text, resolve, seasons)  # "June 11-13"
+    if b is not None:
+        first = _with_day(b, _DAY_NUMBER.search(a_text).group())  # type: ignore[union-attr]
+        a = replace(TimeValue.from_timex(first, "DATE", seasons), rule=a.rule) if (
+            first and a) else a
+    else:
+        b = resolve(b_text)
+        if a is None and b is not None and b.granularity == "day":
+            value = _with_day(b, a_text)  # "11-13 June"
+            a = TimeValue.from_timex(value, "DATE", seasons) if value else None
+        elif b is None and a is not None and a.granularity == "day":
+            value = _with_day(a, b_text)
+            b = TimeValue.from_timex(value, "DATE", seasons) if value else None
     if a is None or b is None or a.type != b.type or None in (a.start, b.start):
         return None
     if _YEAR.search(b_text) and not _YEAR.search(a_text) and a.value[:4] != b.value[:4]:

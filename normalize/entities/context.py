@@ -312,6 +312,17 @@ def _language(s: _Spot) -> str:
     return "a language or a person: no noun follows" if alone else ""
 
 
+def _counted_people(s: _Spot) -> str:
+    """A plural demonym after a number or a counting word is people counted, not the country:
+    "63 Canadians were killed", "the number of Canadians killed"."""
+    if s.method != "demonym" or not s.written.endswith("s") or s.written.endswith(("'s", "s'")):
+        return ""
+    before = s.text[:s.start].split()[-1:]
+    word = before[0].casefold().strip(",;:") if before else ""
+    counted = word.replace(",", "").isdigit() or word in lexicon.context_words().people_counters
+    return f"people counted after {word!r}" if counted else ""
+
+
 def _score(s: _Spot) -> str:
     """A score after a town makes it a club: "beat Liverpool 1-0"; a country's team is the
     country in the news ("Argentina beat France 4-2")."""
@@ -491,9 +502,9 @@ def _namesake(s: _Spot) -> str:
 
 
 # Each check gives the reason the mention is part of another name there, or "".
-_OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _score, _month_day,
-                      _region, _name_of, _place_preposition, _another_holder,
-                      _acronym_of_another, _introduced, _apposed, _namesake)
+_OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _counted_people,
+                      _score, _month_day, _region, _name_of, _place_preposition,
+                      _another_holder, _acronym_of_another, _introduced, _apposed, _namesake)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,

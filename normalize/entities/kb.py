@@ -241,6 +241,97 @@ def read_records(path: str | Path) -> list[Any]:
     return [record for file in _kb_files(Path(path)) for record in _read_file(file)]
 
 
+class KBProblem(NamedTuple):
+    """One entity a knowledge-base file could not give: where it stands and why."""
+
+    file: str
+    line: int | None  # 1-based line of the field at fault, else of the entity; None for JSON
+    field: str | None
+    message: str
+
+
+_FIELD = re.compile(r"field '([A-Za-z_]+)")
+
+
+def _record_lines(text: str) -> list[dict[str, int]]:
+    """Per entity record of a YAML file: the 1-based line of each of its top-level fields, and
+    of the record itself under ""; [] when the text is not a YAML list of mappings."""
+    try:
+        root = yaml.compose(text, Loader=_YamlLoader)
+    except yaml.YAMLError:
+        return []
+    if isinstance(root, yaml.MappingNode):  # {entities: [...]}
+        root = next((v for k, v in root.value if getattr(k, "value", None) == "entities"), None)
+    if not isinstance(root, yaml.SequenceNode):
+        return []
+    out = []
+    for item in root.value:
+        lines = {"": item.start_mark.line + 1}
+        if isinstance(item, yaml.MappingNode):
+            lines.update({k.value: k.start_mark.line + 1 for k, _ in item.value
+                          if isinstance(k, yaml.ScalarNode)})
+        out.append(lines)
+    return out
+
+
+def read_checked(path: str | Path) -> tuple[list[Entity], list[KBProblem]]:
+    """The valid entities of a KB file (or directory) and a problem for each entity left out:
+    a bad field, a duplicate id (the first stays), a reference to an id the file lacks. A file
+    that cannot be read or parsed at all still raises KnowledgeBaseError."""
+    entities: dict[str, Entity] = {}
+    lines_of: dict[str, dict[str, int]] = {}
+    problems: list[KBProblem] = []
+    for file in _kb_files(Path(path)):
+        records = _read_file(file)
+        lines = _record_lines(file.read_text(encoding="utf-8")) if file.suffix.lower() != (
+            ".json") else []
+        for i, record in enumerate(records):
+            at = lines[i] if i < len(lines) else {}
+            try:
+                entity = _entity(record, i, str(file))
+            except KnowledgeBaseError as exc:
+                problems.append(_problem(file, at, str(exc)))
+                continue
+            if entity.id in entities:
+                first = entities[entity.id].source
+                line = lines_of[entity.id].get("")
+                where = f"line {line} of {first}" if line else first
+                problems.append(_problem(file, at, f"{file}: entity {entity.id}: field 'id': "
+                                         f"duplicate id (first defined at {where})"))
+                continue
+            entities[entity.id] = entity
+            lines_of[entity.id] = at
+    while True:  # an entity pointing at a missing one goes, which may orphan another
+        bad = {e.id: msg for e in entities.values() if (msg := _unknown_reference(e, entities))}
+        if not bad:
+            break
+        for ident, msg in bad.items():
+            problems.append(_problem(Path(entities[ident].source), lines_of.get(ident, {}), msg))
+            del entities[ident]
+    return list(entities.values()), problems
+
+
+def _problem(file: Path, lines: dict[str, int], message: str) -> KBProblem:
+    """A problem located at the line of its field (else of its entity); the message without
+    the file name, which the problem carries apart."""
+    field_ = _FIELD.search(message)
+    name = field_.group(1) if field_ else None
+    return KBProblem(str(file), lines.get(name or "", lines.get("")), name,
+                     message.removeprefix(f"{file}: "))
+
+
+def _unknown_reference(e: Entity, entities: Mapping[str, Entity]) -> str | None:
+    """The message for the first id `e` refers to that `entities` lacks, else None."""
+    for name in REFERENCE_FIELDS:
+        target = getattr(e, name)
+        if target is not None and target not in entities:
+            return f"{e.source}: entity {e.id}: field '{name}': unknown id {target!r}"
+    for i, role in enumerate(e.roles):
+        if role.of is not None and role.of not in entities:
+            return f"{e.source}: entity {e.id}: field 'roles[{i}].of': unknown id {role.of!r}"
+    return None
+
+
 def _read_entities(path: Path) -> list[Entity]:
     """The validated entities of a KB file, or of every YAML/JSON file of a directory."""
     return [_entity(r, i, str(file)) for file in _kb_files(path)
@@ -307,6 +398,14 @@ class KnowledgeBase:
         return cls(_read_entities(Path(path)))
 
     @classmethod
+    def load_checked(cls, path: str | Path) -> tuple[KnowledgeBase, list[KBProblem]]:
+        """Load what is valid of a knowledge base, with a `KBProblem` (file, line, field) for
+        each entity left out, so that one bad entry does not hide the rest (`facts check`
+        reports them as input errors). An unreadable or unparsable file still raises."""
+        entities, problems = read_checked(path)
+        return cls(entities), problems
+
+    @classmethod
     def bundled(cls) -> KnowledgeBase:
         """The knowledge base shipped in the package, loaded and indexed once."""
         if cls._bundled is None:
@@ -317,17 +416,9 @@ class KnowledgeBase:
 
     def _check_references(self) -> None:
         for e in self._entities.values():
-            for name in REFERENCE_FIELDS:
-                target = getattr(e, name)
-                if target is not None and target not in self._entities:
-                    raise KnowledgeBaseError(
-                        f"{e.source}: entity {e.id}: field '{name}': unknown id {target!r}"
-                    )
-            for i, role in enumerate(e.roles):
-                if role.of is not None and role.of not in self._entities:
-                    raise KnowledgeBaseError(
-                        f"{e.source}: entity {e.id}: field 'roles[{i}].of': unknown id {role.of!r}"
-                    )
+            message = _unknown_reference(e, self._entities)
+            if message:
+                raise KnowledgeBaseError(message)
 
     def _infer_role_owners(self) -> None:
         """A role without `of` gets the country its title names ("President of Russia",

@@ -247,3 +247,24 @@ def test_an_open_date_contains_what_it_allows(corpus_copy, edit_facts, a, b, ver
     summit = _group_of(_result_with(corpus_copy), "s4")
     pair = next(v for v in summit.fields["when"] if {v.a, v.b} == {"s4", "s5"})
     assert pair.verdict == verdict, pair.why
+
+
+@pytest.mark.parametrize(("a", "b", "verdict"), [
+    # one moment told in two time zones: late on one day, early on the next
+    ("late Friday", "05:01 on Saturday", "refines"),
+    ("on Friday night", "early on Saturday", "refines"),
+    ("on Friday evening", "in the early hours of Saturday", "refines"),
+    # a whole day, or a time well into the next day, is still another day
+    ("on Friday", "on Saturday", "conflict"),
+    ("late Friday", "at 3 p.m. on Saturday", "conflict"),
+    ("early Friday", "late on Saturday", "conflict"),
+    # a part of a day lies inside it
+    ("in the early hours of Saturday", "on Saturday", "refines"),
+])
+def test_late_and_early_across_midnight_may_be_one_moment(a, b, verdict) -> None:
+    docs = {d: Document(d, Path(f"{d}.txt"), date(2024, 9, 8), "") for d in ("us", "uk")}
+    rows = [FactRow(id=f"r{i}", line=i + 2, doc=d, subject="Starliner", relation="land",
+                    object="", when=w, claim="c")
+            for i, (d, w) in enumerate((("us", a), ("uk", b)))]
+    pair = check_rows(rows, docs).groups[0].fields["when"][0]
+    assert pair.verdict == verdict, pair.why

@@ -97,3 +97,29 @@ def test_html_report_with_timeline(capsys, tmp_path) -> None:
 def test_unwritable_output_is_a_clear_error(capsys, tmp_path) -> None:
     code, _, err = _run(capsys, "check", "-o", str(tmp_path / "no" / "such" / "dir.txt"))
     assert code == 2 and "-o" in err and "Traceback" not in err
+
+
+def test_a_bad_entity_of_a_user_kb_is_an_input_error_and_the_rest_is_used(capsys, corpus_copy
+                                                                          ) -> None:
+    kb = corpus_copy / "kb.yaml"
+    kb.write_text(
+        "- id: country:xx\n  name: Examplia\n  type: country\n"
+        "- id: city:xx-capital\n  name: Exampleton\n  type: city\n  located_in: country:xx\n"
+        "- id: country:xx\n  name: Examplia Again\n  type: country\n"  # line 8: duplicate id
+        "- id: person:nobody\n  type: person\n"  # line 11: no name
+        "- id: city:orphan\n  name: Orphanville\n  type: city\n  located_in: country:zz\n",
+        encoding="utf-8")
+    code, out, err = _run(capsys, "check", str(corpus_copy), "--kb", str(kb), "--format", "json")
+    data = json.loads(out)
+    assert code == 2 and "Traceback" not in err
+    assert [(e["file"], e["row"], e["column"]) for e in data["errors"]] == [
+        ("kb.yaml", 8, "id"), ("kb.yaml", 11, "name"), ("kb.yaml", 16, "located_in")]
+    assert "first defined at line 1" in data["errors"][0]["message"]
+    assert data["groups"]  # the rows are still checked, with what the KB file holds
+
+
+def test_an_unreadable_user_kb_stops_with_a_clear_error(capsys, corpus_copy) -> None:
+    kb = corpus_copy / "kb.yaml"
+    kb.write_text("- id: [unclosed\n", encoding="utf-8")
+    code, _, err = _run(capsys, "check", str(corpus_copy), "--kb", str(kb))
+    assert code == 2 and "syntax error" in err and "Traceback" not in err
