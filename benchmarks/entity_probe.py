@@ -5,7 +5,7 @@ news sentences written for this project by a helper who saw the knowledge base's
 not the resolver, with the entity a careful reader would link on that date, or NONE when the
 name is someone or something else. A seat of government may also be read as the country it is
 the seat of ("the Kremlin said" -> Russia). A wrong link counts worse than none: the table
-shows both. Probe 1 was scored once before any change made for it (README); since then it is
+shows both. Each probe was scored once before any change made for it (README); since then it is
 a development set.
 
     python benchmarks/entity_probe.py [--errors] [--no-peer] [FILE ...]

@@ -4,7 +4,7 @@ Each probe (benchmarks/data/quantity_probe_*.tsv: mention, low, high, low_open, 
 kind, note) was written by a helper who saw the reader's documented conventions (README: ±10%
 for "about", "dozens" 24..99, ...) but not its code. Shares (kind RATIO) are left out: the
 reader declines them by design. A row is right when the bounds and the kind agree ("-odd" rows
-the helper called VAGUE and the reader APPROX count under bounds only). Probe 1 was scored once
+the helper called VAGUE and the reader APPROX count under bounds only). Each probe was scored once
 before any change made for it (README); since then it is a development set.
 
     python benchmarks/quantity_probe.py [--errors] [FILE ...]
