@@ -184,16 +184,26 @@ def named_otherwise(kb: KnowledgeBase, cands: list[Candidate], mention: str,
 _WORD_AFTER = re.compile(r" ([A-Z][\w'.-]*)")
 
 
+def _name_word_after(text: str, end: int) -> tuple[str, str]:
+    """(the capitalized word right after text[:end] as written, folded without a possessive),
+    or ("", "") when none follows or it is a title, a body or a day ("President", "Navy",
+    "Friday"): a word that may continue a name."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return "", ""
+    word = after.group(1).rstrip(".'").casefold().removesuffix("'s")
+    words = lexicon.context_words()
+    if (word in lexicon.title_words() or word in words.body_words
+            or word in words.calendar_words):
+        return "", ""
+    return after.group(1), word
+
+
 def _surname_after(text: str, end: int) -> list[str]:
     """The capitalized word after a given name that makes it a person's full name ("Jordan
-    Ayew"), folded, unless it is a title, a body or a day; else []."""
-    after = _WORD_AFTER.match(text, end)
-    word = after.group(1).rstrip(".'").casefold() if after else ""
-    words = lexicon.context_words()
-    if (not word or word.endswith("'s") or word in lexicon.title_words()
-            or word in words.body_words or word in words.calendar_words):
-        return []
-    return [word]
+    Ayew"), folded; else []."""
+    written, word = _name_word_after(text, end)
+    return [word] if word and not written.endswith(("'s", "s'")) else []
 # ", Idaho", ", British Columbia": a region named after a place, not the next item of a list
 _REGION_AFTER = re.compile(r", (?:(?:in|on|near) (?:the )?)?"  # "Lagos, on Portugal's coast"
                            r"((?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,2})"
@@ -293,15 +303,10 @@ def _name_continues(s: _Spot) -> str:
     possessive ("Trump's Mar-a-Lago estate" is a thing of his)."""
     if s.written.endswith(("'s", "s'")) or s.headline:
         return ""
-    after = _WORD_AFTER.match(s.text, s.end)
-    if after is None:
+    written, word = _name_word_after(s.text, s.end)
+    if not word or word in _name_words(s.kb, s.entity.id):
         return ""
-    word = after.group(1).rstrip(".'").casefold().removesuffix("'s")
-    words = lexicon.context_words()
-    if (word in _name_words(s.kb, s.entity.id) or word in lexicon.title_words()
-            or word in words.body_words or word in words.calendar_words):
-        return ""
-    return f"followed by {after.group(1)!r}"
+    return f"followed by {written!r}"
 
 
 def _language(s: _Spot) -> str:

@@ -204,26 +204,40 @@ def _entity(record: Any, index: int, source: str) -> Entity:
 
 def _read_file(path: Path) -> list[Any]:
     """The entity records of one YAML or JSON file (a list, or a mapping with `entities`)."""
+    return _read_file_lines(path)[0]
+
+
+def _read_file_lines(path: Path) -> tuple[list[Any], list[dict[str, int]]]:
+    """The entity records of one file, and per record the 1-based line of each top-level field
+    and of the record itself (under ""), from the same parse; no lines for JSON."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise KnowledgeBaseError(f"{path}: unreadable knowledge base file: {exc}") from exc
+    root = None
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(text)
         else:
-            data = yaml.load(text, Loader=_YamlLoader)
+            loader = _YamlLoader(text)
+            try:
+                root = loader.get_single_node()
+                data = loader.construct_document(root) if root is not None else None
+            finally:
+                loader.dispose()
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
         raise KnowledgeBaseError(f"{path}: syntax error: {exc}") from exc
     if data is None:
-        return []
+        return [], []
     if isinstance(data, Mapping):
         data = data.get("entities")
+        root = next((v for k, v in root.value if getattr(k, "value", None) == "entities"),
+                    None) if isinstance(root, yaml.MappingNode) else None
     if not isinstance(data, list):
         raise KnowledgeBaseError(
             f"{path}: expected a list of entities or a mapping with an 'entities' list"
         )
-    return data
+    return data, _record_lines(root)
 
 
 def _kb_files(path: Path) -> list[Path]:
@@ -253,15 +267,9 @@ class KBProblem(NamedTuple):
 _FIELD = re.compile(r"field '([A-Za-z_]+)")
 
 
-def _record_lines(text: str) -> list[dict[str, int]]:
-    """Per entity record of a YAML file: the 1-based line of each of its top-level fields, and
-    of the record itself under ""; [] when the text is not a YAML list of mappings."""
-    try:
-        root = yaml.compose(text, Loader=_YamlLoader)
-    except yaml.YAMLError:
-        return []
-    if isinstance(root, yaml.MappingNode):  # {entities: [...]}
-        root = next((v for k, v in root.value if getattr(k, "value", None) == "entities"), None)
+def _record_lines(root: Any) -> list[dict[str, int]]:
+    """Per entity record of a YAML list node: the 1-based line of each of its top-level fields,
+    and of the record itself under ""; [] for anything else (JSON has no node)."""
     if not isinstance(root, yaml.SequenceNode):
         return []
     out = []
@@ -282,9 +290,7 @@ def read_checked(path: str | Path) -> tuple[list[Entity], list[KBProblem]]:
     lines_of: dict[str, dict[str, int]] = {}
     problems: list[KBProblem] = []
     for file in _kb_files(Path(path)):
-        records = _read_file(file)
-        lines = _record_lines(file.read_text(encoding="utf-8")) if file.suffix.lower() != (
-            ".json") else []
+        records, lines = _read_file_lines(file)
         for i, record in enumerate(records):
             at = lines[i] if i < len(lines) else {}
             try:
@@ -394,8 +400,14 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeBase:
-        """Load a YAML/JSON knowledge base file, or every such file of a directory, merged."""
-        return cls(_read_entities(Path(path)))
+        """Load a YAML/JSON knowledge base file, or every such file of a directory, merged;
+        KnowledgeBaseError at its first unusable entity (file, line, field)."""
+        entities, problems = read_checked(path)
+        if problems:
+            p = problems[0]
+            line = f" (line {p.line})" if p.line else ""
+            raise KnowledgeBaseError(f"{p.file}{line}: {p.message}")
+        return cls(entities)
 
     @classmethod
     def load_checked(cls, path: str | Path) -> tuple[KnowledgeBase, list[KBProblem]]:
