@@ -285,7 +285,7 @@ def _entity_cell(raw: str, doc: Document, context: str | None, kb: OptionalKB,
 
 def _as_actor(cell: Cell, kb: OptionalKB) -> Cell:
     """The subject of a claim acts: a capital there stands for its country ("Moscow seize
-    Ukrainian sailors" is Russia's act), as a seat of government does."""
+    Ukrainian sailors" is Russia's act)."""
     match = cell.value
     if match is None or match.type != "city":
         return cell

@@ -121,8 +121,8 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
     return metonymy(kb, cands, m.key, m.possessive, context)
 
 
-# An event named without its year ("the G7 summit") is the one held from this many days after
-# the article's date to this many days before it.
+# An event named without its year ("the G7 summit") is one that begins at most EVENT_AHEAD
+# after the article's date, or ended at most EVENT_SINCE before it.
 EVENT_AHEAD = dt.timedelta(days=183)
 EVENT_SINCE = dt.timedelta(days=92)
 EVENT_SCORE = 0.9  # below an exact name or alias: a kind and a date, not a name
@@ -133,8 +133,7 @@ def event_at_date(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date) -> list[C
     in May 2023 is the Hiroshima summit; "Russia's presidential election" in March 2024 that
     year's ("Russia's" read as "Russian"). Several in reach: all of them, so none is chosen."""
     keys = [m.key]
-    first, possessive = m.cased[0] if m.cased else ("", False)
-    if possessive and len(m.toks) > 1:  # "Russia's presidential election"
+    if m.cased and m.cased[0][1] and len(m.toks) > 1:  # "Russia's presidential election"
         rest = " ".join(m.toks[1:])
         keys += [f"{d} {rest}" for h in kb.lookup(m.toks[0]) if (e := kb.get(h.id))
                  and e.type == "country" for d in map(lexicon.name_key, e.demonyms)]
