@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from facts.corpus import Corpus, CorpusError, Document, FactRow, check_row, load_corpus
-from normalize.dates import diagnose, resolve_date
+from normalize.dates import TimeValue, diagnose, resolve_date
 from normalize.entities import KnowledgeBase, resolve_entity
 from normalize.quantities import resolve_quantity
 from normalize.text import fold_key
@@ -403,8 +403,8 @@ def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB) 
             return "refines", f"{la} and {lb} agree where both are specified"
         return "conflict", f"{la} differs from {lb}"
     inside = ia is not None and ib is not None
-    part = {getattr(a.value, "mod", None), getattr(b.value, "mod", None)} & _PARTS
-    if la == lb and part and getattr(a.value, "mod", None) != getattr(b.value, "mod", None):
+    part = {a.value.mod, b.value.mod} & _PARTS
+    if la == lb and part and a.value.mod != b.value.mod:
         return "refines", f"the {next(iter(part)).lower()} of {la} lies inside {lb}"
     verdict = _nesting(
         la, lb, la == lb,
@@ -427,18 +427,18 @@ _LATE_FROM = 17  # hour
 _EARLY_UNTIL = timedelta(hours=9)
 
 
-def _across_midnight(late: tuple[datetime, datetime], late_value: Any,
-                     early: tuple[datetime, datetime], early_value: Any) -> bool:
+def _across_midnight(late: tuple[datetime, datetime], late_value: TimeValue,
+                     early: tuple[datetime, datetime], early_value: TimeValue) -> bool:
     """Whether `late` is the late part of a day ("late Friday", "Friday night", "9 p.m.") and
     `early` the early part of the next ("early Saturday", "in the early hours of Saturday",
     "05:01 BST on Saturday"): outlets in distant time zones name one moment so."""
     midnight = late[1]
     if midnight.time() != datetime.min.time():
         return False
-    is_late = (getattr(late_value, "mod", None) == "END" or late[0].hour >= _LATE_FROM
+    is_late = (late_value.mod == "END" or late[0].hour >= _LATE_FROM
                and late[0].date() == (midnight - timedelta(days=1)).date())
     is_early = early[0].date() == midnight.date() and (
-        getattr(early_value, "mod", None) == "START"
+        early_value.mod == "START"
         or early[0] != midnight and early[0] - midnight < _EARLY_UNTIL
         and early[1] - early[0] < _EARLY_UNTIL)
     return is_late and is_early

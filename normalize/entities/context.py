@@ -4,7 +4,7 @@ as an actor ("the Kremlin said" -> Russia) or as a place ("at the Kremlin")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
@@ -17,25 +17,39 @@ from normalize.text import fold
 VERB_WINDOW = 4
 
 
-def persons_in(kb: KnowledgeBase, context: str) -> list[tuple[int, str]]:
-    """(token position, person id) of every KB person named unambiguously in `context`."""
+MAX_NAME_WORDS = 4  # the longest run of words read as one name in a sentence
+
+
+def _named_in(context: str, read: Callable[[str], set[str]], capitalized: bool
+              ) -> list[tuple[int, str]]:
+    """(token position, value) for every run of words in `context`, longest first, that
+    `read` (given the folded run) gives exactly one value; a single word only when it is
+    capitalized, and with `capitalized` any run only when it opens so."""
     cased = lexicon.cased_tokens(context)
     toks = [t.casefold() for t, _ in cased]
     found = []
     i = 0
     while i < len(toks):
         step = 1
-        for n in range(min(4, len(toks) - i), 0, -1):
-            if n == 1 and not cased[i][0][:1].isupper():
-                continue
-            hits = [h for h in kb.lookup(" ".join(toks[i:i + n]))
-                    if (e := kb.get(h.id)) is not None and e.type == "person"]
-            if len({h.id for h in hits}) == 1:
-                found.append((i, hits[0].id))
-                step = n
-                break
+        opens = cased[i][0][:1].isupper()
+        if opens or not capitalized:
+            for n in range(min(MAX_NAME_WORDS, len(toks) - i), 0, -1):
+                if n == 1 and not opens:
+                    continue
+                values = read(" ".join(toks[i:i + n]))
+                if len(values) == 1:
+                    found.append((i, next(iter(values))))
+                    step = n
+                    break
         i += step
     return found
+
+
+def persons_in(kb: KnowledgeBase, context: str) -> list[tuple[int, str]]:
+    """(token position, person id) of every KB person named unambiguously in `context`."""
+    return _named_in(context, lambda key: {
+        h.id for h in kb.lookup(key) if (e := kb.get(h.id)) is not None and e.type == "person"},
+        capitalized=False)
 
 
 def find_tokens(seq: Sequence[str], sub: Sequence[str]) -> int:
@@ -469,24 +483,12 @@ def country_of(kb: KnowledgeBase, entity_id: str) -> frozenset[str]:
 def countries_named(kb: KnowledgeBase, text: str) -> frozenset[str]:
     """The countries of the KB people, places and countries (also by demonym) that a sentence
     names unambiguously, each name capitalized."""
-    cased = lexicon.cased_tokens(text)
-    toks = [t.casefold() for t, _ in cased]
-    found: set[str] = set()
-    i = 0
-    while i < len(toks):
-        step = 1
-        if cased[i][0][:1].isupper():
-            for n in range(min(4, len(toks) - i), 0, -1):
-                ids = {h.id for h in kb.lookup(" ".join(toks[i:i + n]))}
-                owners = {c for x in ids for c in country_of(kb, x)}
-                if n == 1 and not ids and (demonym := kb.demonym(toks[i])):
-                    owners = {demonym}
-                if len(owners) == 1:
-                    found |= owners
-                    step = n
-                    break
-        i += step
-    return frozenset(found)
+    def owners(key: str) -> set[str]:
+        ids = {h.id for h in kb.lookup(key)}
+        demonym = None if ids or " " in key else kb.demonym(key)
+        return {demonym} if demonym else {c for x in ids for c in country_of(kb, x)}
+
+    return frozenset(country for _, country in _named_in(text, owners, capitalized=True))
 
 
 def _namesake(s: _Spot) -> str:
