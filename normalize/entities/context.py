@@ -508,10 +508,38 @@ def _namesake(s: _Spot) -> str:
     return ""
 
 
+def _other_sense(s: _Spot) -> str:
+    """A name the sentence uses in another well-known sense (data/other_senses.yaml): "the ICC
+    approved a revenue model for cricket" is the cricket council, "Powell said the Fed" not
+    Colin Powell. When a cue found is made of the entity's own name and role words, the entity
+    is that sense (a user's KB holding the Fed chair)."""
+    entries = lexicon.other_senses().get(lexicon.name_key(s.written))
+    if not entries:
+        return ""
+    rest = s.text[:s.start] + " " * (s.end - s.start) + s.text[s.end:]
+    own = _name_words(s.kb, s.entity.id) | {
+        w for r in s.entity.roles for w in lexicon.tokens(r.role)}
+    for sense in entries:
+        said = [words for words, cue in sense.cues if cue.search(rest)]
+        if said and not any(words <= own for words in said):
+            return f"the sentence speaks of {sense.what}"
+    return ""
+
+
+_AMPERSAND = re.compile(r"\s*&\s*\w")
+
+
+def _ampersand(s: _Spot) -> str:
+    """A name joined to another by "&" is a firm's: "Johnson & Johnson", "Marks & Spencer"."""
+    joined = _AMPERSAND.match(s.text, s.end) or re.search(r"\w\s*&\s*$", s.text[:s.start])
+    return "joined by '&' to another name" if joined else ""
+
+
 # Each check gives the reason the mention is part of another name there, or "".
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _counted_people,
                       _score, _month_day, _region, _name_of, _place_preposition,
-                      _another_holder, _acronym_of_another, _introduced, _apposed, _namesake)
+                      _another_holder, _acronym_of_another, _introduced, _apposed, _namesake,
+                      _other_sense, _ampersand)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,

@@ -396,6 +396,13 @@ class Namesake(NamedTuple):
     cues: re.Pattern[str]
 
 
+def _cues(cues: list[Any]) -> re.Pattern[str]:
+    """One pattern for cue words or phrases, whole words, case kept, longest first."""
+    return re.compile(r"(?<![\w.])(?:" + "|".join(
+        re.escape(str(c)) for c in sorted(cues, key=lambda c: len(str(c)), reverse=True))
+        + r")(?!\w)")
+
+
 @cache
 def namesakes() -> dict[str, tuple[Namesake, ...]]:
     """Name key -> the namesakes in other countries of the KB place so named, each with the
@@ -403,9 +410,21 @@ def namesakes() -> dict[str, tuple[Namesake, ...]]:
     out: dict[str, tuple[Namesake, ...]] = {}
     for name, entries in load_yaml(_read("namesakes.yaml")).items():
         out[name_key(str(name))] = tuple(
-            Namesake(str(e["what"]), str(e["country"]), re.compile(
-                r"(?<![\w.])(?:" + "|".join(re.escape(str(c)) for c in
-                                            sorted(e["cues"], key=len, reverse=True))
-                + r")(?!\w)"))
-            for e in entries)
+            Namesake(str(e["what"]), str(e["country"]), _cues(e["cues"])) for e in entries)
     return out
+
+
+class OtherSense(NamedTuple):
+    """Another well-known sense of a name of the knowledge base (data/other_senses.yaml)."""
+
+    what: str
+    cues: tuple[tuple[frozenset[str], re.Pattern[str]], ...]  # (folded words, pattern) per cue
+
+
+@cache
+def other_senses() -> dict[str, tuple[OtherSense, ...]]:
+    """Name key -> the other senses news uses the name in, each with its cues."""
+    return {name_key(str(name)): tuple(
+        OtherSense(str(e["what"]), tuple((frozenset(tokens(str(c))), _cues([c]))
+                                         for c in e["cues"]))
+        for e in entries) for name, entries in load_yaml(_read("other_senses.yaml")).items()}

@@ -56,3 +56,19 @@ def test_language_resources_fill_a_minimal_kb(kb, mention, date, expected) -> No
 
 def test_borrowed_names_do_not_change_the_users_entities(kb) -> None:
     assert kb.get("C1").aliases == () and kb.get("C1").demonyms == ()
+
+
+def test_another_sense_spares_an_entity_whose_own_roles_name_the_cue(tmp_path) -> None:
+    """data/other_senses.yaml reads "Powell ... the Fed" as Jerome Powell, not Colin Powell; a
+    user's KB that holds the Fed chair keeps him, since "Federal Reserve" is his own role."""
+    path = tmp_path / "kb.yaml"
+    path.write_text(
+        "entities:\n"
+        "- {id: JP, name: Jerome Powell, type: person,\n"
+        "   roles: [{role: Chair of the Federal Reserve, start: 2018-02-05, end: null}]}\n",
+        encoding="utf-8")
+    user = KnowledgeBase.load(path)
+    sentence = "Powell said the Federal Reserve would hold rates steady."
+    got = resolve_entity("Powell", "2023-07-26", sentence, user)
+    assert got is not None and got.id == "JP"
+    assert resolve_entity("Powell", "2023-07-26", sentence) is None  # bundled: Colin Powell
