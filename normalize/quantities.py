@@ -144,7 +144,11 @@ class _Tables:
     lead_articles: frozenset[str]
     lead_stop: frozenset[str]
     address_words: tuple[str, ...]
-    address: re.Pattern[str]  # a number, capitalized names and one of the address words
+    address: re.Pattern[str]
+    money_magnitudes: dict[str, str]
+    not_count_phrases: tuple[str, ...]
+    not_counts: re.Pattern[str]  # any of not_count_phrases, whole
+    screen_words: frozenset[str]  # a number, capitalized names and one of the address words
 
 
 def _by_first(items: list[Any]) -> dict[str, list[Any]]:
@@ -185,6 +189,11 @@ def _tables() -> _Tables:
         address=re.compile(r"(?<![\d.,])\d+[A-Za-z]?\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:"
                            + "|".join(re.escape(w.title()) for w in raw["address_words"])
                            + r")\b"),
+        money_magnitudes={str(k): str(v) for k, v in raw["money_magnitudes"].items()},
+        not_count_phrases=tuple(str(w) for w in raw["not_counts"]),
+        not_counts=re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(str(w)) for w in raw["not_counts"]) + r")(?![\w-])"),
+        screen_words=frozenset(str(w) for w in raw["screen_words"]),
     )
 
 
@@ -193,7 +202,8 @@ def _is_ratio(tokens: list[str], j: int, t: _Tables) -> bool:
     k = j + 1 if j < len(tokens) and tokens[j] == "-" else j
     if k < len(tokens) and tokens[k] in t.ratio_words:
         return True
-    return any(_startswith(tokens, j, link) and _parse_number(tokens, j + len(link), t)
+    return any(_startswith(tokens, k, link)  # "one in five", "a 1-in-100-year flood"
+               and _parse_number(tokens, k + len(link) + (tokens[k + len(link):][:1] == ["-"]), t)
                for link in t.ratio_links)
 
 
@@ -265,8 +275,9 @@ def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | 
                 total, current, last, scale = total + current * mult, 0.0, "big", mult
         elif tok == "-" and last == "tens" and t.units.get(nxt, 10) < 10:
             pass  # "twenty-six"
-        elif tok == "-" and last == "digits" and nxt in t.multipliers:
-            pass  # "1.2-million", as US papers write it before a noun
+        elif tok == "-" and (last == "digits" or last == "unit" and current == 0.5) and (
+                nxt in t.multipliers):
+            pass  # "1.2-million", as US papers write it before a noun; "a half-million"
         elif tok == "and" and last in ("hundred", "big") and nxt in t.units:
             pass  # "one hundred and five"
         else:
@@ -291,6 +302,8 @@ def _share_of_magnitude(tokens: list[str], i: int, t: _Tables) -> tuple[float, i
         return None
     k = count[1] + (tokens[count[1] : count[1] + 1] == ["-"])
     share, of, one, magnitude = (tokens[k : k + 4] + ["", "", "", ""])[:4]
+    if share in t.ratio_words and of == "-" and one in t.multipliers and len(one) > 2:
+        return count[0] / t.ratio_words[share] * t.multipliers[one], k + 3  # "a quarter-million"
     if (share in t.ratio_words and of == "of" and one in ("a", "an", "one")
             and magnitude in t.multipliers and len(magnitude) > 2):
         return count[0] / t.ratio_words[share] * t.multipliers[magnitude], k + 4
@@ -406,7 +419,9 @@ def _said_in_words(tokens: list[str], text: str, unit: str | None,
 _NOT_A_COUNT = re.compile(r"\d\s*[/:\u2044]\s*\d|\de[+-]?\d|\d\s*[x\u00d7]\s*10(?:\^|\d)"
                           r"|(?<![\d.,])0\d"  # a leading zero: a phone number or a code
                           r"|\d'?s\b|\d(?:st|nd|rd|th)\b"  # decades ("1990s"), ordinals ("3rd")
-                          r"|\d\s*[ap]\.?m\b"  # a clock time ("2 p.m.")
+                          r"|\d\s*[ap]\.?m\b|\d\s*o'?\s?clock\b"  # a clock time ("2 p.m.")
+                          r"|\d\.\d+\.\d"  # a dotted date or version ("12.06.2021", "2.0.1")
+                          r"|\d\([a-z]\)"  # a label with a letter in brackets ("401(k)")
                           r"|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                           r"nov|dec)[a-z]*\.?(?: \d{4})?$")  # a date ("15 March 2024")
 
@@ -422,6 +437,12 @@ def _resolve(key: str, text: str) -> Quantity | None:
     unit, tokens = _currency(tokens, key, t)
     if not tokens:
         return None
+    if unit in t.measures and unit != "%":  # "$1.2MM", "RM2.5mil": magnitudes of money only
+        tokens = [t.money_magnitudes.get(tok, tok) for tok in tokens]
+    if tokens[0] in _MINUS and len(tokens) > 1:  # "-5C", "minus 12 degrees"
+        got = _resolve(key[len(tokens[0]):].lstrip(), text) if tokens[1][:1].isdigit() else None
+        return None if got is None or got.mod != "EXACT" or got.low is None else replace(
+            got, low=-got.low, high=-got.low, rule=f"minus {got.rule}")
     i, kind, rule = 0, "exact", "number"
     for phrase, qual in t.prefixes.get(tokens[0], ()):
         if _startswith(tokens, 0, phrase) and len(tokens) > len(phrase):
@@ -452,6 +473,12 @@ def _resolve(key: str, text: str) -> Quantity | None:
         if second is not None and second[0] >= value:
             high, j = second
             kind, rule = "range", "range"
+    if kind in _LOW_BOUNDS and tokens[j:j + 1] == ["and"]:  # "at least 30 and as many as 40"
+        upper = _upper_bound(tokens, j + 1, t)
+        if upper is not None and upper[0] > value:
+            return Quantity(value, upper[0], text, "RANGE", low_open=kind == "gt",
+                            high_open=upper[1] == "lt", unit=_unit(tokens, upper[2], unit, t),
+                            rule=f"{rule} and {upper[1]}")
     if kind == "range" and high == value:
         return None
     at = j + 1 if j < len(tokens) and tokens[j] == "-" else j  # "30-plus", "40-odd"
@@ -463,6 +490,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
         for end, qual in _ending_qualifiers(tokens[j:], t):
             kind, rule, tokens = qual, f"qualifier:{' '.join(end)}", tokens[:-len(end)]
             break
+    if tokens[j - 1:j] == ["k"] and tokens[j:j + 1] and tokens[j] in t.screen_words:
+        return None  # "a 4K television": a screen resolution, not 4,000
     rest = _unit(tokens, j, unit, t)
     if not math.isfinite(value):
         return None
@@ -483,9 +512,25 @@ def _resolve(key: str, text: str) -> Quantity | None:
     return build[kind]()
 
 
+_MINUS = frozenset({"-", "minus"})
+_LOW_BOUNDS = frozenset({"min", "gt"})
+
+
+def _upper_bound(tokens: list[str], i: int, t: _Tables) -> tuple[float, str, int] | None:
+    """(number, kind, index after it) of an upper bound at tokens[i] ("as many as 40", "no more
+    than 40", "fewer than 40"), or None."""
+    for phrase, qual in t.prefixes.get(tokens[i], ()) if i < len(tokens) else ():
+        if qual in ("max", "lt") and _startswith(tokens, i, phrase):
+            got = _parse_number(tokens, i + len(phrase), t)
+            return (got[0], qual, got[1]) if got else None
+    return None
+
+
 # A number written against a capital letter is a label ("5G", "3D", "4X"), except the
 # magnitudes (K, M, B, T: "$10K") and temperatures (C, F: "40C").
-_LABEL = re.compile(r"(?<![\w.])\d+[ADEGHIJLNOPQRSUVWXYZ]\b")
+# A capital letter against the digits after it is a label too ("A380", "A4 paper", "B52"),
+# except R and N, which may be rand or naira ("R4.5 billion": numbers.yaml currency_prefixes).
+_LABEL = re.compile(r"(?<![\w.])\d+[ADEGHIJLNOPQRSUVWXYZ]\b|(?<![\w.$])[A-MO-QS-Z]\d")
 
 
 def resolve_quantity(text: str) -> Quantity | None:
@@ -497,7 +542,9 @@ def resolve_quantity(text: str) -> Quantity | None:
         return None  # a missing value: no mention
     if not isinstance(text, str):
         raise TypeError(f"text: expected a string or None, got {type(text).__name__}")
-    if len(text) > MAX_MENTION or _LABEL.search(text) or _tables().address.search(text):
+    t = _tables()
+    if (len(text) > MAX_MENTION or _LABEL.search(text) or t.address.search(text)
+            or t.not_counts.search(text.casefold())):
         return None
     key = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""),
                                 _MIXED.sub(_mixed, fold_key(_fractions(text))))
@@ -525,8 +572,9 @@ def _after_lead_words(key: str, text: str) -> Quantity | None:
     for k in range(1, min(t.lead_max, len(words) - 1, len(written)) + 1):
         word, form = words[k - 1], written[k - 1]
         article = word in t.lead_articles
-        if not word.isalpha() or word in t.lead_stop or not article and _opens_amount(word, t) \
-                or not (form.islower() or k == 1 and article):
+        if (not word.replace("-", "").isalpha() or word in t.lead_stop  # "record-high" passes
+                or not article and _opens_amount(word, t)
+                or not (form.islower() or k == 1 and article)):
             return None
         rest = " ".join(words[k:])
         got = _resolve(rest, text)
