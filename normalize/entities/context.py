@@ -323,6 +323,36 @@ def _name_continues(s: _Spot) -> str:
     return f"followed by {written!r}"
 
 
+_WORD_BEFORE = re.compile(r"(?:^|[^\w'.,;:!?\"(\[-])\s*([A-Z][\w'-]*) $")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'(\[]\s*)$")
+_PLACE_TYPES_NAMED_IN = frozenset({"country", "city", "place"})
+
+
+def _name_before(s: _Spot) -> str:
+    """A capitalized word right before a country or place makes it part of another name ("Air
+    India", "Team GB", "Invest India"), unless that word starts the sentence, is a title, a day
+    or a name of the knowledge base ("President Biden", "on Tuesday India said")."""
+    if s.entity.type not in _PLACE_TYPES_NAMED_IN or s.headline:
+        return ""
+    before = _WORD_BEFORE.search(s.text, 0, s.start)
+    if before is None or _SENTENCE_START.search(s.text, 0, before.start(1)):
+        return ""
+    word = before.group(1)
+    folded = word.casefold()
+    if (folded in lexicon.title_words() or folded in lexicon.context_words().calendar_words
+            or word.isupper() or s.kb.lookup(lexicon.name_key(word))
+            or s.kb.demonym(folded)):
+        return ""
+    return f"after {word!r}"
+
+
+def _currency(s: _Spot) -> str:
+    """A demonym before a currency names the money: "the Russian rouble", "the Japanese yen"."""
+    after = _NEXT.match(s.text, s.end) if s.method == "demonym" else None
+    word = after.group(1).casefold() if after and after.group(1) else ""
+    return f"the currency {word!r}" if word in lexicon.context_words().currency_words else ""
+
+
 def _language(s: _Spot) -> str:
     """A demonym that no noun follows is a language or a person: "answered in Russian"."""
     after = _NEXT.match(s.text, s.end) if s.method == "demonym" else None
@@ -539,7 +569,7 @@ def _ampersand(s: _Spot) -> str:
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _counted_people,
                       _score, _month_day, _region, _name_of, _place_preposition,
                       _another_holder, _acronym_of_another, _introduced, _apposed, _namesake,
-                      _other_sense, _ampersand)
+                      _other_sense, _ampersand, _name_before, _currency)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,

@@ -323,6 +323,8 @@ class ContextWords:
     owned_places: frozenset[str]
     introducers: frozenset[str]
     other_occupations: frozenset[str]
+    representatives: frozenset[str]
+    currency_words: frozenset[str]
 
 
 @cache

@@ -116,6 +116,8 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         cands = apposition(kb, m.text, day)
     if not cands and len(m.cased) > 2:
         cands = _described_name(kb, m)
+    if not cands and len(m.toks) > 1 and m.toks[-1] in lexicon.context_words().representatives:
+        cands = _acting_for(kb, m)
     if not cands and len(m.toks) > 1 and m.toks[0] in lexicon.context_words().place_prepositions:
         return _place_after_preposition(kb, m.text, day)
     return metonymy(kb, cands, m.key, m.possessive, context)
@@ -210,6 +212,26 @@ def _described_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
     return []
 
 
+def _acting_for(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
+    """A country, body or seat named through the people who act for it ("Saudi officials",
+    "Chinese negotiators", "NATO diplomats"; data/context.yaml `representatives`): the words
+    before the last, read as a name of anything but a person or a place inside a country."""
+    words = [w for w, _ in m.cased[:-1]]
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    if not words or not all(w[:1].isupper() for w in words):
+        return []
+    caps = "".join(words).replace(".", "")
+    out = []
+    for c in direct(kb, lexicon.name_key(" ".join(words)), caps if caps.isupper() else None):
+        e = kb.get(c.id)
+        if e is not None and e.type in _ACTING_TYPES:
+            out.append(Candidate(c.id, c.score * 0.95, c.method,
+                                 f"{m.toks[-1]!r} act for it; {c.explain}"))
+    return out
+
+
+_ACTING_TYPES = frozenset({"country", "org", "gov"})
 _AFTER_FIRST_WORD = re.compile(r"[^\w']+")
 
 
