@@ -268,7 +268,7 @@ def _spots(mention: str, context: str) -> tuple[str, tuple[tuple[int, int], ...]
 
 
 _BY_ROLE = frozenset({"role", "counterpart"})  # found from a role alone, no name written
-_DESCRIBED = _BY_ROLE | {"title", "event-at-date"}  # found from words, not a name alone
+_DESCRIBED = _BY_ROLE | {"title", "event-at-date", "event-of-year"}  # found from words
 
 
 @dataclass(frozen=True)
@@ -513,8 +513,12 @@ def country_of(kb: KnowledgeBase, entity_id: str) -> frozenset[str]:
 def countries_named(kb: KnowledgeBase, text: str) -> frozenset[str]:
     """The countries of the KB people, places and countries (also by demonym) that a sentence
     names unambiguously, each name capitalized."""
+    capitals = {t for t, _ in lexicon.cased_tokens(text) if t.isupper() and len(t) > 1}
+
     def owners(key: str) -> set[str]:
         ids = {h.id for h in kb.lookup(key)}
+        if not ids and " " not in key and key.upper() in capitals:  # "US", "UK", "U.S."
+            ids = {h.id for h in kb.lookup_acronym(key.upper()) if h.method != "acronym"}
         demonym = None if ids or " " in key else kb.demonym(key)
         return {demonym} if demonym else {c for x in ids for c in country_of(kb, x)}
 

@@ -518,6 +518,14 @@ class KnowledgeBase:
         summit" for "2023 G7 summit" and "49th G7 summit")."""
         return [self._entities[i] for i in self._events.get(key, ())]
 
+    def events_of_year(self, year: int, words: Iterable[str]) -> list[Entity]:
+        """Dated events held in `year` whose names, without the year, hold every one of
+        `words` (a plural counts as its singular): "election" of "the 2020 election"."""
+        wanted = {w.rstrip("s") for w in words}
+        return [e for i, have in self._event_words.items()
+                if (e := self._entities[i]).start is not None
+                and year in (e.start.year, (e.end or e.start).year) and wanted <= have]
+
     def holders(self, role_class: str) -> list[tuple[Entity, Role]]:
         """Every (entity, term) whose role belongs to `role_class`."""
         return self._holders.get(role_class, [])
@@ -568,6 +576,7 @@ class KnowledgeBase:
         self._holders: dict[str, list[tuple[Entity, Role]]] = {}
         self._kb_role_phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._events: dict[str, list[str]] = {}  # a dated event's name without its year
+        self._event_words: dict[str, set[str]] = {}  # the words of those names, by event
         role_lex = lexicon.roles()
         common = lexicon.common_words()
         parts = lexicon.name_parts()
@@ -611,6 +620,8 @@ class KnowledgeBase:
                     generic = " ".join(t for t in key.split() if not _YEARLIKE.fullmatch(t))
                     if generic and e.id not in self._events.get(generic, ()):
                         self._events.setdefault(generic, []).append(e.id)
+                        self._event_words.setdefault(e.id, set()).update(
+                            w.rstrip("s") for w in generic.split())
                 if qualifies:
                     qualifier_starts.add(key.split(" ", 1)[0])
                 if e.type == "person" and toks[0] not in lexicon.title_words():

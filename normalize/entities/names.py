@@ -83,8 +83,10 @@ def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
     for cand_key, edits in kb.typo_candidates(key):
         cand = cand_key.split()
         if not typo_evidence(toks, cand, edits) or any(
-                t == f"{c}s" for t, c in zip(toks, cand, strict=True)):
-            continue  # "Morrisons", "Sainsburys": a plural or a shop, not a misspelt name
+                t == f"{c}s" or d and any(ch.isdigit() for ch in t + c)
+                for t, c, d in zip(toks, cand, edits, strict=True)):
+            continue  # "Morrisons", "Sainsburys": a plural or a shop, not a misspelt name;
+            # "2014 NATO summit": another number is another thing, no typo of "2019"
         ratio = fuzz.ratio(key, cand_key)
         if ratio < 75:
             continue

@@ -19,6 +19,7 @@ from normalize.entities import lexicon, names
 from normalize.entities.context import (
     context_bonus,
     countries_named,
+    country_of,
     in_another_name,
     metonymy,
     named_otherwise,
@@ -56,6 +57,7 @@ __all__ = [
     "decide",
     "direct",
     "event_at_date",
+    "event_of_year",
     "field_of",
     "in_another_name",
     "middle_dropped",
@@ -93,6 +95,11 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
     cands = direct(kb, m.key, m.caps)
     if not cands and day is not None:
         cands = event_at_date(kb, m, day)
+    if not cands and len(m.toks) > 1:
+        cands = event_of_year(kb, m)
+        named = countries_named(kb, context) if cands and context else frozenset()
+        if named:  # "Taiwan's 2020 election" is none of the KB's 2020 elections
+            cands = [c for c in cands if country_of(kb, c.id) & named]
     if not cands and any(p for _, p in m.cased[:-1]):
         cands = possessor_role(kb, m, day)
     if not cands:
@@ -148,6 +155,22 @@ def event_at_date(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date) -> list[C
                 found[e.id] = Candidate(e.id, EVENT_SCORE, "event-at-date",
                                         f"{key!r}: the one held {start}..{end}, near {day}")
     return list(found.values())
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def event_of_year(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
+    """A dated event named by its year and words of its name ("the 2020 election", "the 2018
+    presidential election"): the events of that year whose names hold those words. Several:
+    all of them, so that none is chosen unless the sentence names the country of one."""
+    years = [t for t in m.toks if _YEAR.fullmatch(t)]
+    words = [t for t in m.toks if t not in ("the", *years)]
+    if len(years) != 1 or not words:
+        return []
+    return [Candidate(e.id, EVENT_SCORE, "event-of-year",
+                      f"{m.key!r}: the {years[0]} event whose name holds {' '.join(words)!r}")
+            for e in kb.events_of_year(int(years[0]), words)]
 
 
 MIN_SHORT_TYPO = 5  # shorter lone words are too often other names one letter off
@@ -291,6 +314,8 @@ def resolve_entity_candidates(
         ranked = rank(role_in_apposition(kb, ranked, mention, context, day))
     if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
         ranked = rank(context_bonus(kb, ranked, context))
+    if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
+        ranked = rank(_in_country_named(kb, ranked, context))
     if day is not None and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
         ranked = rank(_in_office_on(kb, ranked, day))
     ranked = _outer_of_nested_tie(kb, ranked)
@@ -302,6 +327,22 @@ def resolve_entity_candidates(
         out.append(EntityMatch(e.id, e.name, e.type, round(c.score, 4), c.method, c.explain,
                                mention))
     return out
+
+
+def _in_country_named(kb: KnowledgeBase, ranked: list[Candidate], context: str
+                      ) -> list[Candidate]:
+    """Tied places of one name: the one in the only country of theirs that the sentence names
+    comes first ("Pakistan's Punjab province", "the Indian state of Punjab")."""
+    top = [c for c in ranked if ranked[0].score - c.score < MARGIN - 1e-9]
+    if any((e := kb.get(c.id)) is None or e.type not in PLACE_TYPES for c in top):
+        return ranked
+    named = countries_named(kb, context)
+    inside = [c for c in top if country_of(kb, c.id) & named]
+    if len(inside) != 1:
+        return ranked
+    c = inside[0]  # the others step back: a lift could not pass a score of 1.0
+    return [Candidate(c.id, c.score, c.method, f"{c.explain}; in the country its sentence names"),
+            *(o._replace(score=o.score - MARGIN) for o in ranked if o.id != c.id)]
 
 
 _SHARED_NAME = frozenset({"surname", "title", "variant"})  # ways two people share a mention

@@ -268,7 +268,26 @@ def titled(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
         explain = f"title {parse.title!r} stripped; {c.explain}" + (f"; {note}" if note else "")
         method = "title" if c.method in ("exact", "alias", "variant", "surname") else c.method
         out.append(Candidate(c.id, max(0.0, min(1.0, c.score + adjust)), method, explain))
-    return out
+    return out or _given_name_holder(kb, parse, day)
+
+
+def _given_name_holder(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None
+                       ) -> list[Candidate]:
+    """A monarch or prince named by a country's title and a given name, as news names them
+    ("Saudi King Abdullah", "Saudi Arabia's King Salman"): the one holder of that country's
+    role whose name opens with that word. Without the country ("King Abdullah") another
+    country's namesake may be meant, one the knowledge base may not hold: no answer."""
+    if parse.qualifier is None or len(parse.rest) != 1 or not parse.classes:
+        return []
+    found = {e.id: (e, r) for cls in parse.classes for e, r in kb.holders(cls)
+             if r.of == parse.qualifier and (day is None or r.start is None or r.start <= day)
+             and lexicon.tokens(e.name)[:1] == [parse.rest[0]]}
+    if len(found) != 1:
+        return []
+    e, r = next(iter(found.values()))
+    return [Candidate(e.id, 0.9, "title", f"{parse.title!r} and the given name "
+                      f"{parse.rest[0]!r}: {e.name} held {r.role} of {r.of} from "
+                      f"{r.start or '?'} to {r.end or 'now'}")]
 
 
 def _of_forms(written: str, role: str) -> tuple[str, ...]:
