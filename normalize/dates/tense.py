@@ -202,7 +202,9 @@ def _markers(text: str) -> Iterator[tuple[int, int, str, bool]]:
         if single and kind == "past" and _BY_AFTER.match(text, end) and (
                 found in _word_set("participles_before_by")):
             continue  # "..., followed by Meta on Wednesday": no verb of its own
-        yield pos, end, kind, kind == "past" and single
+        # a past verb phrase may be a bare verb too ("will set off"), unlike "had been"
+        yield pos, end, kind, kind == "past" and (
+            single or found.split(None, 1)[0] not in _word_set("gives_way_after"))
 
 
 @lru_cache(maxsize=8192)
