@@ -387,9 +387,10 @@ def _month_day(s: _Spot) -> str:
 
 def _region(s: _Spot) -> str:
     """A region after the comma that does not hold the town ("Moscow, Idaho"); after a
-    person's surname, a region makes it a town ("Austin, Texas"; not "Putin, Russia")."""
+    person's surname or a country, a region makes it a town ("Austin, Texas", "Holland,
+    Michigan"; not "Putin, Russia")."""
     regions = _REGION_TYPES if s.entity.type in _SMALLER_PLACES else (
-        frozenset({"place"}) if s.entity.type == "person" else frozenset())
+        frozenset({"place"}) if s.entity.type in ("person", "country") else frozenset())
     region = _REGION_AFTER.match(s.text, s.end) if regions else None
     name = region.group(1) if region else ""
     if "'s" in name:  # "Tripoli, Lebanon's second city" names Lebanon; "Biden, Delaware's
@@ -477,17 +478,44 @@ def _apposed(s: _Spot) -> str:
     Richmond-based estate agent, said"; "The District Collector, Ms. Swaraj, said") or a person
     named like a place ("Washington, a 6-foot-5 forward,"), unless the description is of a past
     career or names the entity's own roles or name."""
+    own = _name_words(s.kb, s.entity.id) | {
+        w for r in s.entity.roles for w in lexicon.tokens(r.role)}
+    words_ = lexicon.context_words()
+    lead = _LEAD_WORDS.search(s.text, 0, s.start) if s.entity.type == "person" else None
+    if lead and not set(lexicon.tokens(lead.group(1))) & _PAST_CAREER:
+        word = lead.group(2).casefold()
+        if word in words_.other_occupations - own:
+            return f"after the occupation {word!r}"  # "Bollywood actor Imran Khan"
     for apposed in (_APPOSED_AFTER.match(s.text, s.end),
                     _APPOSED_BEFORE.search(s.text, 0, s.start)):
         words = set(lexicon.tokens(apposed.group(1))) if apposed else set()
         if not words or words & _PAST_CAREER:
             continue
-        own = _name_words(s.kb, s.entity.id) | {
-            w for r in s.entity.roles for w in lexicon.tokens(r.role)}
-        found = sorted(words & lexicon.context_words().other_occupations - own)
+        found = sorted(words & words_.other_occupations - own)
         if found:
             return f"described as a {found[0]}"
+        head = _head_words(apposed.group(1)) if s.entity.type == "person" else set()
+        if head & words_.place_nouns:  # "a fishing town in Japan", not "a lawmaker from the city"
+            return f"described as a {sorted(head & words_.place_nouns)[0]}"
     return ""
+
+
+_HEAD_ENDS = frozenset({"in", "of", "from", "near", "on", "at", "with", "who", "that", "which",
+                        "and", "where"})
+
+
+def _head_words(phrase: str) -> set[str]:
+    """The words of a noun phrase before its first preposition or relative pronoun."""
+    out = set()
+    for w in lexicon.tokens(phrase):
+        if w in _HEAD_ENDS:
+            break
+        out.add(w)
+    return out
+
+
+# the word right before a mention, and up to two words before it ("former" rules it out)
+_LEAD_WORDS = re.compile(r"((?:\S+\s+){0,2}?)([A-Za-z]+)\s+$")
 
 
 _COUNTRY_TYPES = frozenset({"country", "city", "place", "gov"})

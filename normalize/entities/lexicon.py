@@ -147,6 +147,7 @@ class RoleLexicon:
     pronouns: dict[str, str | None]
     leader_by_country: dict[str, str]
     subordinate_words: frozenset[str]
+    phrase_countries: dict[tuple[str, ...], str]  # "pentagon chief" -> country:us
 
     def role_class(self, title: str) -> str:
         """Class of a KB role title: a known title or, for "President of Russia" or "Russian
@@ -197,6 +198,7 @@ def roles() -> RoleLexicon:
         pronouns=dict(raw.get("possessive_pronouns", {})),
         leader_by_country=dict(raw.get("leader_by_country", {})),
         subordinate_words=frozenset(raw.get("subordinate_words", [])),
+        phrase_countries={phrase_key(k): v for k, v in raw.get("phrase_countries", {}).items()},
     )
 
 
@@ -325,6 +327,7 @@ class ContextWords:
     other_occupations: frozenset[str]
     representatives: frozenset[str]
     currency_words: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @cache

@@ -116,7 +116,8 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
             else:
                 cands = role_at_time(kb, parse, day)
     if not cands:
-        cands = translit(kb, m.key) or middle_dropped(kb, m.key) or typo(kb, m.key)
+        cands = (translit(kb, m.key) or middle_dropped(kb, m.key) or typo(kb, m.key)
+                 or _spaced(kb, m.key))
     if not cands and context:
         cands = short_typo(kb, m.key, context)
     if not cands and "," in m.text:
@@ -207,6 +208,19 @@ def short_typo(kb: KnowledgeBase, key: str, context: str) -> list[Candidate]:
                                      f"{key!r} is 1 edit from {cand_key!r} ({h.method} key of "
                                      f"{e.name!r}), and the sentence speaks of its office "
                                      f"({said[0]})"))
+    return out
+
+
+def _spaced(kb: KnowledgeBase, key: str) -> list[Candidate]:
+    """A name with a stray space inside a word ("Xi Jin ping"): two neighbouring words joined
+    read as a whole name or alias (no surname alone: "Jin ping" is no one's)."""
+    toks = key.split()
+    out = []
+    for i in range(len(toks) - 1):
+        joined = " ".join([*toks[:i], toks[i] + toks[i + 1], *toks[i + 2:]])
+        out += [Candidate(c.id, c.score * 0.95, "fuzzy", f"{key!r} read as {joined!r}; "
+                          f"{c.explain}") for c in direct(kb, joined)
+                if c.method in ("exact", "alias")]
     return out
 
 
@@ -316,6 +330,8 @@ def resolve_entity_candidates(
         ranked = rank(context_bonus(kb, ranked, context))
     if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
         ranked = rank(_in_country_named(kb, ranked, context))
+    if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
+        ranked = rank(_in_office_in_year_named(kb, ranked, context))
     if day is not None and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
         ranked = rank(_in_office_on(kb, ranked, day))
     ranked = _outer_of_nested_tie(kb, ranked)
@@ -343,6 +359,28 @@ def _in_country_named(kb: KnowledgeBase, ranked: list[Candidate], context: str
     c = inside[0]  # the others step back: a lift could not pass a score of 1.0
     return [Candidate(c.id, c.score, c.method, f"{c.explain}; in the country its sentence names"),
             *(o._replace(score=o.score - MARGIN) for o in ranked if o.id != c.id)]
+
+
+_YEAR_NAMED = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
+
+
+def _in_office_in_year_named(kb: KnowledgeBase, ranked: list[Candidate], context: str
+                             ) -> list[Candidate]:
+    """Tied holders of a role: the only one in that office in a year the sentence names comes
+    first ("Britain's former prime minister ... the 2003 invasion of Iraq" is Blair)."""
+    top = [c for c in ranked if ranked[0].score - c.score < MARGIN - 1e-9]
+    years = {int(y) for y in _YEAR_NAMED.findall(context)}
+    if not years or any(c.method != "role" for c in top):
+        return ranked
+    inside = [c for c in top if (e := kb.get(c.id)) is not None and any(
+        (r.start is None or r.start.year <= y) and (r.end is None or y <= r.end.year)
+        for r in e.roles for y in years)]
+    if len(inside) != 1:
+        return ranked
+    c = inside[0]
+    return [Candidate(c.id, c.score, c.method, f"{c.explain}; in office in a year the sentence "
+                      "names"), *(o._replace(score=o.score - MARGIN) for o in ranked
+                                  if o.id != c.id)]
 
 
 _SHARED_NAME = frozenset({"surname", "title", "variant"})  # ways two people share a mention

@@ -167,6 +167,16 @@ def parse_title(kb: KnowledgeBase, toks: Sequence[str], caps: frozenset[str] = f
             qualifier = qual[0]
             used.extend(rest[at:])
             rest = rest[:at]
+    if classes and qualifier is None and role_words[-1:] == ("of",) and rest:
+        # "the head of the U.N.": the role phrase ends in "of", the rest is what it heads
+        start = 1 if rest[0] == "the" else 0
+        qual = _qualifier(kb, rest, start, caps) if start < len(rest) else None
+        if qual and start + qual[1] == len(rest):
+            qualifier = qual[0]
+            used.extend(rest)
+            rest = ()
+    if qualifier is None and classes:  # "the Pentagon chief"
+        qualifier = lex.phrase_countries.get(role_words)
     if subordinate:  # "Deputy Foreign Minister X" says nothing about the Foreign Minister
         classes = role_words = ()
     if not consumed or (not classes and not rest and not (field and qualifier)):
@@ -297,12 +307,22 @@ def _of_forms(written: str, role: str) -> tuple[str, ...]:
     return (key,) if key.startswith(written + " of ") else ()
 
 
+def _of_qualifier(kb: KnowledgeBase, role: Role, qualifier: str | None) -> bool:
+    """Whether a term is of the qualifier: held of it, or its title names it ("President of the
+    European Commission" held of the EU is "the European Commission chief")."""
+    if qualifier is None or role.of == qualifier:
+        return True
+    q = kb.get(qualifier)
+    return q is not None and q.type == "org" and f" {lexicon.name_key(q.name)}" in (
+        f" {lexicon.name_key(role.role)}")
+
+
 def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
                  exclude: str | None = None, fallback: bool = True) -> list[Candidate]:
     """Stage 5: the holder of a role ("the Russian president", "the former president") on `day`;
     with no day, the current holder (a term with no end)."""
     entries = [(e, r) for cls in parse.classes for e, r in kb.holders(cls)
-               if (parse.qualifier is None or r.of == parse.qualifier) and e.id != exclude]
+               if _of_qualifier(kb, r, parse.qualifier) and e.id != exclude]
     # A country's own title ("Secretary of State") names its holders, not the whole class.
     written = " ".join(parse.role_words)
     exact = [(e, r) for e, r in entries
@@ -318,13 +338,13 @@ def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
                 and (day is None or r.end < day) and e.id not in active]
         if not past:
             return []
-        latest = max(r.end for _, r in past if r.end)
+        # every earlier holder alike: "Germany's former chancellor" in 2022 is Schroeder as
+        # often as Merkel, so none is chosen unless the sentence dates the term it speaks of
         out = {}
         for e, r in sorted(past, key=lambda er: er[1].end or dt.date.min, reverse=True):
             if e.id in out:
                 continue
-            score = 0.9 if r.end == latest else 0.6
-            out[e.id] = Candidate(e.id, score, "role",
+            out[e.id] = Candidate(e.id, 0.9, "role",
                                   f"{label}: {e.name} was {r.role}"
                                   f"{' of ' + r.of if r.of else ''} until {r.end}")
         return list(out.values())
@@ -344,7 +364,7 @@ def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
         if out:
             return list(out.values())
     others = tuple(f for c in parse.classes for f in lexicon.roles().class_fallback.get(c, ()))
-    if fallback and parse.qualifier and parse.modifier is None:
+    if fallback and parse.qualifier and parse.modifier in (None, "at"):
         # "the Israeli premier": Israel has no premier; its head of government is the prime
         # minister (data/roles.yaml class_fallback, in its order)
         for cls in others:
