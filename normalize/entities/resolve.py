@@ -324,16 +324,17 @@ def resolve_entity_candidates(
                                       f"{c.explain}; as a {t.type} it stands for {t.name}"))
         cands = kept
     ranked = rank(cands)
-    if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
-        ranked = rank(role_in_apposition(kb, ranked, mention, context, day))
-    if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
-        ranked = rank(context_bonus(kb, ranked, context))
-    if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
-        ranked = rank(_in_country_named(kb, ranked, context))
-    if context and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
-        ranked = rank(_in_office_in_year_named(kb, ranked, context))
-    if day is not None and len(ranked) > 1 and ranked[0].score - ranked[1].score < MARGIN - 1e-9:
-        ranked = rank(_in_office_on(kb, ranked, day))
+    # tie breakers, in order, each tried while the first two are still within the margin
+    breakers = (
+        (context, lambda r: role_in_apposition(kb, r, mention, context, day)),
+        (context, lambda r: context_bonus(kb, r, context)),
+        (context, lambda r: _in_country_named(kb, r, context)),
+        (context, lambda r: _in_office_in_year_named(kb, r, context)),
+        (day, lambda r: _in_office_on(kb, r, day)),
+    )
+    for needed, breaker in breakers:
+        if needed and len(ranked) > 1 and len(_tied(ranked)) > 1:
+            ranked = rank(breaker(ranked))
     ranked = _outer_of_nested_tie(kb, ranked)
     out = []
     for c in ranked[:limit] if limit is not None else ranked:
@@ -345,20 +346,30 @@ def resolve_entity_candidates(
     return out
 
 
+def _tied(ranked: list[Candidate]) -> list[Candidate]:
+    """The candidates within the margin of the first: the ones `decide` cannot tell apart."""
+    return [c for c in ranked if ranked[0].score - c.score < MARGIN - 1e-9]
+
+
+def _ahead(ranked: list[Candidate], chosen: Candidate, why: str) -> list[Candidate]:
+    """`ranked` with `chosen` first and the others a margin back (a lift could not pass a score
+    of 1.0), `why` added to its explanation."""
+    return [chosen._replace(explain=f"{chosen.explain}; {why}"),
+            *(o._replace(score=o.score - MARGIN) for o in ranked if o.id != chosen.id)]
+
+
 def _in_country_named(kb: KnowledgeBase, ranked: list[Candidate], context: str
                       ) -> list[Candidate]:
     """Tied places of one name: the one in the only country of theirs that the sentence names
     comes first ("Pakistan's Punjab province", "the Indian state of Punjab")."""
-    top = [c for c in ranked if ranked[0].score - c.score < MARGIN - 1e-9]
+    top = _tied(ranked)
     if any((e := kb.get(c.id)) is None or e.type not in PLACE_TYPES for c in top):
         return ranked
     named = countries_named(kb, context)
     inside = [c for c in top if country_of(kb, c.id) & named]
     if len(inside) != 1:
         return ranked
-    c = inside[0]  # the others step back: a lift could not pass a score of 1.0
-    return [Candidate(c.id, c.score, c.method, f"{c.explain}; in the country its sentence names"),
-            *(o._replace(score=o.score - MARGIN) for o in ranked if o.id != c.id)]
+    return _ahead(ranked, inside[0], "in the country its sentence names")
 
 
 _YEAR_NAMED = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
@@ -368,7 +379,7 @@ def _in_office_in_year_named(kb: KnowledgeBase, ranked: list[Candidate], context
                              ) -> list[Candidate]:
     """Tied holders of a role: the only one in that office in a year the sentence names comes
     first ("Britain's former prime minister ... the 2003 invasion of Iraq" is Blair)."""
-    top = [c for c in ranked if ranked[0].score - c.score < MARGIN - 1e-9]
+    top = _tied(ranked)
     years = {int(y) for y in _YEAR_NAMED.findall(context)}
     if not years or any(c.method != "role" for c in top):
         return ranked
@@ -377,10 +388,7 @@ def _in_office_in_year_named(kb: KnowledgeBase, ranked: list[Candidate], context
         for r in e.roles for y in years)]
     if len(inside) != 1:
         return ranked
-    c = inside[0]
-    return [Candidate(c.id, c.score, c.method, f"{c.explain}; in office in a year the sentence "
-                      "names"), *(o._replace(score=o.score - MARGIN) for o in ranked
-                                  if o.id != c.id)]
+    return _ahead(ranked, inside[0], "in office in a year the sentence names")
 
 
 _SHARED_NAME = frozenset({"surname", "title", "variant"})  # ways two people share a mention
@@ -390,7 +398,7 @@ def _in_office_on(kb: KnowledgeBase, ranked: list[Candidate], day: dt.date) -> l
     """Tied people named by a shared surname: the one holding an office on the article's date
     comes first ("Clinton" in 2010 is the secretary of state, "Kim" in 2018 the North Korean
     leader, "Secretary Rice" in 2006 Condoleezza Rice). Two in office, or none: still tied."""
-    top = [c for c in ranked if ranked[0].score - c.score < MARGIN - 1e-9]
+    top = _tied(ranked)
     if any(c.method not in _SHARED_NAME for c in top):
         return ranked
     serving = [c for c in top if (e := kb.get(c.id)) is not None and e.type == "person"
