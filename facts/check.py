@@ -284,18 +284,24 @@ def _entity_cell(raw: str, doc: Document, context: str | None, kb: OptionalKB,
 
 
 def _as_actor(cell: Cell, kb: OptionalKB) -> Cell:
-    """The subject of a claim acts: a capital there stands for its country ("Moscow seize
-    Ukrainian sailors" is Russia's act)."""
+    """The subject of a claim acts: a capital or a seat of government there stands for its
+    country ("Moscow seize Ukrainian sailors", "The Kremlin freed Evan Gershkovich": Russia's
+    acts), whatever verb the sentence uses."""
     match = cell.value
-    if match is None or match.type != "city":
+    if match is None or match.type not in _ACTING_PLACES:
         return cell
     base = kb if kb is not None else KnowledgeBase.bundled()
-    country = base.capital_of(match.id)
+    seat = base.get(match.id)
+    country = base.capital_of(match.id) if match.type == "city" else seat and seat.seat_of
     state = base.get(country) if country else None
     if state is None:
         return cell
+    what = "the capital" if match.type == "city" else "the seat of government"
     return Cell(cell.raw, match, state.id, state.name,
-                f"{match.explain}; as the subject, the capital acts for {state.name}")
+                f"{match.explain}; as the subject, {what} acts for {state.name}")
+
+
+_ACTING_PLACES = frozenset({"city", "gov"})
 
 
 def _when_cell(raw: str, doc: Document, context: str | None) -> Cell:
