@@ -288,20 +288,16 @@ def _as_actor(cell: Cell, kb: OptionalKB) -> Cell:
     country ("Moscow seize Ukrainian sailors", "The Kremlin freed Evan Gershkovich": Russia's
     acts), whatever verb the sentence uses."""
     match = cell.value
-    if match is None or match.type not in _ACTING_PLACES:
+    if match is None:
         return cell
     base = kb if kb is not None else KnowledgeBase.bundled()
-    seat = base.get(match.id)
-    country = base.capital_of(match.id) if match.type == "city" else seat and seat.seat_of
+    country = base.stands_for(match.id)
     state = base.get(country) if country else None
     if state is None:
         return cell
     what = "the capital" if match.type == "city" else "the seat of government"
     return Cell(cell.raw, match, state.id, state.name,
                 f"{match.explain}; as the subject, {what} acts for {state.name}")
-
-
-_ACTING_PLACES = frozenset({"city", "gov"})
 
 
 def _when_cell(raw: str, doc: Document, context: str | None) -> Cell:

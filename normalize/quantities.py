@@ -144,11 +144,11 @@ class _Tables:
     lead_articles: frozenset[str]
     lead_stop: frozenset[str]
     address_words: tuple[str, ...]
-    address: re.Pattern[str]
+    address: re.Pattern[str]  # a number, capitalized names and one of the address words
     money_magnitudes: dict[str, str]
     not_count_phrases: tuple[str, ...]
     not_counts: re.Pattern[str]  # any of not_count_phrases, whole
-    screen_words: frozenset[str]  # a number, capitalized names and one of the address words
+    screen_words: frozenset[str]
 
 
 def _by_first(items: list[Any]) -> dict[str, list[Any]]:
@@ -192,7 +192,7 @@ def _tables() -> _Tables:
         money_magnitudes={str(k): str(v) for k, v in raw["money_magnitudes"].items()},
         not_count_phrases=tuple(str(w) for w in raw["not_counts"]),
         not_counts=re.compile(r"(?<![\w-])(?:" + "|".join(
-            re.escape(str(w)) for w in raw["not_counts"]) + r")(?![\w-])"),
+            re.escape(str(w)) for w in raw["not_counts"]) + r")(?![\w-])"),  # whole words
         screen_words=frozenset(str(w) for w in raw["screen_words"]),
     )
 

@@ -110,10 +110,8 @@ def metonymy(kb: KnowledgeBase, cands: list[Candidate], key: str, possessive: bo
     usage: tuple[str | None, str] | None = None
     for c in cands:
         entity = kb.get(c.id)
-        target = None
-        if entity is not None:
-            target = entity.seat_of or kb.capital_of(entity.id)
-        if target is None:
+        target = kb.stands_for(c.id)
+        if entity is None or target is None:
             out.append(c)
             continue
         own_possessive = possessive and not any(
@@ -136,6 +134,13 @@ def _name_words(kb: KnowledgeBase, entity_id: str) -> frozenset[str]:
     """The words of an entity's name and aliases, folded as context tokens are."""
     e = kb.get(entity_id)
     return frozenset(w for n in ((e.name, *e.aliases) if e else ()) for w in lexicon.tokens(n))
+
+
+def _own_words(s: _Spot) -> frozenset[str]:
+    """The words of the spot's entity's names and roles: a description made of them is its own
+    ("Macron, the French president"), no namesake's."""
+    return _name_words(s.kb, s.entity.id) | {
+        w for r in s.entity.roles for w in lexicon.tokens(r.role)}
 
 
 MAX_NAME_RUN = 3  # given names and initials read before a mention ("George H. W. Bush")
@@ -285,6 +290,11 @@ class _Spot:
     @property
     def written(self) -> str:
         return self.text[self.start:self.end]
+
+    @property
+    def rest(self) -> str:
+        """The sentence with the mention blanked out: its cues must stand elsewhere."""
+        return self.text[:self.start] + " " * (self.end - self.start) + self.text[self.end:]
 
     @cached_property
     def headline(self) -> bool:
@@ -478,20 +488,18 @@ def _apposed(s: _Spot) -> str:
     Richmond-based estate agent, said"; "The District Collector, Ms. Swaraj, said") or a person
     named like a place ("Washington, a 6-foot-5 forward,"), unless the description is of a past
     career or names the entity's own roles or name."""
-    own = _name_words(s.kb, s.entity.id) | {
-        w for r in s.entity.roles for w in lexicon.tokens(r.role)}
     words_ = lexicon.context_words()
     lead = _LEAD_WORDS.search(s.text, 0, s.start) if s.entity.type == "person" else None
     if lead and not set(lexicon.tokens(lead.group(1))) & _PAST_CAREER:
         word = lead.group(2).casefold()
-        if word in words_.other_occupations - own:
+        if word in words_.other_occupations and word not in _own_words(s):
             return f"after the occupation {word!r}"  # "Bollywood actor Imran Khan"
     for apposed in (_APPOSED_AFTER.match(s.text, s.end),
                     _APPOSED_BEFORE.search(s.text, 0, s.start)):
         words = set(lexicon.tokens(apposed.group(1))) if apposed else set()
         if not words or words & _PAST_CAREER:
             continue
-        found = sorted(words & words_.other_occupations - own)
+        found = sorted(words & words_.other_occupations - _own_words(s))
         if found:
             return f"described as a {found[0]}"
         head = _head_words(apposed.group(1)) if s.entity.type == "person" else set()
@@ -560,7 +568,7 @@ def _namesake(s: _Spot) -> str:
     if not entries or s.entity.type not in _COUNTRY_TYPES:
         return ""
     own = country_of(s.kb, s.entity.id)
-    rest = s.text[:s.start] + " " * (s.end - s.start) + s.text[s.end:]
+    rest = s.rest
     named = countries_named(s.kb, rest)
     for n in entries:
         if n.country in own or named - {n.country}:
@@ -578,9 +586,7 @@ def _other_sense(s: _Spot) -> str:
     entries = lexicon.other_senses().get(lexicon.name_key(s.written))
     if not entries:
         return ""
-    rest = s.text[:s.start] + " " * (s.end - s.start) + s.text[s.end:]
-    own = _name_words(s.kb, s.entity.id) | {
-        w for r in s.entity.roles for w in lexicon.tokens(r.role)}
+    rest, own = s.rest, _own_words(s)
     for sense in entries:
         said = [words for words, cue in sense.cues if cue.search(rest)]
         if said and not any(words <= own for words in said):
@@ -588,12 +594,14 @@ def _other_sense(s: _Spot) -> str:
     return ""
 
 
-_AMPERSAND = re.compile(r"\s*&\s*\w")
+_AMPERSAND_AFTER = re.compile(r"\s*&\s*\w")
+_AMPERSAND_BEFORE = re.compile(r"\w\s*&\s*$")
 
 
 def _ampersand(s: _Spot) -> str:
     """A name joined to another by "&" is a firm's: "Johnson & Johnson", "Marks & Spencer"."""
-    joined = _AMPERSAND.match(s.text, s.end) or re.search(r"\w\s*&\s*$", s.text[:s.start])
+    joined = (_AMPERSAND_AFTER.match(s.text, s.end)
+              or _AMPERSAND_BEFORE.search(s.text, 0, s.start))
     return "joined by '&' to another name" if joined else ""
 
 

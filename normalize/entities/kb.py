@@ -513,6 +513,12 @@ class KnowledgeBase:
         """The country whose capital this city is."""
         return self._capital_of.get(entity_id)
 
+    def stands_for(self, entity_id: str) -> str | None:
+        """The country or organisation a seat of government or a capital stands for when it
+        acts ("the Kremlin said", "Moscow expelled"), or None."""
+        e = self._entities.get(entity_id)
+        return (e.seat_of if e is not None else None) or self._capital_of.get(entity_id)
+
     def events_named(self, key: str) -> list[Entity]:
         """Dated events whose name or an alias, without its year or ordinal, is `key` ("g7
         summit" for "2023 G7 summit" and "49th G7 summit")."""

@@ -158,14 +158,15 @@ def event_at_date(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date) -> list[C
     return list(found.values())
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# a year as news writes it: a mention's token, or a word of its sentence ("the 2003 invasion")
+_YEAR_NAMED = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
 
 
 def event_of_year(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
     """A dated event named by its year and words of its name ("the 2020 election", "the 2018
     presidential election"): the events of that year whose names hold those words. Several:
     all of them, so that none is chosen unless the sentence names the country of one."""
-    years = [t for t in m.toks if _YEAR.fullmatch(t)]
+    years = [t for t in m.toks if _YEAR_NAMED.fullmatch(t)]
     words = [t for t in m.toks if t not in ("the", *years)]
     if len(years) != 1 or not words:
         return []
@@ -317,7 +318,7 @@ def resolve_entity_candidates(
             if e.type in wanted:
                 kept.append(c)
                 continue
-            target = e.seat_of or kb.capital_of(e.id)
+            target = kb.stands_for(e.id)
             t = kb.get(target) if target else None
             if t is not None and t.type in wanted:
                 kept.append(Candidate(t.id, c.score * 0.95, "metonymy",
@@ -370,9 +371,6 @@ def _in_country_named(kb: KnowledgeBase, ranked: list[Candidate], context: str
     if len(inside) != 1:
         return ranked
     return _ahead(ranked, inside[0], "in the country its sentence names")
-
-
-_YEAR_NAMED = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
 
 
 def _in_office_in_year_named(kb: KnowledgeBase, ranked: list[Candidate], context: str
