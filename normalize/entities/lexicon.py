@@ -291,7 +291,7 @@ def translit_key(key: str) -> str:
 
 def _word_sets(table: type, name: str) -> Any:
     """A dataclass of word sets read from data/<name>, by field name: a YAML list is a set, a
-    mapping of lists a dict of sets."""
+    mapping of lists a dict of sets; a table the dataclass does not name is an error."""
     raw = load_yaml(_read(name))
 
     def words(value: Any) -> Any:
@@ -299,7 +299,10 @@ def _word_sets(table: type, name: str) -> Any:
             return {str(k): frozenset(str(w) for w in v) for k, v in value.items()}
         return frozenset(str(w) for w in value)
 
-    return table(**{f.name: words(raw[f.name]) for f in fields(table)})
+    names = {f.name for f in fields(table)}
+    if unknown := sorted(set(raw) - names):  # a misspelt or dead table would be read by nobody
+        raise ValueError(f"data/{name}: unknown tables {unknown}")
+    return table(**{f: words(raw[f]) for f in names})
 
 
 @dataclass(frozen=True)
@@ -308,7 +311,6 @@ class ContextWords:
     whether a mention is part of another name."""
 
     actor_verbs: frozenset[str]
-    skip_after: frozenset[str]
     actor_before: frozenset[str]
     place_before: frozenset[str]
     coordinators: frozenset[str]

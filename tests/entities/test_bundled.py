@@ -77,3 +77,14 @@ def test_brussels_as_an_actor_is_the_eu() -> None:
 def test_a_misspelt_whole_name_beats_a_title_plus_a_misspelt_rest(mention, expected) -> None:
     match = resolve_entity(mention)
     assert match is not None and match.id == expected, resolve_entity_candidates(mention)
+
+
+def test_a_word_table_nobody_reads_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table in a context data file that no field of its dataclass names (misspelt, or left
+    behind when its code went) fails loudly instead of being silently ignored."""
+    from normalize.entities import lexicon
+
+    text = lexicon._read("context.yaml") + "\nactor_verbz: [said]\n"
+    monkeypatch.setattr(lexicon, "_read", lambda name: text)
+    with pytest.raises(ValueError, match=r"context\.yaml: unknown tables \['actor_verbz'\]"):
+        lexicon._word_sets(lexicon.ContextWords, "context.yaml")
