@@ -149,6 +149,10 @@ class _Tables:
     not_count_phrases: tuple[str, ...]
     not_counts: re.Pattern[str]  # any of not_count_phrases, whole
     screen_words: frozenset[str]
+    label_heads: frozenset[str]
+    # a name holding a number: letters of name_suffixes against it ("the 49ers"), or a number
+    # word capitalized after a lower-case word or a digit and hyphen ("the Five Eyes", "7-Eleven")
+    names: re.Pattern[str]
 
 
 def _by_first(items: list[Any]) -> dict[str, list[Any]]:
@@ -194,6 +198,10 @@ def _tables() -> _Tables:
         not_counts=re.compile(r"(?<![\w-])(?:" + "|".join(
             re.escape(str(w)) for w in raw["not_counts"]) + r")(?![\w-])"),  # whole words
         screen_words=frozenset(str(w) for w in raw["screen_words"]),
+        label_heads=frozenset(str(w) for w in raw["label_heads"]),
+        names=re.compile(r"\d(?:" + "|".join(re.escape(str(w)) for w in raw["name_suffixes"])
+                         + r")\b|(?:(?<![\w'])[a-z][\w'-]*\s+|\d-)(?:" + "|".join(
+                             w.title() for w in raw["units"] if len(w) > 2) + r")\b"),
     )
 
 
@@ -232,14 +240,23 @@ def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | 
     total, current, last, j, scale = 0.0, 0.0, "", i, 1.0
     while j < len(tokens):
         tok, nxt = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else ""
-        if tok == "and" and nxt in ("a", "an", "one") and tokens[j + 2 : j + 3] == ["half"]:
+        part = _part(tokens[j + 2 : j + 3], t) if tok == "and" and nxt in ("a", "an", "one") else 0
+        if part:
             if last == "big":  # "a million and a half"
-                total += scale / 2
+                total += scale * part
             elif last in ("digits", "unit", "tens", "hundred", "noun"):  # "one and a half million"
-                current += 0.5
+                current += part
             else:
                 break
             j += 3
+            continue
+        if tok == "point" and last in ("unit", "tens") and current == int(current):
+            decimals = _decimal_words(tokens, j + 1, t)  # "one point five million"
+            if not decimals:
+                break
+            current += float("0." + decimals)
+            j += 1 + len(decimals)
+            last = "unit"
             continue
         if _DIGITS.fullmatch(tok) and not last:
             current, last = float(tok.replace(",", "")), "digits"
@@ -286,6 +303,24 @@ def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | 
     if not last:
         return None
     return total + current, j
+
+
+def _part(word: list[str], t: _Tables) -> float:
+    """The fraction one word names after "and a" ("half", "quarter", "third"), else 0."""
+    if word == ["half"]:
+        return 0.5
+    share = t.ratio_words.get(word[0]) if word and not word[0].endswith("s") else None
+    return 1 / share if share else 0
+
+
+def _decimal_words(tokens: list[str], i: int, t: _Tables) -> str:
+    """The digits said one word each after "point" at tokens[i] ("five", "two five"), as a
+    string ("5", "25"); "" when none follows."""
+    digits = ""
+    while i < len(tokens) and tokens[i] not in ("a", "an") and t.units.get(tokens[i], 10) < 10:
+        digits += str(int(t.units[tokens[i]]))
+        i += 1
+    return digits
 
 
 def _approx(value: float, tol: float) -> tuple[float, float]:
@@ -459,6 +494,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
     value, j = first
     if _is_ratio(tokens, j, t):
         return None
+    if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1] in t.label_heads:
+        return None  # "a five-star hotel", "a six-figure salary": a rating or a size
     high = value
     if j + 2 < len(tokens) and tokens[j] == "%" and tokens[j + 1] in _RANGE_WORDS:
         j += 1  # "between 30% and 40%": the unit is read after the second number
@@ -544,7 +581,7 @@ def resolve_quantity(text: str) -> Quantity | None:
         raise TypeError(f"text: expected a string or None, got {type(text).__name__}")
     t = _tables()
     if (len(text) > MAX_MENTION or _LABEL.search(text) or t.address.search(text)
-            or t.not_counts.search(text.casefold())):
+            or t.names.search(text) or t.not_counts.search(text.casefold())):
         return None
     key = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""),
                                 _MIXED.sub(_mixed, fold_key(_fractions(text))))
@@ -553,10 +590,13 @@ def resolve_quantity(text: str) -> Quantity | None:
     return _resolve(key, text) or _after_lead_words(key, text)
 
 
-def _opens_amount(word: str, t: _Tables) -> bool:
-    """Whether a word is part of an amount or a share ("four in 10", "one in five")."""
+def _opens_amount(words: list[str], i: int, t: _Tables) -> bool:
+    """Whether words[i] is part of an amount or a share ("four in 10", "one in five"), or
+    opens a qualifier written there ("at least"; not the "of" of "a death toll of 57")."""
+    word = words[i]
     return (word in t.units or word in t.nouns or word in t.multipliers or word in t.exact
-            or word in t.vague or word in t.prefixes or word in t.ratio_words)
+            or word in t.vague or word in t.ratio_words
+            or any(_startswith(words, i, phrase) for phrase, _ in t.prefixes.get(word, ())))
 
 
 _YEAR = re.compile(r"(1\d{3}|20\d\d|2100)\b(?![.,]\d)")
@@ -573,7 +613,7 @@ def _after_lead_words(key: str, text: str) -> Quantity | None:
         word, form = words[k - 1], written[k - 1]
         article = word in t.lead_articles
         if (not word.replace("-", "").isalpha() or word in t.lead_stop  # "record-high" passes
-                or not article and _opens_amount(word, t)
+                or not article and _opens_amount(words, k - 1, t)
                 or not (form.islower() or k == 1 and article)):
             return None
         rest = " ".join(words[k:])
