@@ -233,7 +233,8 @@ _SPELLED_OUT = r"((?:(?:[A-Z][\w'&.-]*|and|of|for|the|on|de|du)\s+){{1,8}})\({}\
 _NAME_OF_BEFORE = re.compile(r"(?<![\w'])([A-Z][\w'-]*) of $")
 _NEXT = re.compile(r"\s*(?:$|[.,;:!?)\"]|(\w+))")  # what follows: the end, a stop or a word
 _SCORE_AFTER = re.compile(r" \d{1,2}-\d{1,2}(?!\d)")  # "beat Liverpool 1-0": the club
-_DAY_AFTER = re.compile(r" \d{1,2}(?![\d,.:])")  # "until May 22"
+_DAY_AFTER = re.compile(r" \d{1,2}(?:st|nd|rd|th)?(?![\d.:]|,\d)|,? (?:19|20)\d\d\b")  # "May 22"
+_DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?(?: of)? $")  # "on 4 May"
 _INTRODUCED = re.compile(r"(?i:\b(?:a|an)\b)[^,.;:]{0,40}?\b(\w+)\s+$")  # "a teacher named "
 _SMALLER_PLACES = frozenset({"city", "gov", "place"})
 _REGION_TYPES = frozenset({"country", "place"})  # what may hold a town named after the comma
@@ -390,9 +391,13 @@ def _score(s: _Spot) -> str:
 
 
 def _month_day(s: _Spot) -> str:
-    """A month name before a day number is a date: "until May 22"."""
-    month = s.written.casefold() in lexicon.context_words().month_words
-    return "a month before a day" if month and _DAY_AFTER.match(s.text, s.end) else ""
+    """A month name beside a day number or before a year is a date: "until May 22", "on 4
+    May", "the 4th of May", "May 2017"."""
+    if s.written.casefold() not in lexicon.context_words().month_words:
+        return ""
+    dated = (_DAY_AFTER.match(s.text, s.end)
+             or _DAY_BEFORE.search(s.text, max(0, s.start - 12), s.start))
+    return "a month beside a day or a year" if dated else ""
 
 
 def _region(s: _Spot) -> str:
@@ -487,13 +492,19 @@ def _apposed(s: _Spot) -> str:
     """A mention described beside it by an ordinary occupation is a namesake ("Mr Hague, a
     Richmond-based estate agent, said"; "The District Collector, Ms. Swaraj, said") or a person
     named like a place ("Washington, a 6-foot-5 forward,"), unless the description is of a past
-    career or names the entity's own roles or name."""
+    career or names the entity's own roles or name; after the word for a work it is a title
+    ("the film Tusk")."""
     words_ = lexicon.context_words()
-    lead = _LEAD_WORDS.search(s.text, 0, s.start) if s.entity.type == "person" else None
-    if lead and not set(lexicon.tokens(lead.group(1))) & _PAST_CAREER:
-        word = lead.group(2).casefold()
+    lead = _LEAD_WORDS.search(s.text, 0, s.start)
+    word = lead.group(2).casefold() if lead else ""
+    if word in words_.works and s.written[:1].isupper():
+        return f"the title of a {word}"  # "the horror film Tusk", "Spielberg's film Munich"
+    if s.entity.type == "person" and word and not set(lexicon.tokens(lead.group(1))) & (
+            _PAST_CAREER):
         if word in words_.other_occupations and word not in _own_words(s):
             return f"after the occupation {word!r}"  # "Bollywood actor Imran Khan"
+        if word in words_.place_nouns and lead.group(2)[:1].isupper():
+            return f"part of the place name {lead.group(2)!r}"  # "County Kerry"
     for apposed in (_APPOSED_AFTER.match(s.text, s.end),
                     _APPOSED_BEFORE.search(s.text, 0, s.start)):
         words = set(lexicon.tokens(apposed.group(1))) if apposed else set()

@@ -685,6 +685,11 @@ def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[st
     if middle:
         out.append((" ".join([given, *surname]), "middle names dropped"))
         out.append((" ".join([given[0], *(m[0] for m in middle), *surname]), "initials"))
+        if middle[0].endswith(tuple(parts.patronymic_endings)):  # "Vladimir Vladimirovich"
+            out.append((f"{given} {middle[0]}", "given name and patronymic"))
+    if len(middle) > 1 and middle[-1] not in parts.surname_particles:
+        # "Felipe de Jesús Calderón Hinojosa" is written "Felipe Calderón Hinojosa"
+        out.append((" ".join([given, middle[-1], *surname]), "given name and two last names"))
     out.append((" ".join([given[0], *surname]), "initial"))
     out.append((" ".join([*surname, given, *middle]), "reversed order"))
     out.append((" ".join([*surname, given[0]]), "reversed, initial"))
@@ -695,7 +700,8 @@ def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[st
     out.append((" ".join(surname), "surname"))
     if len(surname) > 1:
         out.append((surname[-1], "surname without particle"))
-    elif middle and middle[-1] not in lexicon.given_names():  # "Mary Ann Smith" is no "Ann Smith"
+    if middle and middle[-1] not in lexicon.given_names():  # "Mary Ann Smith" is no "Ann Smith"
+        # "López Obrador", "Fernández de Kirchner"
         out.append((" ".join([middle[-1], *surname]), "surname (two last names)"))
     return out
 

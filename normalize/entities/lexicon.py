@@ -327,6 +327,7 @@ class ContextWords:
     owned_places: frozenset[str]
     introducers: frozenset[str]
     other_occupations: frozenset[str]
+    works: frozenset[str]
     representatives: frozenset[str]
     currency_words: frozenset[str]
     place_nouns: frozenset[str]
@@ -362,6 +363,7 @@ class NameParts:
     acronym_skip: frozenset[str]
     acronym_types: frozenset[str]
     family_name_first: frozenset[str]
+    patronymic_endings: frozenset[str]
 
 
 @cache

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from normalize.entities import lexicon, names
@@ -113,8 +114,12 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
                     cands = typo(kb, m.key) or cands
             elif parse.field:
                 cands = field_of(kb, parse)
+            elif parse.modifier == "then":
+                cands = _then_holder(kb, parse, context)
             else:
                 cands = role_at_time(kb, parse, day)
+                if cands and parse.qualifier is None:
+                    cands = _of_a_named_country(kb, parse, cands, context)
     if not cands:
         cands = (translit(kb, m.key) or middle_dropped(kb, m.key) or typo(kb, m.key)
                  or _spaced(kb, m.key))
@@ -129,6 +134,46 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
     if not cands and len(m.toks) > 1 and m.toks[0] in lexicon.context_words().place_prepositions:
         return _place_after_preposition(kb, m.text, day)
     return metonymy(kb, cands, m.key, m.possessive, context)
+
+
+def _then_holder(kb: KnowledgeBase, parse: TitleParse, context: str | None
+                 ) -> list[Candidate]:
+    """"The then prime minister": the one holder through the single year its sentence names
+    ("... had overstated the threat posed by Iraq in 2003" is 2003's); none without such a
+    year, as "then" is the time of some event, not the article's date."""
+    years = {int(y) for y in _YEAR_NAMED.findall(context or "")}
+    if len(years) != 1:
+        return []
+    year = years.pop()
+    asked = replace(parse, modifier="at")
+
+    def holders(day: dt.date) -> list[Candidate]:
+        got = role_at_time(kb, asked, day)
+        return got if parse.qualifier else _of_a_named_country(kb, parse, got, context)
+
+    first, last = holders(dt.date(year, 1, 1)), holders(dt.date(year, 12, 31))
+    if len(first) != 1 or [c.id for c in first] != [c.id for c in last]:
+        return []
+    c = first[0]
+    return [Candidate(c.id, c.score, c.method, f"'then' read as {year}, the year its sentence"
+                      f" names: {c.explain}")]
+
+
+def _of_a_named_country(kb: KnowledgeBase, parse: TitleParse, cands: list[Candidate],
+                        context: str | None) -> list[Candidate]:
+    """Holders of a role named without its country ("the prime minister") in several
+    countries: those of the countries the sentence names ("In Tokyo, the prime minister said";
+    "BJP workers said the Prime Minister would return to Lucknow"). One holder, or holders of
+    one country, stand as found."""
+    def held(c: Candidate) -> frozenset[str]:
+        e = kb.get(c.id)
+        return frozenset(r.of for r in (e.roles if e else ()) if r.of
+                         and lexicon.roles().role_class(r.role) in parse.classes)
+
+    if len(cands) < 2 or len(set().union(*map(held, cands))) < 2:
+        return cands
+    named = countries_named(kb, context) if context else frozenset()
+    return [c for c in cands if held(c) & named]
 
 
 # An event named without its year ("the G7 summit") is one that begins at most EVENT_AHEAD
@@ -238,11 +283,11 @@ def _described_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
     titles = lexicon.title_words()
     for start in range(1, len(words) - 1):
         run = words[start:]
-        if not all(w[:1].isupper() for w in run) or not any(
-                w.casefold() in titles for w in words[:start]):
-            continue
+        if (not all(w[:1].isupper() for w in run) or words[start - 1].casefold() == "of"
+                or not any(w.casefold() in titles for w in words[:start])):
+            continue  # after "of" stands what a body is of ("Federal Reserve Bank of New York")
         found = [c for c in name_candidates(kb, lexicon.name_key(" ".join(run)))
-                 if c.method in _WRITTEN_NAME]
+                 if c.method in _WRITTEN_NAME and getattr(kb.get(c.id), "type", "") == "person"]
         if found:
             lead = " ".join(words[:start])
             return [Candidate(c.id, c.score * 0.95, c.method,

@@ -307,6 +307,13 @@ def _of_forms(written: str, role: str) -> tuple[str, ...]:
     return (key,) if key.startswith(written + " of ") else ()
 
 
+def title_as_written(role: Role, parse: TitleParse) -> bool:
+    """Whether the mention writes the term's own KB title ("the Secretary of State", "the
+    crown prince"), not only a phrase of its class ("the top diplomat")."""
+    written = " ".join(parse.role_words)
+    return lexicon.name_key(role.role) in (written, *_of_forms(written, role.role))
+
+
 def _of_qualifier(kb: KnowledgeBase, role: Role, qualifier: str | None) -> bool:
     """Whether a term is of the qualifier: held of it, or its title names it ("President of the
     European Commission" held of the EU is "the European Commission chief")."""
@@ -324,9 +331,7 @@ def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
     entries = [(e, r) for cls in parse.classes for e, r in kb.holders(cls)
                if _of_qualifier(kb, r, parse.qualifier) and e.id != exclude]
     # A country's own title ("Secretary of State") names its holders, not the whole class.
-    written = " ".join(parse.role_words)
-    exact = [(e, r) for e, r in entries
-             if lexicon.name_key(r.role) in (written, *_of_forms(written, r.role))]
+    exact = [(e, r) for e, r in entries if title_as_written(r, parse)]
     if exact:
         entries = exact
     label = f"{parse.title!r}" + (f" on {day}" if day else " (no date: current holder)")
