@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -48,7 +48,8 @@ class CorpusError:
 
 @dataclass(frozen=True)
 class Document:
-    """One article: its id, text and publication date (None when the manifest gives none)."""
+    """One article: its id, text and publication date (None when the manifest gives none or
+    one that is no date)."""
 
     id: str
     path: Path
@@ -83,6 +84,7 @@ class Corpus:
     root: Path
     documents: dict[str, Document] = field(default_factory=dict)
     failed_documents: dict[str, int] = field(default_factory=dict)  # id -> documents.csv row
+    bad_dates: dict[str, int] = field(default_factory=dict)  # id -> row of a date that is none
     rows: list[FactRow] = field(default_factory=list)
     errors: list[CorpusError] = field(default_factory=list)
     facts_file: str = "facts.csv"
@@ -205,10 +207,6 @@ def _rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...], corp
 def _read_document(root: Path, line: int, row: dict[str, str]) -> Document | CorpusError:
     """One documents.csv row -> its Document, or the error that keeps it out."""
     name = "documents.csv"
-    try:
-        doc_date = parse_iso_date(row["date"] or None, "date")
-    except ValueError as exc:
-        return CorpusError(name, line, "date", str(exc))
     if not row["path"]:
         return CorpusError(name, line, "path", "empty document path")
     try:
@@ -223,7 +221,7 @@ def _read_document(root: Path, line: int, row: dict[str, str]) -> Document | Cor
     except UnicodeDecodeError as exc:
         return CorpusError(name, line, "path",
                            f"document {row['path']} is not UTF-8 text ({exc.reason})")
-    return Document(row["id"], (root / row["path"]).resolve(), doc_date, text,
+    return Document(row["id"], (root / row["path"]).resolve(), None, text,
                     row.get("source", ""), row.get("title", ""))
 
 
@@ -240,8 +238,14 @@ def _load_documents(root: Path, corpus: Corpus) -> None:
             if isinstance(result, CorpusError):
                 corpus.errors.append(result)
                 corpus.failed_documents[doc_id] = line
-            else:
-                corpus.documents[doc_id] = result
+                continue
+            try:
+                result = replace(result, date=parse_iso_date(row["date"] or None, "date"))
+            except ValueError as exc:  # reported; its rows are still checked, as undated
+                corpus.errors.append(CorpusError(name, line, "date", f"{exc}; the document is "
+                                                 "read as undated"))
+                corpus.bad_dates[doc_id] = line
+            corpus.documents[doc_id] = result
 
 
 def check_row(line: int, row: dict, corpus: Corpus, folded: dict[str, str]) -> list[CorpusError]:
@@ -260,6 +264,11 @@ def check_row(line: int, row: dict, corpus: Corpus, folded: dict[str, str]) -> l
         known = ", ".join(sorted(corpus.documents)) or "none loaded"
         errors.append(CorpusError(
             name, line, "doc", f"unknown document {doc_id!r} (documents.csv has: {known})"
+        ))
+    elif doc_id in corpus.bad_dates and _needs_anchor(row.get("when", ""), row.get("quote")):
+        errors.append(CorpusError(
+            name, line, "doc", f"{row['when']!r} cannot be anchored: document {doc_id!r} has no "
+            f"valid date (see documents.csv, row {corpus.bad_dates[doc_id]})"
         ))
     if not row.get("claim") and not row["subject"]:
         errors.append(CorpusError(name, line, "subject", "empty subject and no claim key"))
@@ -280,6 +289,15 @@ def check_row(line: int, row: dict, corpus: Corpus, folded: dict[str, str]) -> l
                 f"({corpus.documents[doc_id].path.name}): {quote[:80]!r}",
             ))
     return errors
+
+
+def _needs_anchor(when: str, quote: str | None) -> bool:
+    """Whether a `when` cell is relative ("on Tuesday", "June 12"): it names no time without
+    its document's date."""
+    from normalize.dates import resolve_date  # noqa: PLC0415 - only for rows of such documents
+
+    value = resolve_date(when, None, quote) if when.strip() else None
+    return value is not None and value.start is None
 
 
 def _load_facts(root: Path, corpus: Corpus) -> None:

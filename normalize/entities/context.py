@@ -390,6 +390,28 @@ def _score(s: _Spot) -> str:
     return "followed by a score" if club else ""
 
 
+_RESULT_AFTER = re.compile(r"\s+(lost|won|drew)\s+(?:the\s+|a\s+|its\s+|their\s+)?([\w-]+)")
+_VERB_AFTER = re.compile(r"\s+(\w+(?:\s+(?:to|with))?)\b")
+_VERB_BEFORE = re.compile(r"\b(\w+(?:\s+(?:to|with|by))?)\s+$")
+
+
+def _match(s: _Spot) -> str:
+    """A town that is no capital, beaten or beating in a match, is its club: "Real Madrid beat
+    Liverpool in the final", "Liverpool drew with Everton", "Liverpool lost the final"
+    (data/context.yaml `match_verbs`, `matches`); a capital acting is its country."""
+    if s.entity.type != "city" or s.kb.stands_for(s.entity.id):
+        return ""
+    verbs = lexicon.context_words().match_verbs
+    before = _VERB_BEFORE.search(s.text, max(0, s.start - 24), s.start)
+    after = _VERB_AFTER.match(s.text, s.end)
+    words = [m.group(1).casefold() for m in (before, after) if m]
+    found = next((w for w in words if w in verbs or w.split()[0] in verbs), "")
+    result = _RESULT_AFTER.match(s.text, s.end)  # "Liverpool lost the final to Real Madrid"
+    if not found and result and result.group(2).casefold() in lexicon.context_words().matches:
+        found = f"{result.group(1)} the {result.group(2)}"
+    return f"a club in a match ({found!r})" if found else ""
+
+
 def _month_day(s: _Spot) -> str:
     """A month name beside a day number or before a year is a date: "until May 22", "on 4
     May", "the 4th of May", "May 2017"."""
@@ -618,7 +640,7 @@ def _ampersand(s: _Spot) -> str:
 
 # Each check gives the reason the mention is part of another name there, or "".
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _counted_people,
-                      _score, _month_day, _region, _name_of, _place_preposition,
+                      _score, _match, _month_day, _region, _name_of, _place_preposition,
                       _another_holder, _acronym_of_another, _introduced, _apposed, _namesake,
                       _other_sense, _ampersand, _name_before, _currency)
 

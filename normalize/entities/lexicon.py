@@ -328,6 +328,8 @@ class ContextWords:
     introducers: frozenset[str]
     other_occupations: frozenset[str]
     works: frozenset[str]
+    match_verbs: frozenset[str]
+    matches: frozenset[str]
     representatives: frozenset[str]
     currency_words: frozenset[str]
     place_nouns: frozenset[str]

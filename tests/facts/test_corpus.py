@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from facts.corpus import load_corpus
+from normalize.dates import resolve_date
 
 
 def _errors(folder: Path) -> list[tuple[str, int | None, str | None]]:
@@ -45,8 +46,14 @@ def test_impossible_document_date(corpus_copy: Path) -> None:
     corpus = load_corpus(corpus_copy)
     assert ("documents.csv", 3, "date") in _errors(corpus_copy)
     assert "2021-02-30" in str(corpus.errors[0])
-    # rows of the invalid document are reported as unknown documents, the others are kept
-    assert {r.doc for r in corpus.rows} == {"biden-hope"}
+    # the document is read as undated: its rows that need no date are still checked; one
+    # whose `when` counts from the date ("next June") cannot be, and is reported
+    assert corpus.documents["psaki-geneva"].date is None
+    kept = [r for r in corpus.rows if r.doc == "psaki-geneva"]
+    assert kept and all(not r.when or resolve_date(r.when).start for r in kept)  # "2016"
+    anchored = [e for e in corpus.errors if e.column == "doc"]
+    assert anchored and all("cannot be anchored" in e.message for e in anchored)
+    assert {r.doc for r in corpus.rows} == {"biden-hope", "psaki-geneva"}
 
 
 def test_missing_document_file(corpus_copy: Path) -> None:

@@ -19,6 +19,9 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 FOLDERS = sorted(p.parent for p in (BENCHMARKS / "data").glob("facts_probe_*/*/expected.json"))
 # Folders with a known gap, each with its reason (an xfail, strict: mending it must be noticed).
 KNOWN_GAPS = {
+    "facts_probe_2/a13_g20rome_month13_pubdate": (
+        "the writer rejects every row of a document whose date is invalid; facts keeps the rows "
+        "that need no date (h7 has no `when`), as fact probe 6's writer expects"),
     "facts_probe_5/pogba_fee_currencies": (
         "'is suspended for ... match at Bournemouth on Sunday', written on a Tuesday: a present "
         "tense reads the nearest Sunday, two days back, where the writer meant the coming match"),
