@@ -401,14 +401,15 @@ def _match(s: _Spot) -> str:
     (data/context.yaml `match_verbs`, `matches`); a capital acting is its country."""
     if s.entity.type != "city" or s.kb.stands_for(s.entity.id):
         return ""
-    verbs = lexicon.context_words().match_verbs
+    words_ = lexicon.context_words()
     before = _VERB_BEFORE.search(s.text, max(0, s.start - 24), s.start)
     after = _VERB_AFTER.match(s.text, s.end)
     words = [m.group(1).casefold() for m in (before, after) if m]
-    found = next((w for w in words if w in verbs or w.split()[0] in verbs), "")
+    found = next((w for w in words if w in words_.match_verbs
+                  or w.split()[0] in words_.match_verbs), "")
     result = _RESULT_AFTER.match(s.text, s.end)  # "Liverpool lost the final to Real Madrid"
-    if not found and result and result.group(2).casefold() in lexicon.context_words().matches:
-        found = f"{result.group(1)} the {result.group(2)}"
+    if not found and result and result.group(2).casefold() in words_.matches:
+        found = result.group().strip()
     return f"a club in a match ({found!r})" if found else ""
 
 
