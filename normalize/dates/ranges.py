@@ -65,7 +65,8 @@ def _last_day_in_month(a: TimeValue | None, a_text: str, b_text: str,
     when the first end is a day written without a year and the second a bare day number: the
     range then lies where its end does ("runs June 13-15", written on June 14, is this
     week's, not next year's). None otherwise."""
-    if a is None or a.granularity != "day" or _YEAR.search(a_text) or not _DAY.fullmatch(b_text):
+    if (a is None or a.granularity != "day" or _YEAR.search(a_text) or not _DAY.fullmatch(b_text)
+            or not _DAY_NUMBER.search(a_text)):  # "Tuesday-13": no day number to replace
         return None
     last = resolve(_DAY_NUMBER.sub(b_text, a_text, count=1))
     if last is None or last.granularity != "day" or last.value[:7] != _month_of(last, a):
@@ -106,6 +107,8 @@ def resolve_range(key: str, text: str, resolve: Callable[[str], TimeValue | None
         # "March 3 through March 5, 2020": the year written once holds for both ends
         year = int(b.value[:4]) - (1 if _wraps_year(a.value, b.value) else 0)
         a = TimeValue.from_timex(f"{year:04d}{a.value[4:]}", a.type, seasons)
+        if a.start is None:
+            return None  # "Feb. 29-2021": no such day in the year written
     if a.start <= b.start and b.end <= a.end:  # type: ignore[operator]
         return None  # "the year through June": an end inside the start is no range
     if b.end <= a.start:

@@ -103,6 +103,19 @@ def test_never_crashes_on_arbitrary_text(text: str, anchor: date | None, context
     assert got is None or isinstance(got, TimeValue)
 
 
+RANGE_ENDS = [*MENTIONS, "Feb. 29", "13", "2021", "today", "the 3rd", "Dec. 31"]
+
+
+@settings(max_examples=400, deadline=None)  # about 1 in 70 pairs reached the crashes fixed
+@given(st.sampled_from(RANGE_ENDS), st.sampled_from(["-", " to ", " - ", " until ", " and "]),
+       st.sampled_from(RANGE_ENDS), st.one_of(st.none(), anchors))
+def test_never_crashes_on_two_mentions_as_a_range(a: str, sep: str, b: str,
+                                                  anchor: date | None) -> None:
+    """Any two mentions joined as a range ("Tuesday-13", "Feb. 29-2021") read or return None."""
+    got = resolve_date(a + sep + b, anchor, context="It will happen.")
+    assert got is None or isinstance(got, TimeValue)
+
+
 @SETTINGS
 @given(st.lists(st.text(alphabet="0123456789 /-.,'amp:JunedayTWhkstrloxQ", max_size=25),
                 max_size=8))
