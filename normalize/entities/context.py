@@ -236,8 +236,8 @@ _SCORE_AFTER = re.compile(r" \d{1,2}-\d{1,2}(?!\d)")  # "beat Liverpool 1-0": th
 _DAY_AFTER = re.compile(r" \d{1,2}(?:st|nd|rd|th)?(?![\d.:]|,\d)|,? (?:19|20)\d\d\b")  # "May 22"
 _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?(?: of)? $")  # "on 4 May"
 _INTRODUCED = re.compile(r"(?i:\b(?:a|an)\b)[^,.;:]{0,40}?\b(\w+)\s+$")  # "a teacher named "
-_SMALLER_PLACES = frozenset({"city", "gov", "place"})
-_REGION_TYPES = frozenset({"country", "place"})  # what may hold a town named after the comma
+TOWN_TYPES = frozenset({"city", "gov", "place"})  # what a region after a comma may hold
+REGION_TYPES = frozenset({"country", "place"})  # what may hold a town named after the comma
 
 
 @cache
@@ -427,7 +427,7 @@ def _region(s: _Spot) -> str:
     """A region after the comma that does not hold the town ("Moscow, Idaho"); after a
     person's surname or a country, a region makes it a town ("Austin, Texas", "Holland,
     Michigan"; not "Putin, Russia")."""
-    regions = _REGION_TYPES if s.entity.type in _SMALLER_PLACES else (
+    regions = REGION_TYPES if s.entity.type in TOWN_TYPES else (
         frozenset({"place"}) if s.entity.type in ("person", "country") else frozenset())
     region = _REGION_AFTER.match(s.text, s.end) if regions else None
     name = region.group(1) if region else ""
@@ -435,10 +435,17 @@ def _region(s: _Spot) -> str:
         name = name[:name.index("'s") + 2]  # senator" names none for a person
         if s.entity.type == "person":
             return ""
-    outer = {h.id for h in s.kb.lookup(lexicon.name_key(name))
-             if (e := s.kb.get(h.id)) is not None and e.type in regions}
+    outer = regions_named(s.kb, name, regions)
     inside = s.entity.id in outer or any(s.kb.contains(o, s.entity.id) for o in outer)
     return f"in {name!r}" if outer and not inside else ""
+
+
+def regions_named(kb: KnowledgeBase, name: str, types: frozenset[str] = REGION_TYPES
+                  ) -> set[str]:
+    """The KB entities of `types` (countries and first-level places) that a name names: what
+    ", Idaho" or ", Nova Scotia" after a town may be."""
+    return {h.id for h in kb.lookup(lexicon.name_key(name))
+            if (e := kb.get(h.id)) is not None and e.type in types}
 
 
 def _name_of(s: _Spot) -> str:

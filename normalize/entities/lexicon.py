@@ -341,13 +341,16 @@ def context_words() -> ContextWords:
     return _word_sets(ContextWords, "context.yaml")
 
 
+# Words that join the words of a title or role ("Secretary of State", "Minister for the ...").
+JOINING = frozenset({"the", "of", "and", "for", "to", "in", "on", "at", "a", "an", "s"})
+
+
 @cache
 def title_words() -> frozenset[str]:
     """Every word of a title or role phrase ("foreign", "minister", "press", "secretary"), but
     the words that join them ("the", "of")."""
-    joining = {"the", "of", "and", "for", "to", "in", "on", "at", "a", "an", "s"}
     return frozenset({w for key in titles() for w in key}
-                     | {w for key in roles().phrases for w in key}) - joining
+                     | {w for key in roles().phrases for w in key}) - JOINING
 
 
 @cache

@@ -221,7 +221,6 @@ def event_of_year(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
 
 
 MIN_SHORT_TYPO = 5  # shorter lone words are too often other names one letter off
-_JOINING = frozenset({"of", "the", "and", "for", "to", "in", "on", "a", "an"})
 
 
 def short_typo(kb: KnowledgeBase, key: str, context: str) -> list[Candidate]:
@@ -244,7 +243,7 @@ def short_typo(kb: KnowledgeBase, key: str, context: str) -> list[Candidate]:
             if e is None or e.type != "person" or h.method not in ("surname", "exact", "alias"):
                 continue
             offices = {r.of for r in e.roles if r.of}
-            role_words = {w for r in e.roles for w in lexicon.tokens(r.role)} - _JOINING
+            role_words = {w for r in e.roles for w in lexicon.tokens(r.role)} - lexicon.JOINING
             said = sorted(role_words & words)
             if not said:
                 countries = countries_named(kb, context) if countries is None else countries

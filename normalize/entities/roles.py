@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from normalize.entities import lexicon
-from normalize.entities.context import find_tokens, persons_in
+from normalize.entities.context import TOWN_TYPES, find_tokens, persons_in, regions_named
 from normalize.entities.kb import QUALIFIER_TYPES, Entity, KnowledgeBase, Role
 from normalize.entities.match import MARGIN, Candidate, rank
 from normalize.entities.names import name_candidates
@@ -583,16 +583,10 @@ def apposition(kb: KnowledgeBase, folded: str, day: dt.date | None) -> list[Cand
     return [_fitted(kb, c, parse, day, "title") for c in cands]
 
 
-_PLACES = frozenset({"city", "place", "gov"})  # what a region after a comma must hold
-_REGIONS = frozenset({"country", "place"})
-
-
 def _in_region(kb: KnowledgeBase, cands: list[Candidate], tail: str) -> list[Candidate]:
     """ "Sydney, Nova Scotia": a place followed by a region is kept only when the KB has that
     region and it holds the place ("Sydney, Australia"); a region the KB does not know, or
     one that does not hold it, makes the mention another place of the same name."""
-    key = lexicon.name_key(tail)
-    regions = {h.id for h in kb.lookup(key) if (e := kb.get(h.id)) is not None
-               and e.type in _REGIONS}
-    return [c for c in cands if (e := kb.get(c.id)) is None or e.type not in _PLACES
+    regions = regions_named(kb, tail)
+    return [c for c in cands if (e := kb.get(c.id)) is None or e.type not in TOWN_TYPES
             or any(kb.contains(r, c.id) for r in regions)]
