@@ -511,7 +511,10 @@ COMPARATORS: dict[str, _Comparator] = {
 def compare_cells(
     name: str, a: NormalizedRow, b: NormalizedRow, kb: OptionalKB = None
 ) -> PairVerdict:
-    """The verdict on field `name` for rows a and b."""
+    """The verdict on field `name` for rows a and b, judged with `kb` (the bundled knowledge
+    base when None), which says what lies inside what and who leads what."""
+    if kb is None:
+        kb = KnowledgeBase.bundled()
     ca, cb = a.cells[name], b.cells[name]
     if name in CLAIM_FIELDS:  # "Putin meet Biden" and "Biden meet Putin" state the same ends
         cb = _oriented(a, b).get(name, cb)

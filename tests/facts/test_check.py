@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facts.check import CheckResult, Group, check_corpus, check_rows
+from facts.check import CheckResult, Group, check_corpus, check_rows, compare_cells, normalize_row
 from facts.corpus import Document, FactRow, bundled_corpus_path
 
 
@@ -268,3 +268,14 @@ def test_late_and_early_across_midnight_may_be_one_moment(a, b, verdict) -> None
             for i, (d, w) in enumerate((("us", a), ("uk", b)))]
     pair = check_rows(rows, docs).groups[0].fields["when"][0]
     assert pair.verdict == verdict, pair.why
+
+
+def test_cells_compared_without_a_kb_use_the_bundled_one() -> None:
+    doc = Document("d", Path("d.txt"), date(2021, 6, 16), "")
+    rows = [normalize_row(FactRow(id=f"r{i}", line=i + 2, doc="d", subject=subject,
+                                  relation="meet", where=where), doc)
+            for i, (subject, where) in enumerate((("Joe Biden", "Geneva"),
+                                                  ("President Biden", "Switzerland")))]
+    where = compare_cells("where", rows[0], rows[1])
+    assert where.verdict == "refines", where.why  # Geneva lies in Switzerland
+    assert compare_cells("subject", rows[0], rows[1]).verdict == "agree"
