@@ -143,6 +143,7 @@ class _Tables:
     lead_max: int
     lead_articles: frozenset[str]
     lead_stop: frozenset[str]
+    lead_name_links: frozenset[str]
     address_words: tuple[str, ...]
     address: re.Pattern[str]  # a number, capitalized names and one of the address words
     money_magnitudes: dict[str, str]
@@ -153,6 +154,8 @@ class _Tables:
     # a name holding a number: letters of name_suffixes against it ("the 49ers"), or a number
     # word capitalized after a lower-case word or a digit and hyphen ("the Five Eyes", "7-Eleven")
     names: re.Pattern[str]
+    abbreviations: dict[str, str]  # "c." -> "circa", before a number
+    abbreviated: re.Pattern[str]  # any of them, before a number
 
 
 def _by_first(items: list[Any]) -> dict[str, list[Any]]:
@@ -189,6 +192,7 @@ def _tables() -> _Tables:
         lead_max=int(raw["lead_words"]["max"]),
         lead_articles=frozenset(raw["lead_words"]["articles"]),
         lead_stop=frozenset(str(w) for w in raw["lead_words"]["stop"]),
+        lead_name_links=frozenset(str(w) for w in raw["lead_words"]["name_links"]),
         address_words=tuple(raw["address_words"]),
         address=re.compile(r"(?<![\d.,])\d+[A-Za-z]?\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:"
                            + "|".join(re.escape(w.title()) for w in raw["address_words"])
@@ -202,6 +206,9 @@ def _tables() -> _Tables:
         names=re.compile(r"\d(?:" + "|".join(re.escape(str(w)) for w in raw["name_suffixes"])
                          + r")\b|(?:(?<![\w'])[a-z][\w'-]*\s+|\d-)(?:" + "|".join(
                              w.title() for w in raw["units"] if len(w) > 2) + r")\b"),
+        abbreviations={str(k): str(v) for k, v in raw["abbreviations"].items()},
+        abbreviated=re.compile(r"(?<![\w.])(?:" + "|".join(
+            re.escape(str(k)) for k in raw["abbreviations"]) + r") ?(?=\d)"),
     )
 
 
@@ -215,7 +222,7 @@ def _is_ratio(tokens: list[str], j: int, t: _Tables) -> bool:
                for link in t.ratio_links)
 
 
-_TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|\.\d+|[a-z]+|[$€£¥₹%+~]|-")
+_TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|\.\d+|[a-z]+|[<>]=|[$€£¥₹%+~≈<>≥≤]|-")
 _CURRENCY_SIGNS = ("$", "€", "£", "¥", "₹")  # before the number; their codes: numbers.yaml
 # "1,500", "1,50,000" (the Indian grouping of lakhs), "1500", "2.5", ".5"
 # a one-letter currency against a number that is clearly an amount: "R4.5", "N1.2 trillion",
@@ -457,6 +464,7 @@ _NOT_A_COUNT = re.compile(r"\d\s*[/:\u2044]\s*\d|\de[+-]?\d|\d\s*[x\u00d7]\s*10(
                           r"|\d\s*[ap]\.?m\b|\d\s*o'?\s?clock\b"  # a clock time ("2 p.m.")
                           r"|\d\.\d+\.\d"  # a dotted date or version ("12.06.2021", "2.0.1")
                           r"|\d\([a-z]\)"  # a label with a letter in brackets ("401(k)")
+                          r"|\d-for-\d"  # a split or an offer ("a 2-for-1 stock split")
                           r"|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                           r"nov|dec)[a-z]*\.?(?: \d{4})?$")  # a date ("15 March 2024")
 
@@ -474,6 +482,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
         return None
     if unit in t.measures and unit != "%":  # "$1.2MM", "RM2.5mil": magnitudes of money only
         tokens = [t.money_magnitudes.get(tok, tok) for tok in tokens]
+    if tokens[0] == "+" and tokens[1:2] and tokens[1][:1].isdigit():  # "+2.3%": a rise
+        return _resolve(key[key.index("+") + 1:].lstrip(), text)
     if tokens[0] in _MINUS and len(tokens) > 1:  # "-5C", "minus 12 degrees"
         got = _resolve(key[len(tokens[0]):].lstrip(), text) if tokens[1][:1].isdigit() else None
         return None if got is None or got.mod != "EXACT" or got.low is None else replace(
@@ -587,6 +597,7 @@ def resolve_quantity(text: str) -> Quantity | None:
                                 _MIXED.sub(_mixed, fold_key(_fractions(text))))
     if not key:
         return None
+    key = t.abbreviated.sub(lambda m: t.abbreviations[m.group().rstrip()] + " ", key)
     return _resolve(key, text) or _after_lead_words(key, text)
 
 
@@ -605,7 +616,8 @@ _YEAR = re.compile(r"(1\d{3}|20\d\d|2100)\b(?![.,]\d)")
 def _after_lead_words(key: str, text: str) -> Quantity | None:
     """The amount after the words a mention opens with ("killed 40", "the 12 diplomats"), read
     as the whole mention; None when a word of numbers.yaml `lead_words.stop` stands among them,
-    a word is capitalized (a name: "Boeing 737") or what is left opens with a year."""
+    a capitalized word stands right before the number (a name: "Boeing 737"; "the Dow fell
+    500 points" reads 500) or what is left opens with a year."""
     t = _tables()
     # the words before the number are written as in the key (its rewrites touch digits only)
     words, written = key.split(" "), fold(text).split(" ")
@@ -614,8 +626,10 @@ def _after_lead_words(key: str, text: str) -> Quantity | None:
         article = word in t.lead_articles
         if (not word.replace("-", "").isalpha() or word in t.lead_stop  # "record-high" passes
                 or not article and _opens_amount(words, k - 1, t)
-                or not (form.islower() or k == 1 and article)):
+                or word in t.lead_name_links and k > 1 and written[k - 2][:1].isupper()):
             return None
+        if not (form.islower() or k == 1 and article):
+            continue  # a name: the number after it is its label, one further on may count
         rest = " ".join(words[k:])
         got = _resolve(rest, text)
         if got is not None:

@@ -143,6 +143,7 @@ def test_every_table_entry_has_an_example() -> None:
     sequences += [[w, "$"] for w in t.dollar_prefixes] + [[w] for w in t.currency_prefixes]
     sequences += [[w] for w in t.address_words]
     sequences += [[w] for w in (*t.money_magnitudes, *t.screen_words)]
+    sequences += [_TOKEN.findall(w) for w in t.abbreviations]
     sequences += [_TOKEN.findall(w) for w in t.not_count_phrases]
     unused = [" ".join(p) for p in sequences
               if not any(toks[i:i + len(p)] == p for toks in said for i in range(len(toks)))]
