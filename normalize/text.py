@@ -18,15 +18,21 @@ _TRANSLATE = str.maketrans(
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
         "\u2212": "-",
         "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "",
+        "\u00ad": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",  # invisible
     }
 )
 _SPACE = re.compile(r"\s+")
+_SPLIT_POSSESSIVE = re.compile(r"(?<=\w) '(?=s\b)")  # "Putin 's", as tokenized copy writes it
 
 
 def fold(text: str) -> str:
-    """NFKC-normalize, straighten quotes and dashes, and collapse whitespace; case is kept."""
+    """NFKC-normalize, straighten quotes and dashes, drop invisible characters (a soft hyphen,
+    a zero-width joiner), join a split possessive and collapse whitespace; case is kept."""
     if not text.isascii() or "`" in text:  # plain ASCII is already NFKC and straight
-        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+        # before NFKC too: it spells an acute accent used as an apostrophe as space and mark
+        text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
+    if " '" in text:
+        text = _SPLIT_POSSESSIVE.sub("'", text)
     return _SPACE.sub(" ", text).strip()
 
 

@@ -66,6 +66,8 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
     """Actor or place, from the words around the mention in `context` (data/context.yaml)."""
     if not context:
         return ("actor", "possessive") if possessive else (None, "")
+    if _in_dateline(key_toks, context):
+        return "place", "in the dateline"  # "KYIV, Ukraine (AP) — ...": where it was written
     words = lexicon.context_words()
     cased = lexicon.cased_tokens(context)
     ctx = [t.casefold() for t, _ in cased]
@@ -101,6 +103,20 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
     if before in words.actor_before:
         return "actor", f"after {before!r}"
     return None, ""
+
+
+# A dateline: the place a story was filed from, opening its first sentence in capitals or not,
+# with its region and the agency ("KYIV, Ukraine (AP) —", "Moscow (Reuters) -", "PARIS —").
+_DATELINE = re.compile(r"\s*([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})(?:, [A-Z][\w.'-]*"
+                       r"(?: [A-Z][\w.'-]*){0,2})?( \([^()]{1,40}\))? ?(?:-|--)(?: |$)")
+
+
+def _in_dateline(key_toks: Sequence[str], context: str) -> bool:
+    """Whether the mention is the place name of the sentence's dateline: in capitals, or
+    followed by the agency in brackets ("Moscow (Reuters) -"; not "Moscow - ...")."""
+    dateline = _DATELINE.match(fold(context))
+    return (dateline is not None and (dateline.group(1).isupper() or bool(dateline.group(2)))
+            and lexicon.tokens(dateline.group(1)) == list(key_toks))
 
 
 def metonymy(kb: KnowledgeBase, cands: list[Candidate], key: str, possessive: bool,
@@ -306,7 +322,9 @@ class _Spot:
 def _lower_case(s: _Spot) -> str:
     """A name written in lower case is a common noun: "the Thanksgiving turkey"."""
     lower = s.written.islower() and not s.text.islower() and s.method not in _DESCRIBED
-    return "written in lower case" if lower and any(c.isupper() for c in s.entity.name) else ""
+    if not lower or s.written in s.entity.aliases:  # "(dpa)": the agency writes itself so
+        return ""
+    return "written in lower case" if any(c.isupper() for c in s.entity.name) else ""
 
 
 def _compound(s: _Spot) -> str:
@@ -444,7 +462,8 @@ def regions_named(kb: KnowledgeBase, name: str, types: frozenset[str] = REGION_T
                   ) -> set[str]:
     """The KB entities of `types` (countries and first-level places) that a name names: what
     ", Idaho" or ", Nova Scotia" after a town may be."""
-    return {h.id for h in kb.lookup(lexicon.name_key(name))
+    names = {name, *lexicon.context_words().region_abbreviations.get(name.casefold(), ())}
+    return {h.id for n in names for h in kb.lookup(lexicon.name_key(n))
             if (e := kb.get(h.id)) is not None and e.type in types}
 
 
@@ -496,6 +515,8 @@ def _acronym_of_another(s: _Spot) -> str:
     words = spelled.group(1).split()
     while words and words[0].islower():
         words.pop(0)
+    if len(words) < 2 or words[0][:1].casefold() != s.written[:1].casefold():
+        return ""  # "PARIS (AFP) -" is a dateline, no name spelled out
     key = lexicon.name_key(" ".join(words))
     names = {lexicon.name_key(n) for n in (s.entity.name, *s.entity.aliases)}
     if not key or any(key == n or key.endswith(f" {n}") for n in names):
@@ -529,11 +550,12 @@ def _apposed(s: _Spot) -> str:
     word = lead.group(2).casefold() if lead else ""
     if word in words_.works and s.written[:1].isupper():
         return f"the title of a {word}"  # "the horror film Tusk", "Spielberg's film Munich"
-    if s.entity.type == "person" and word and not set(lexicon.tokens(lead.group(1))) & (
-            _PAST_CAREER):
-        if word in words_.other_occupations and word not in _own_words(s):
-            return f"after the occupation {word!r}"  # "Bollywood actor Imran Khan"
-        if word in words_.place_nouns and lead.group(2)[:1].isupper():
+    if word and not set(lexicon.tokens(lead.group(1))) & _PAST_CAREER:
+        if (word in words_.other_occupations and word not in _own_words(s)
+                and s.written[:1].isupper()):
+            return f"after the occupation {word!r}"  # "Bollywood actor Imran Khan", "swimmer
+        if (s.entity.type == "person" and word in words_.place_nouns  # Chad le Clos"
+                and lead.group(2)[:1].isupper()):
             return f"part of the place name {lead.group(2)!r}"  # "County Kerry"
     for apposed in (_APPOSED_AFTER.match(s.text, s.end),
                     _APPOSED_BEFORE.search(s.text, 0, s.start)):

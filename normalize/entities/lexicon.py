@@ -101,9 +101,8 @@ class Mention(NamedTuple):
 @lru_cache(maxsize=8192)
 def prepare(mention: str) -> Mention:
     """Fold a mention for the resolver (cached: news repeats its mentions)."""
-    if mention.isascii():  # fold() without the Unicode work
-        folded = " ".join(mention.replace("`", "'").split())
-        plain = folded
+    if mention.isascii():  # no accents to strip
+        folded = plain = fold(mention)
     else:
         folded = fold(mention)
         plain = strip_accents(folded)
@@ -333,6 +332,7 @@ class ContextWords:
     representatives: frozenset[str]
     currency_words: frozenset[str]
     place_nouns: frozenset[str]
+    region_abbreviations: dict[str, frozenset[str]]
 
 
 @cache
