@@ -203,6 +203,12 @@ def _resolve(
     if not isinstance(text, str) or len(text) > MAX_MENTION * 4:
         return None
     spec = recognize(text)
+    if context and (spec is None or spec.rule == "year") and _after_at(text, context):
+        clock = recognize(f"at {text}")  # "resumed at 0630": a clock time, no year
+        if clock is not None:
+            dated, where = _with_day_beside(clock, text, context)  # "at 0630 on Tuesday"
+            return _completed(dated or clock, text, where, context, anchor, prefer, seasons,
+                              "-after-at")
     if spec is None and context:
         listed = month_of_listed_day(text, context)  # "25" of "April 24 and 25"
         day = recognize(listed[0]) if listed else None
@@ -273,6 +279,19 @@ def _resolve(
         if start:
             return _not_before_start(got, spec, text, start, anchor, context, seasons, languages)
     return got
+
+
+# Four digits that read as a 24-hour clock after "at" rather than as a year: before 1900 or
+# from 2100 ("at 0630", "at 1030", "at 2130"); "at 1999 levels", "at 2030 prices" keep the year.
+_COMPACT = re.compile(r"[01][0-8]\d\d|2[1-3]\d\d")
+
+
+def _after_at(text: str, context: str) -> bool:
+    """Whether four digits stand right after "at" in the sentence (a 24-hour clock reading)."""
+    if not _COMPACT.fullmatch(text):
+        return False
+    folded, at = locate(context, text)
+    return at >= 3 and folded[at - 3:at] == "at " and not folded[at - 4:at - 3].isalnum()
 
 
 _SPAN_LEADS = frozenset({"over", "for", "during", "across", "within", "in", "some", "about"})

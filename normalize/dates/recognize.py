@@ -176,7 +176,7 @@ class Lexicon:
             "qord": r"(?P<quarter>[1-4](?:st|nd|rd|th)|first|second|third|fourth|final)",
             "hord": rf"(?P<half>{one_of(self.halves)})",
             "day": rf"(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{one_of(day_ords)})",
-            "year": r"(?P<year>\d{4})",
+            "year": r"(?P<year>[1-9]\d{3})",  # no year of news is written 0630
             "yy": r"(?P<yy>\d{2})",
             "yearwords": rf"(?P<yearwords>(?:nineteen|eighteen|seventeen|twenty|two thousand)"
             rf"(?:[ -](?:and |oh )?{num_word}){{0,3}})",
@@ -240,8 +240,10 @@ class Lexicon:
         zone_words = one_of(self.timezone_words)
         ends = (r"[ap]\.m\.", r"[ap]\.m", r"\b[ap]m", r"\d[ap]m", r":\d\d", "noon", "night")
         clock_end = "(?:" + "|".join(rf"(?<={end})" for end in ends) + ")"  # a clock time before
+        place_time = r"(?:[a-z][\w.'-]* ){1,2}time"  # "1.45pm Frankfurt time", "4pm UK time"
         self.tz_re = re.compile(  # (after four digits alone a zone makes them a clock time)
-            rf"(?=[ ,])(?<!^\d{{4}})(?:,? \(?(?:{tz})\)?|{clock_end},? \(?(?:{zone_words})\)?)"
+            rf"(?=[ ,])(?<!^\d{{4}})(?:,? \(?(?:{tz})\)?"
+            rf"|{clock_end},? (?:\(?(?:{zone_words})\)?|{place_time}))"
             rf"(?=$|[ ,])")  # (a zone follows a space or comma: tried there only)
         # Leading words that are stripped before the rules are retried: kind "prep", "the" or
         # "mod" (one alternation, longest first, so "at least" wins over "at").
@@ -758,6 +760,9 @@ def build_set(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         value = f"XXXX-WXX-{lex.weekdays[g['weekday']]}"
         if g.get("pod"):
             value += "T" + lex.pods[g["pod"]]
+        elif g.get("hour"):  # "every Thursday at 8pm"
+            hour = int(parse_number(g["hour"]) or 0) % 12 + (12 if g["ampm"] == "p" else 0)
+            value += f"T{hour:02d}:{int(g.get('minute') or 0):02d}"
     elif g.get("month"):
         value = f"XXXX-{lex.months[g['month']]:02d}"
     elif g.get("season"):
