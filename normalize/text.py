@@ -22,7 +22,8 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
-_SPLIT_POSSESSIVE = re.compile(r"(?<=\w) '(?=s\b)")  # "Putin 's", as tokenized copy writes it
+# "Putin 's", as tokenized copy writes it; not the Dutch article of "the 's-Gravenhage"
+_SPLIT_POSSESSIVE = re.compile(r"(?<=\w) '(?=s(?:$|[\s.,;:!?)\]]))")
 
 
 def fold(text: str) -> str:

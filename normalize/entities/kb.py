@@ -698,7 +698,7 @@ def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[st
     for nick in sorted(lexicon.nicknames().get(given, ())):
         out.append((" ".join([nick, *surname]), f"nickname {nick!r}"))
     out.append((" ".join(surname), "surname"))
-    if len(surname) > 1:
+    if len(surname) > 1 and surname[0] not in parts.patronymic_particles:
         out.append((surname[-1], "surname without particle"))
     if middle and middle[-1] not in lexicon.given_names():  # "Mary Ann Smith" is no "Ann Smith"
         # "López Obrador", "Fernández de Kirchner"

@@ -369,6 +369,7 @@ class NameParts:
     acronym_types: frozenset[str]
     family_name_first: frozenset[str]
     patronymic_endings: frozenset[str]
+    patronymic_particles: frozenset[str]
 
 
 @cache

@@ -544,7 +544,7 @@ def possessor_role(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date | None
     return list(found.values())
 
 
-_ROLE_AFTER = re.compile(r",\s+((?:the|a|an|its|their|his|her)\s+[^,.;:()]{2,60}?)\s*[,.;:]")
+_ROLE_AFTER = re.compile(r",\s+((?:the|a|an|its|their|his|her|then)\s+[^,.;:()]{2,60}?)\s*[,.;:]")
 
 
 def role_in_apposition(kb: KnowledgeBase, cands: list[Candidate], mention: str,
