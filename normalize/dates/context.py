@@ -730,8 +730,8 @@ def capitalized_date_words(mention: str) -> tuple[int, ...]:
 def _names_holiday(spec: Spec) -> bool:
     """Whether a holiday is part of the spec ("Labor Day", "Christmas Eve at 6 p.m.")."""
     f = spec.fields
-    return bool(f.get("holiday")) or any(isinstance(f.get(k), Spec) and _names_holiday(f[k])
-                                         for k in ("date", "base"))
+    return bool(f.get("holiday")) or spec.rule == "set-holiday" or any(  # "every Christmas"
+        isinstance(f.get(k), Spec) and _names_holiday(f[k]) for k in ("date", "base"))
 
 
 @lru_cache(maxsize=1)
