@@ -551,10 +551,11 @@ def _apposed(s: _Spot) -> str:
     if word in words_.works and s.written[:1].isupper():
         return f"the title of a {word}"  # "the horror film Tusk", "Spielberg's film Munich"
     if word and not set(lexicon.tokens(lead.group(1))) & _PAST_CAREER:
+        # "Bollywood actor Imran Khan"; before a place name too: "swimmer Chad le Clos"
         if (word in words_.other_occupations and word not in _own_words(s)
                 and s.written[:1].isupper()):
-            return f"after the occupation {word!r}"  # "Bollywood actor Imran Khan", "swimmer
-        if (s.entity.type == "person" and word in words_.place_nouns  # Chad le Clos"
+            return f"after the occupation {word!r}"
+        if (s.entity.type == "person" and word in words_.place_nouns
                 and lead.group(2)[:1].isupper()):
             return f"part of the place name {lead.group(2)!r}"  # "County Kerry"
     for apposed in (_APPOSED_AFTER.match(s.text, s.end),
