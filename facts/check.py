@@ -29,6 +29,11 @@ from normalize.yamldata import load_yaml
 
 OptionalKB = KnowledgeBase | None  # the bundled knowledge base when None
 
+
+def _or_bundled(kb: OptionalKB) -> KnowledgeBase:
+    """`kb`, or the bundled knowledge base when None: what every public entry point reads."""
+    return kb if kb is not None else KnowledgeBase.bundled()
+
 COMPARED_FIELDS = ("when", "where", "quantity", "polarity")
 CLAIM_FIELDS = ("subject", "object")  # compared too when a curator's claim key forms the group
 # What a `where` cell may name: the resolver's place types plus organisations as venues.
@@ -272,7 +277,7 @@ def _raw_key(raw: str) -> str:
     return '"' + _ARTICLE.sub("", fold_key(raw)) + '"'
 
 
-def _entity_cell(raw: str, doc: Document, context: str | None, kb: OptionalKB,
+def _entity_cell(raw: str, doc: Document, context: str | None, kb: KnowledgeBase,
                  types: Iterable[str] | None = None) -> Cell:
     if not raw:
         return Cell(raw)
@@ -283,16 +288,15 @@ def _entity_cell(raw: str, doc: Document, context: str | None, kb: OptionalKB,
     return Cell(raw, match, match.id, match.name, match.explain)
 
 
-def _as_actor(cell: Cell, kb: OptionalKB) -> Cell:
+def _as_actor(cell: Cell, kb: KnowledgeBase) -> Cell:
     """The subject of a claim acts: a capital or a seat of government there stands for its
     country ("Moscow seize Ukrainian sailors", "The Kremlin freed Evan Gershkovich": Russia's
     acts), whatever verb the sentence uses."""
     match = cell.value
     if match is None:
         return cell
-    base = kb if kb is not None else KnowledgeBase.bundled()
-    country = base.stands_for(match.id)
-    state = base.get(country) if country else None
+    country = kb.stands_for(match.id)
+    state = kb.get(country) if country else None
     if state is None:
         return cell
     what = "the capital" if match.type == "city" else "the seat of government"
@@ -334,6 +338,7 @@ def _polarity_cell(raw: str) -> Cell:
 
 def normalize_row(row: FactRow, doc: Document, kb: OptionalKB = None) -> NormalizedRow:
     """Normalize every cell of a row against its document (date as anchor, quote as context)."""
+    kb = _or_bundled(kb)
     context = row.quote or None
     relation = normalize_relation(row.relation)
     cells = {
@@ -397,7 +402,8 @@ def _when_label(cell: Cell) -> str:
     return str(cell.key)
 
 
-def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB) -> tuple[str, str]:
+def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: KnowledgeBase
+                  ) -> tuple[str, str]:
     ia, ib = _interval(a, da), _interval(b, db)
     la, lb = _when_label(a), _when_label(b)
     if la != lb and not (ia and ib):
@@ -446,11 +452,11 @@ def _across_midnight(late: tuple[datetime, datetime], late_value: TimeValue,
     return is_late and is_early
 
 
-def _office_for(kb: OptionalKB, person: str, day: date | None, state: str) -> str | None:
+def _office_for(kb: KnowledgeBase, person: str, day: date | None, state: str) -> str | None:
     """The office in which `person` acted for `state` (a country or organisation, or its seat
     of government) on `day`, or None: a leader's act is the state's ("Erdogan dropped his
     objection" and "Turkey dropped its objection" state one claim)."""
-    entity = kb.get(person) if kb is not None else None
+    entity = kb.get(person)
     if entity is None or entity.type != "person" or day is None:
         return None
     target = kb.get(state)
@@ -462,12 +468,11 @@ def _office_for(kb: OptionalKB, person: str, day: date | None, state: str) -> st
 
 
 def _compare_entity(
-    a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB
+    a: Cell, b: Cell, da: Document, db: Document, kb: KnowledgeBase
 ) -> tuple[str, str]:
     verdict = _nesting(
         a.display, b.display, a.key == b.key,
-        kb is not None and kb.contains(b.key, a.key),
-        kb is not None and kb.contains(a.key, b.key),
+        kb.contains(b.key, a.key), kb.contains(a.key, b.key),
         False, "lies in", f"{a.display} and {b.display} are different places or entities")
     if verdict[0] == "conflict":
         for person, state, doc in ((a, b, da), (b, a, db)):
@@ -478,7 +483,7 @@ def _compare_entity(
 
 
 def _compare_quantity(
-    a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB
+    a: Cell, b: Cell, da: Document, db: Document, kb: KnowledgeBase
 ) -> tuple[str, str]:
     qa, qb = a.value, b.value
     if qa.measure and qb.measure and qa.measure != qb.measure:
@@ -490,7 +495,7 @@ def _compare_quantity(
 
 
 def _compare_polarity(
-    a: Cell, b: Cell, da: Document, db: Document, kb: OptionalKB
+    a: Cell, b: Cell, da: Document, db: Document, kb: KnowledgeBase
 ) -> tuple[str, str]:
     if a.key == b.key:
         return "agree", f"both {a.key}"
@@ -513,8 +518,7 @@ def compare_cells(
 ) -> PairVerdict:
     """The verdict on field `name` for rows a and b, judged with `kb` (the bundled knowledge
     base when None), which says what lies inside what and who leads what."""
-    if kb is None:
-        kb = KnowledgeBase.bundled()
+    kb = _or_bundled(kb)
     ca, cb = a.cells[name], b.cells[name]
     if name in CLAIM_FIELDS:  # "Putin meet Biden" and "Biden meet Putin" state the same ends
         cb = _oriented(a, b).get(name, cb)
@@ -572,7 +576,7 @@ def group_key(nrow: NormalizedRow) -> tuple[str, str, bool]:
 
 
 def _judge(
-    key: str, label: str, rows: list[NormalizedRow], by_claim: bool, kb: OptionalKB
+    key: str, label: str, rows: list[NormalizedRow], by_claim: bool, kb: KnowledgeBase
 ) -> Group:
     group = Group(key, label, rows, {}, "", by_claim)
     for name in group.compared_fields:
@@ -655,8 +659,7 @@ def check_corpus(corpus: Corpus | str, kb: OptionalKB | str | Path = None,
     kb_errors: list[CorpusError] = []
     if isinstance(kb, (str, Path)):
         kb, kb_errors = _user_kb(kb, corpus)
-    if kb is None:
-        kb = KnowledgeBase.bundled()
+    kb = _or_bundled(kb)
     nrows = [normalize_row(r, corpus.documents[r.doc], kb) for r in corpus.rows]
     _join_relations(nrows)
     unresolved = [e for n in nrows for e in _unresolved(n, corpus.facts_file)]
