@@ -151,6 +151,8 @@ class _Tables:
     not_counts: re.Pattern[str]  # any of not_count_phrases, whole
     screen_words: frozenset[str]
     label_heads: frozenset[str]
+    labels_after: frozenset[str]
+    start_points: frozenset[str]
     # a name holding a number: letters of name_suffixes against it ("the 49ers"), or a number
     # word capitalized after a lower-case word or a digit and hyphen ("the Five Eyes", "7-Eleven")
     names: re.Pattern[str]
@@ -203,6 +205,8 @@ def _tables() -> _Tables:
             re.escape(str(w)) for w in raw["not_counts"]) + r")(?![\w-])"),  # whole words
         screen_words=frozenset(str(w) for w in raw["screen_words"]),
         label_heads=frozenset(str(w) for w in raw["label_heads"]),
+        labels_after=frozenset(str(w) for w in raw["labels_after"]),
+        start_points=frozenset(str(w) for w in raw["start_points"]),
         names=re.compile(r"\d(?:" + "|".join(re.escape(str(w)) for w in raw["name_suffixes"])
                          + r")\b|(?:(?<![\w'])[a-z][\w'-]*\s+|\d-)(?:" + "|".join(
                              w.title() for w in raw["units"] if len(w) > 2) + r")\b"),
@@ -309,7 +313,7 @@ def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | 
         j += 1
     if not last:
         return None
-    return total + current, j
+    return float(f"{total + current:.15g}"), j  # "2.09 million" is 2090000, not 2089999.99...
 
 
 def _part(word: list[str], t: _Tables) -> float:
@@ -517,6 +521,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
             value *= t.multipliers[tokens[second[1] - 1]]  # "5 to 7 million": scale both ends
         if second is not None and second[0] < value:
             return None  # "10 to 5": no range runs backwards
+        if second is not None and tokens[j] == "-" and 0 < SCORE_RATIO * value < second[0]:
+            return None  # "3-72", "5-311": bowling figures or a score, no range
         if second is not None and second[0] >= value:
             high, j = second
             kind, rule = "range", "range"
@@ -527,7 +533,11 @@ def _resolve(key: str, text: str) -> Quantity | None:
                             high_open=upper[1] == "lt", unit=_unit(tokens, upper[2], unit, t),
                             rule=f"{rule} and {upper[1]}")
     if kind == "range" and high == value:
-        return None
+        if rule.removeprefix("qualifier:") not in t.start_points:
+            return None  # "between 10": half a range
+        kind, rule = "exact", f"{rule} alone"  # "up from 12,105": the earlier value
+    if j < len(tokens) and tokens[j] in t.labels_after:
+        return None  # "the 205 bus": a route, no count
     at = j + 1 if j < len(tokens) and tokens[j] == "-" else j  # "30-plus", "40-odd"
     for phrase, qual in t.suffixes.get(tokens[at], ()) if at < len(tokens) else ():
         if _startswith(tokens, at, phrase):
@@ -560,6 +570,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
 
 
 _MINUS = frozenset({"-", "minus"})
+SCORE_RATIO = 20  # a hyphenated pair whose second number is more times the first is no range
 _LOW_BOUNDS = frozenset({"min", "gt"})
 
 
@@ -624,11 +635,12 @@ def _after_lead_words(key: str, text: str) -> Quantity | None:
     for k in range(1, min(t.lead_max, len(words) - 1, len(written)) + 1):
         word, form = words[k - 1], written[k - 1]
         article = word in t.lead_articles
-        if (not word.replace("-", "").isalpha() or word in t.lead_stop  # "record-high" passes
-                or not article and _opens_amount(words, k - 1, t)
+        set_off = form.endswith(",") and form[:1].isupper()  # "Mahomes, 28": his age
+        if (not word.removesuffix(",").replace("-", "").isalpha()  # "record-high" passes
+                or word in t.lead_stop or not article and _opens_amount(words, k - 1, t)
                 or word in t.lead_name_links and k > 1 and written[k - 2][:1].isupper()):
             return None
-        if not (form.islower() or k == 1 and article):
+        if not (form.islower() or k == 1 and article or set_off):
             continue  # a name: the number after it is its label, one further on may count
         rest = " ".join(words[k:])
         got = _resolve(rest, text)

@@ -37,6 +37,7 @@ def _hypothesis_setup_hook() -> None:
 from hypothesis import strategies as st  # noqa: E402
 
 from normalize.isodate import parse_iso_date  # noqa: E402
+from normalize.quantities import SCORE_RATIO  # noqa: E402
 
 __all__ = [
     "ENTITY_VARIANTS",
@@ -112,7 +113,8 @@ def quantity_phrases(draw: st.DrawFn, max_value: int = 10**9, words: bool = True
         b = draw(st.integers(min_value=a + 1, max_value=max_value))
         small_words = words and b < 20
         ta, tb = draw(_number_text(a, small_words)), draw(_number_text(b, small_words))
-        template = draw(st.sampled_from(_RANGES))
+        lopsided = 0 < SCORE_RATIO * a < b  # "3-72" reads as figures or a score, no range
+        template = draw(st.sampled_from(_RANGES[:-1] if lopsided else _RANGES))
         return template.format(a=ta, b=tb), (a, b)
     n = draw(st.integers(min_value=0, max_value=max_value))
     template = draw(st.sampled_from(sorted(_QUALIFIED)))
