@@ -342,14 +342,21 @@ def cue_of(context: str | None, mention: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _past_form_scanner() -> re.Pattern[str]:
-    """A regular past form and a word of data/tense.yaml `past_form_before` ending a text."""
+    """A past form and a word of data/tense.yaml `past_form_before` ending a text."""
     words = _trie_regex([_words(w) for w in _data()["past_form_before"]])
-    return re.compile(rf"(?<![a-z'])(?P<verb>[a-z]{{2,}}ed)[^a-z']+(?:{words})[^a-z']{{1,3}}$")
+    irregular = _trie_regex([(w,) for w in map(str, _data()["past"]) if w.isalpha()
+                             and w not in _AUXILIARIES])
+    return re.compile(rf"(?<![a-z'])(?P<verb>[a-z]{{2,}}ed|{irregular})[^a-z']+(?:{words})"
+                      r"[^a-z']{1,3}$")
+
+
+_AUXILIARIES = frozenset({"was", "were", "had", "did"})  # "was on Friday" is no event's form
 
 
 def _past_form_before(text: str, at: int) -> bool:
-    """Whether a past form and "on" stand right before the mention at `at`, the form no
-    participle ("ruled on 9 April"; not "will be released on Friday")."""
+    """Whether a past form and "on" or "in" stand right before the mention at `at`, the form
+    no participle ("ruled on 9 April", "said in September"; not "will be released on
+    Friday")."""
     m = _past_form_scanner().search(text, max(0, at - 32), at)
     return (m is not None and m.group("verb") not in _scanner()[2]
             and _participle(text, m.start("verb")) is None)
