@@ -375,13 +375,14 @@ def _deferral_scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
 
 def _deferred(text: str, at: int) -> bool:
     """Whether the mention at `at` names a date ahead: a cue of data/tense.yaml `deferral` right
-    before it and one of its verbs earlier in its clause ("adjourned the hearing till Monday",
-    "called a strike for Tuesday")."""
+    before it and one of its verbs earlier in its clause, no other verb between ("adjourned the
+    hearing till Monday", "called a strike for Tuesday")."""
     for cue, verb in _deferral_scanners():
         m = cue.search(text, max(0, at - 24), at)
         if m is None:
             continue
         clause = _clause_start(text, max(0, m.start() - WINDOW), m.start())
-        if verb.search(text, clause, m.start()) is not None:
-            return True
-    return False
+        found = verb.search(text, clause, m.start())
+        if found is not None and next(_markers(text[found.end():m.start()]), None) is None:
+            return True  # no other verb between: "Rain delays meant the match did not finish
+    return False  # until 9.16pm" puts nothing off
