@@ -102,7 +102,7 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         if named:  # "Taiwan's 2020 election" is none of the KB's 2020 elections
             cands = [c for c in cands if country_of(kb, c.id) & named]
     if not cands and any(p for _, p in m.cased[:-1]):
-        cands = possessor_role(kb, m, day)
+        cands = possessor_role(kb, m, day) or _owned_name(kb, m)
     if not cands:
         parse = parse_title(kb, m.toks, m.capitals)
         if parse is not None:
@@ -292,6 +292,31 @@ def _described_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
             return [Candidate(c.id, c.score * 0.95, c.method,
                               f"{lead!r} read as a description; {c.explain}") for c in found]
     return []
+
+
+_OWNER_TYPES = frozenset({"country", "city", "place", "gov"})
+_OWNED_TYPES = frozenset({"person", "org"})
+
+
+def _owned_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
+    """A written name after the possessive of the place it belongs to ("Germany's Angela
+    Merkel", "Lebanon's Hezbollah"): the person or body of that name, when the KB ties it to
+    that country; one tied elsewhere or nowhere is another ("Russia's Security Council" is not
+    the UN's), no answer."""
+    k = next(i for i, (_, possessive) in enumerate(m.cased) if possessive)
+    words = [w for w, _ in m.cased]
+    owner, rest = " ".join(words[:k + 1]), words[k + 1:]
+    if not rest or not all(w[:1].isupper() for w in rest):
+        return []
+    countries = frozenset(c for h in kb.lookup(lexicon.name_key(owner))
+                          if getattr(kb.get(h.id), "type", "") in _OWNER_TYPES
+                          for c in country_of(kb, h.id))
+    if not countries:
+        return []
+    found = [c for c in name_candidates(kb, lexicon.name_key(" ".join(rest)))
+             if c.method in _WRITTEN_NAME and getattr(kb.get(c.id), "type", "") in _OWNED_TYPES]
+    return [Candidate(c.id, c.score * 0.95, c.method, f"{owner!r} names its country; {c.explain}")
+            for c in found if country_of(kb, c.id) & countries]
 
 
 def _acting_for(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
