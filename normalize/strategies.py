@@ -269,6 +269,14 @@ def _distinct(kb: Any, text: str, entity_id: str, new_token: str) -> bool:
     return all(h.id == entity_id for k, _edits in near for h in kb.lookup(k))
 
 
+def _substituted(typed: list[str], tokens: list[str]) -> bool:
+    """True when the resolver reads this typo of a one-word place as another place."""
+    from normalize.entities.lexicon import name_key
+    from normalize.entities.names import substituted
+
+    return substituted(name_key(" ".join(typed)).split(), name_key(" ".join(tokens)).split())
+
+
 def _recognisable(typed: list[str], tokens: list[str]) -> bool:
     """True when the resolver's own evidence rule accepts this typo of the name `tokens`."""
     from rapidfuzz.distance import OSA
@@ -290,6 +298,7 @@ def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
     from rapidfuzz.distance import OSA
 
     from normalize.entities import lexicon
+    from normalize.entities.names import PLACES
     from normalize.entities.typo import edit_budget
 
     kb = tables["kb"]
@@ -310,8 +319,9 @@ def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
         if new == token.lower() or OSA.distance(new, token.lower()) > edit_budget(len(new)):
             return base  # a swap then an edit inside it counts three: not a two-edit typo
         typed = [*tokens[:i], new, *tokens[i + 1:]]
-        if not _recognisable(typed, tokens):
-            return base
+        place = getattr(kb.get(entity_id), "type", "") in PLACES
+        if not _recognisable(typed, tokens) or place and _substituted(typed, tokens):
+            return base  # one letter put for another makes a one-word place another place
     else:
         respellings = lexicon.translit_respellings(token.lower())
         if not respellings:

@@ -66,7 +66,7 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
     """Actor or place, from the words around the mention in `context` (data/context.yaml)."""
     if not context:
         return ("actor", "possessive") if possessive else (None, "")
-    if _in_dateline(key_toks, context):
+    if in_dateline(key_toks, context):
         return "place", "in the dateline"  # "KYIV, Ukraine (AP) — ...": where it was written
     words = lexicon.context_words()
     cased = lexicon.cased_tokens(context)
@@ -111,7 +111,7 @@ _DATELINE = re.compile(r"\s*([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})(?:, [A-Z][\w.
                        r"(?: [A-Z][\w.'-]*){0,2})?( \([^()]{1,40}\))? ?(?:-|--)(?: |$)")
 
 
-def _in_dateline(key_toks: Sequence[str], context: str) -> bool:
+def in_dateline(key_toks: Sequence[str], context: str) -> bool:
     """Whether the mention is the place name of the sentence's dateline: in capitals, or
     followed by the agency in brackets ("Moscow (Reuters) -"; not "Moscow - ...")."""
     dateline = _DATELINE.match(fold(context))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel, Levenshtein
 
 from normalize.entities import lexicon
 from normalize.entities.kb import Entity, Hit, KnowledgeBase
@@ -94,12 +95,25 @@ def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
             if h.method == "demonym" or h.detail.startswith("nickname"):
                 continue  # a typo on top of a nickname is too far from the name
             entity = kb.get(h.id)
+            if entity is not None and entity.type in PLACES and substituted(toks, cand):
+                continue
             name = entity.name if entity else h.id
             score = h.score * (0.5 + 0.5 * ratio / 100)
             out.append(Candidate(h.id, score, "fuzzy",
                                  f"{key!r} is {sum(edits)} edit(s) from {cand_key!r}"
                                  f" ({h.method} key of {name!r}, similarity {ratio:.0f})"))
     return out
+
+
+PLACES = frozenset({"city", "country", "place"})  # named alone, a letter off: another place
+
+
+def substituted(toks: Sequence[str], cand: Sequence[str]) -> bool:
+    """Whether a one-word name differs from the KB's by a letter put for another: a place so
+    near is more often another place ("Antakya" is not Antalya) than a slip of the keys, which
+    drops, doubles or swaps letters ("San Mrino", "Cincinatti")."""
+    return len(toks) == 1 and Indel.distance(toks[0], cand[0]) > Levenshtein.distance(
+        toks[0], cand[0])  # a substitution costs two in Indel, one in Levenshtein
 
 
 def middle_dropped(kb: KnowledgeBase, key: str) -> list[Candidate]:

@@ -22,6 +22,7 @@ from normalize.entities.context import (
     countries_named,
     country_of,
     in_another_name,
+    in_dateline,
     metonymy,
     named_otherwise,
     persons_in,
@@ -123,6 +124,9 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
     if not cands:
         cands = (translit(kb, m.key) or middle_dropped(kb, m.key) or typo(kb, m.key)
                  or _spaced(kb, m.key))
+        if (cands and context and all(c.method == "fuzzy" for c in cands)
+                and in_dateline(m.key.split(), context)):
+            cands = []  # a dateline is spelt with care: "ANTAKYA, Turkey" is no typo of Antalya
     if not cands and context:
         cands = short_typo(kb, m.key, context)
     if not cands and "," in m.text:
