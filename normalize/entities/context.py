@@ -383,11 +383,21 @@ def _currency(s: _Spot) -> str:
 
 
 def _language(s: _Spot) -> str:
-    """A demonym that no noun follows is a language or a person: "answered in Russian"."""
-    after = _NEXT.match(s.text, s.end) if s.method == "demonym" else None
+    """A demonym that no noun follows is a language or a person: "answered in Russian"; one
+    joined to a word of speaking is the language: "Russian-speaking hackers"."""
+    if s.method != "demonym":
+        return ""
+    words = lexicon.context_words()
+    joined = _JOINED_WORD.match(s.text, s.end)
+    if joined and joined.group(1).casefold() in words.language_compounds:
+        return f"the language: '-{joined.group(1)}' follows"
+    after = _NEXT.match(s.text, s.end)
     alone = after is not None and (not after.group(1) or after.group(1).casefold()
-                                   in lexicon.context_words().demonym_alone_before)
+                                   in words.demonym_alone_before)
     return "a language or a person: no noun follows" if alone else ""
+
+
+_JOINED_WORD = re.compile(r"-(\w+)")
 
 
 def _counted_people(s: _Spot) -> str:

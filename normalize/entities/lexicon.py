@@ -321,6 +321,7 @@ class ContextWords:
     month_words: frozenset[str]
     compounds: frozenset[str]
     demonym_alone_before: frozenset[str]
+    language_compounds: frozenset[str]
     people_counters: frozenset[str]
     place_only_before: frozenset[str]
     owned_places: frozenset[str]
