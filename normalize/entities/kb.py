@@ -519,6 +519,14 @@ class KnowledgeBase:
         e = self._entities.get(entity_id)
         return (e.seat_of if e is not None else None) or self._capital_of.get(entity_id)
 
+    def _held_in(self, event: Entity, generic: str) -> str:
+        """The event's kind after the city it is held in ("osaka summit" for "2019 G20 Osaka
+        summit"), as news names it; "" when the KB places it in no city."""
+        city = self._entities.get(event.located_in or "")
+        if city is None or city.type != "city" or not generic:
+            return ""
+        return f"{lexicon.name_key(city.name)} {generic.rsplit(' ', 1)[-1]}"
+
     def events_named(self, key: str) -> list[Entity]:
         """Dated events whose name or an alias, without its year or ordinal, is `key` ("g7
         summit" for "2023 G7 summit" and "49th G7 summit")."""
@@ -624,10 +632,11 @@ class KnowledgeBase:
                 vocab.update(toks)
                 if e.type == "event" and e.start is not None:
                     generic = " ".join(t for t in key.split() if not _YEARLIKE.fullmatch(t))
-                    if generic and e.id not in self._events.get(generic, ()):
-                        self._events.setdefault(generic, []).append(e.id)
-                        self._event_words.setdefault(e.id, set()).update(
-                            w.rstrip("s") for w in generic.split())
+                    for kind in (generic, self._held_in(e, generic)):
+                        if kind and e.id not in self._events.get(kind, ()):
+                            self._events.setdefault(kind, []).append(e.id)
+                            self._event_words.setdefault(e.id, set()).update(
+                                w.rstrip("s") for w in kind.split())
                 if qualifies:
                     qualifier_starts.add(key.split(" ", 1)[0])
                 if e.type == "person" and toks[0] not in lexicon.title_words():

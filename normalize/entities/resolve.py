@@ -196,6 +196,7 @@ def event_at_date(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date) -> list[C
         rest = " ".join(m.toks[1:])
         keys += [f"{d} {rest}" for h in kb.lookup(m.toks[0]) if (e := kb.get(h.id))
                  and e.type == "country" for d in map(lexicon.name_key, e.demonyms)]
+    keys += _other_names_of_host(kb, m.key.split())
     found: dict[str, Candidate] = {}
     for key in keys:
         for e in kb.events_named(key):
@@ -205,6 +206,18 @@ def event_at_date(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date) -> list[C
                 found[e.id] = Candidate(e.id, EVENT_SCORE, "event-at-date",
                                         f"{key!r}: the one held {start}..{end}, near {day}")
     return list(found.values())
+
+
+def _other_names_of_host(kb: KnowledgeBase, toks: list[str]) -> list[str]:
+    """The mention with the body that opens it written by its other names ("Group of 20
+    summit" -> "g20 summit"), the way the KB may name the body's events."""
+    for i in range(len(toks) - 1, 0, -1):
+        hosts = [e for h in kb.lookup(" ".join(toks[:i])) if (e := kb.get(h.id))
+                 and e.type == "org"]
+        if hosts:
+            rest = " ".join(toks[i:])
+            return [f"{lexicon.name_key(n)} {rest}" for e in hosts for n in (e.name, *e.aliases)]
+    return []
 
 
 # a year as news writes it: a mention's token, or a word of its sentence ("the 2003 invasion")
