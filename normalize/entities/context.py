@@ -418,7 +418,8 @@ def _score(s: _Spot) -> str:
     return "followed by a score" if club else ""
 
 
-_RESULT_AFTER = re.compile(r"\s+(lost|won|drew)\s+(?:the\s+|a\s+|its\s+|their\s+)?([\w-]+)")
+_RESULT_AFTER = re.compile(r"\s+(lost|won|drew)\s+(?:the\s+|a\s+|its\s+|their\s+)?"
+                           r"((?:[\w-]+\s+){0,2}[\w-]+)")  # "won the Cricket World Cup"
 _VERB_AFTER = re.compile(r"\s+(\w+(?:\s+(?:to|with))?)\b")
 _VERB_BEFORE = re.compile(r"\b(\w+(?:\s+(?:to|with|by))?)\s+$")
 
@@ -426,8 +427,11 @@ _VERB_BEFORE = re.compile(r"\b(\w+(?:\s+(?:to|with|by))?)\s+$")
 def _match(s: _Spot) -> str:
     """A town that is no capital, beaten or beating in a match, is its club: "Real Madrid beat
     Liverpool in the final", "Liverpool drew with Everton", "Liverpool lost the final"
-    (data/context.yaml `match_verbs`, `matches`); a capital acting is its country."""
-    if s.entity.type != "city" or s.kb.stands_for(s.entity.id):
+    (data/context.yaml `match_verbs`, `matches`); a capital acting is its country. A country
+    so, in a sentence naming the match, is its team: "England won the Cricket World Cup after
+    beating New Zealand" (not "Russia defeated the rebels")."""
+    team = s.entity.type in _TEAM_TYPES
+    if not team and (s.entity.type != "city" or s.kb.stands_for(s.entity.id)):
         return ""
     words_ = lexicon.context_words()
     before = _VERB_BEFORE.search(s.text, max(0, s.start - 24), s.start)
@@ -436,9 +440,14 @@ def _match(s: _Spot) -> str:
     found = next((w for w in words if w in words_.match_verbs
                   or w.split()[0] in words_.match_verbs), "")
     result = _RESULT_AFTER.match(s.text, s.end)  # "Liverpool lost the final to Real Madrid"
-    if not found and result and result.group(2).casefold() in words_.matches:
+    if not found and result and not words_.matches.isdisjoint(result.group(2).casefold().split()):
         found = result.group().strip()
-    return f"a club in a match ({found!r})" if found else ""
+    if team and found and words_.matches.isdisjoint(lexicon.tokens(s.rest)):
+        return ""  # no match named: a war's, not a team's
+    return f"{'a team' if team else 'a club'} in a match ({found!r})" if found else ""
+
+
+_TEAM_TYPES = frozenset({"country", "place"})
 
 
 def _month_day(s: _Spot) -> str:
