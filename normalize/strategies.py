@@ -269,23 +269,16 @@ def _distinct(kb: Any, text: str, entity_id: str, new_token: str) -> bool:
     return all(h.id == entity_id for k, _edits in near for h in kb.lookup(k))
 
 
-def _substituted(typed: list[str], tokens: list[str]) -> bool:
-    """True when the resolver reads this typo of a one-word place as another place."""
-    from normalize.entities.lexicon import name_key
-    from normalize.entities.names import substituted
-
-    return substituted(name_key(" ".join(typed)).split(), name_key(" ".join(tokens)).split())
-
-
-def _recognisable(typed: list[str], tokens: list[str]) -> bool:
-    """True when the resolver's own evidence rule accepts this typo of the name `tokens`."""
+def _recognisable(typed: list[str], tokens: list[str], place: bool) -> bool:
+    """True when the resolver's own evidence rule accepts this typo of the name `tokens`, and,
+    for a `place`, does not read it as another place (a letter put for another)."""
     from rapidfuzz.distance import OSA
 
     from normalize.entities.lexicon import name_key
-    from normalize.entities.names import typo_evidence
+    from normalize.entities.names import substituted, typo_evidence
 
     mention, name = name_key(" ".join(typed)).split(), name_key(" ".join(tokens)).split()
-    if len(mention) != len(name):
+    if len(mention) != len(name) or place and substituted(mention, name):
         return False
     edits = tuple(OSA.distance(m, n) for m, n in zip(mention, name, strict=True))
     return typo_evidence(mention, name, edits)
@@ -319,9 +312,8 @@ def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
         if new == token.lower() or OSA.distance(new, token.lower()) > edit_budget(len(new)):
             return base  # a swap then an edit inside it counts three: not a two-edit typo
         typed = [*tokens[:i], new, *tokens[i + 1:]]
-        place = getattr(kb.get(entity_id), "type", "") in PLACES
-        if not _recognisable(typed, tokens) or place and _substituted(typed, tokens):
-            return base  # one letter put for another makes a one-word place another place
+        if not _recognisable(typed, tokens, getattr(kb.get(entity_id), "type", "") in PLACES):
+            return base
     else:
         respellings = lexicon.translit_respellings(token.lower())
         if not respellings:

@@ -609,7 +609,7 @@ def _head_words(phrase: str) -> set[str]:
 _LEAD_WORDS = re.compile(r"((?:\S+\s+){0,2}?)([A-Za-z]+)\s+$")
 
 
-_COUNTRY_TYPES = frozenset({"country", "city", "place", "gov"})
+COUNTRY_TYPES = frozenset({"country", "city", "place", "gov"})  # what lies in one country
 MAX_PLACE_CLIMB = 4  # located_in steps from a place up to its country
 
 
@@ -648,7 +648,7 @@ def _namesake(s: _Spot) -> str:
     """A KB place whose sentence speaks only of the country of a namesake elsewhere
     (data/namesakes.yaml): "Democrats won both Senate runoffs in Georgia" is the US state."""
     entries = lexicon.namesakes().get(lexicon.name_key(s.written))
-    if not entries or s.entity.type not in _COUNTRY_TYPES:
+    if not entries or s.entity.type not in COUNTRY_TYPES:
         return ""
     own = country_of(s.kb, s.entity.id)
     rest = s.rest

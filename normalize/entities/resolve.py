@@ -18,6 +18,7 @@ from typing import Any
 
 from normalize.entities import lexicon, names
 from normalize.entities.context import (
+    COUNTRY_TYPES,
     context_bonus,
     countries_named,
     country_of,
@@ -311,7 +312,6 @@ def _described_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
     return []
 
 
-_OWNER_TYPES = frozenset({"country", "city", "place", "gov"})
 _OWNED_TYPES = frozenset({"person", "org"})
 
 
@@ -326,7 +326,7 @@ def _owned_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
     if not rest or not all(w[:1].isupper() for w in rest):
         return []
     countries = frozenset(c for h in kb.lookup(lexicon.name_key(owner))
-                          if getattr(kb.get(h.id), "type", "") in _OWNER_TYPES
+                          if getattr(kb.get(h.id), "type", "") in COUNTRY_TYPES
                           for c in country_of(kb, h.id))
     if not countries:
         return []
