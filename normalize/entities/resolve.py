@@ -303,16 +303,25 @@ def _described_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
         if (not all(w[:1].isupper() for w in run) or words[start - 1].casefold() == "of"
                 or not any(w.casefold() in titles for w in words[:start])):
             continue  # after "of" stands what a body is of ("Federal Reserve Bank of New York")
-        found = [c for c in name_candidates(kb, lexicon.name_key(" ".join(run)))
-                 if c.method in _WRITTEN_NAME and getattr(kb.get(c.id), "type", "") == "person"]
+        lead = " ".join(words[:start])
+        found = _written_name(kb, run, _PERSON, f"{lead!r} read as a description")
         if found:
-            lead = " ".join(words[:start])
-            return [Candidate(c.id, c.score * 0.95, c.method,
-                              f"{lead!r} read as a description; {c.explain}") for c in found]
+            return found
     return []
 
 
+_AROUND = 0.95  # a name read out of the words around it: a little below the name alone
+_PERSON = frozenset({"person"})
 _OWNED_TYPES = frozenset({"person", "org"})
+
+
+def _written_name(kb: KnowledgeBase, words: list[str], types: frozenset[str], why: str
+                  ) -> list[Candidate]:
+    """The entities of `types` that `words` name as written (a name, an alias, a variant, a
+    transliteration, a typo), a little below the name alone: `why` tells the words around."""
+    return [Candidate(c.id, c.score * _AROUND, c.method, f"{why}; {c.explain}")
+            for c in name_candidates(kb, lexicon.name_key(" ".join(words)))
+            if c.method in _WRITTEN_NAME and getattr(kb.get(c.id), "type", "") in types]
 
 
 def _owned_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
@@ -330,10 +339,8 @@ def _owned_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
                           for c in country_of(kb, h.id))
     if not countries:
         return []
-    found = [c for c in name_candidates(kb, lexicon.name_key(" ".join(rest)))
-             if c.method in _WRITTEN_NAME and getattr(kb.get(c.id), "type", "") in _OWNED_TYPES]
-    return [Candidate(c.id, c.score * 0.95, c.method, f"{owner!r} names its country; {c.explain}")
-            for c in found if country_of(kb, c.id) & countries]
+    return [c for c in _written_name(kb, rest, _OWNED_TYPES, f"{owner!r} names its country")
+            if country_of(kb, c.id) & countries]
 
 
 def _acting_for(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
@@ -350,7 +357,7 @@ def _acting_for(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
     for c in direct(kb, lexicon.name_key(" ".join(words)), caps if caps.isupper() else None):
         e = kb.get(c.id)
         if e is not None and e.type in _ACTING_TYPES:
-            out.append(Candidate(c.id, c.score * 0.95, c.method,
+            out.append(Candidate(c.id, c.score * _AROUND, c.method,
                                  f"{m.toks[-1]!r} act for it; {c.explain}"))
     return out
 
