@@ -12,8 +12,9 @@ lexicon's weekdays and day words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from normalize.dates.places import is_place
 from normalize.dates.ranges import DAY_SHAPE
@@ -146,12 +147,18 @@ def _range_start() -> re.Pattern[str]:
                       rf"(?<![\w-])(?:{one_of(raw['links'])})\s+$")
 
 
+@lru_cache(maxsize=1)
+def _links() -> tuple[str, ...]:
+    """The link words of a range (data/context.yaml `range_end: links`)."""
+    return tuple(_raw()["range_end"]["links"])
+
+
 def range_start(mention: str, context: str | None) -> str | None:
     """The start (case-folded words) of the range that `mention` ends in `context` ("1 december"
     of "from 1 December until the end of February"), else None."""
     text, at = locate(context, mention)
-    if at <= 0:
-        return None
+    if at <= 0 or not text[at - 1].isspace() or not text[:at].rstrip().endswith(_links()):
+        return None  # no link right before the mention: most sentences, found without a search
     span = int(_raw()["range_end"]["span"])
     m = _range_start().search(text, max(0, at - span - 20), at)
     return m.group("start") if m else None
@@ -285,8 +292,28 @@ def month_of_listed_day(mention: str, context: str | None) -> tuple[str, str] | 
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")  # "August Wilson's Fences"
-_PREV_WORD = re.compile(r"(?P<word>[^\W\d_][\w'.-]*)\s+$")
 _NEXT_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w'.-]*)")
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word before the spaces before text[start:], within 40 characters, as written: from
+    its first letter ("year" of "3-year"), through letters, digits and _'.-; else "" (no space
+    before `start`, or no letter in that run). A backward scan: a regex searched for a word at
+    the end of a window tries every start in it."""
+    low = max(0, start - 40)
+    end = start
+    while end > low and text[end - 1].isspace():
+        end -= 1
+    if end == start:
+        return ""
+    first = end
+    while first > low and ((c := text[first - 1]).isalnum() or c in "_'.-"):
+        first -= 1
+    for i in range(first, end):
+        c = text[i]
+        if c.isalnum() and not c.isdecimal():
+            return text[i:end]
+    return ""
 
 
 def _wordish(char: str) -> bool:
@@ -366,10 +393,9 @@ def reads_as_date(how: str, mention: str, context: str | None) -> bool:
     if found is None:
         return False
     start = found[0]
-    before = _PREV_WORD.search(text, max(0, start - 40), start)
-    if before is None:  # opening the sentence: only as a name ("Spring came early")
+    word = _previous_word(text, start).casefold()
+    if not word:  # opening the sentence: only as a name ("Spring came early")
         return text[start].isupper() and not text[:start].strip(" \"'(")
-    word = before.group("word").casefold()
     return word in _season_lead() or word.endswith("'s")  # "this year's fall"
 
 
@@ -418,8 +444,7 @@ def in_proper_name(rule: str, mention: str, context: str | None) -> bool:
     found = _find(mention, text)
     if found is None or not text[found[0]].isupper():
         return False
-    before = _PREV_WORD.search(text, max(0, found[0] - 40), found[0])
-    prev = before.group("word") if before else None
+    prev = _previous_word(text, found[0]) or None
     if _name_word(prev):
         return True  # "Theresa May", "Donna Summer" (not "Last May", "In June")
     after = _NEXT_WORD.match(text, found[1])  # "April Ryan asked", not "In June Biden met"
@@ -527,10 +552,10 @@ MAX_TITLE_WORDS = 8  # a quoted title longer than this is a quotation
 
 
 @lru_cache(maxsize=1)
-def _not_a_date() -> dict[tuple[str, bool], tuple[dict, ...]]:
+def _not_a_date() -> dict[tuple[str, bool], _Entries]:
     """data/context.yaml `not_a_date` as (rule, mention in lower case) -> the entries to check,
-    with the word lists as sets; ("*", False) holds the entries of every rule. Entries for
-    every rule or for capitalized mentions are not checked on a mention in lower case."""
+    by word, with the word lists as sets; ("*", False) holds the entries of every rule. Entries
+    for every rule or for capitalized mentions are not checked on a mention in lower case."""
     by_rule: dict[str, list[dict]] = {}
     every: list[dict] = []
     for raw in _raw()["not_a_date"]:
@@ -541,28 +566,53 @@ def _not_a_date() -> dict[tuple[str, bool], tuple[dict, ...]]:
                  for k, v in raw.items() if k not in ("why", "rules")}
         for rule in ["*"] if raw["rules"] == "any" else raw["rules"]:
             (every if rule == "*" else by_rule.setdefault(rule, [])).append(entry)
-    table = {("*", False): tuple(every)}
+    table = {("*", False): _by_word(every)}
     for rule, entries in by_rule.items():
-        table[rule, True] = tuple(e for e in entries if not e.get("capitalized"))
-        table[rule, False] = (*entries, *every)
+        table[rule, True] = _by_word([e for e in entries if not e.get("capitalized")])
+        table[rule, False] = _by_word([*entries, *every])
     return table
 
 
-def _around(mention: str, text: str) -> tuple[int, int, str] | None:
-    """(start, end, the word after as written, a final period dropped) of the first whole-word
-    occurrence of `mention` in `text` (as written, else in any case), else None."""
+_Entries = tuple[dict[str, tuple["_Tests", ...]], tuple["_Tests", ...]]
+
+
+def _by_word(entries: list[dict]) -> _Entries:
+    """(mention word -> the tests of the entries listing it, the tests of the entries for any
+    word): a mention is checked against its own entries only."""
+    by_word: dict[str, list[dict]] = {}
+    for entry in entries:
+        for word in entry.get("words", ()):
+            by_word.setdefault(word, []).append(entry)
+    generic: list[dict] = []
+    merged: dict[str, set[str]] = {}
+    for entry in entries:
+        if "words" in entry:
+            continue
+        if len(entry) == 1 and next(iter(entry)) in ("after", "before"):
+            merged.setdefault(next(iter(entry)), set()).update(*entry.values())
+        else:
+            generic.append(entry)
+    # entries that only list the words after (or before) are one entry listing them all
+    generic.extend({key: frozenset(words)} for key, words in merged.items())
+    return ({w: tuple(_tests_of(e) for e in group) for w, group in by_word.items()},
+            tuple(_tests_of(e) for e in generic))
+
+
+def _around(mention: str, text: str) -> tuple[int, int, str, str] | None:
+    """(start, end, the word after and the word before as written, a final period dropped) of
+    the first whole-word occurrence of `mention` in `text` (as written, else in any case), else
+    None."""
     found = _find_as_written(mention, text) or _find(mention, text)
     if found is None:
         return None
     start, end = found
     nxt = _NEXT_WORD.match(text, end)
-    return start, end, nxt.group("word").rstrip(".") if nxt else ""
+    return start, end, nxt.group("word").rstrip(".") if nxt else "", _word_before(text, start)
 
 
 def _word_before(text: str, start: int) -> str:
     """The word right before text[start:] as written (a final period dropped), else ""."""
-    found = _PREV_WORD.search(text, max(0, start - 40), start)
-    return found.group("word").rstrip(".") if found else ""
+    return _previous_word(text, start).rstrip(".")
 
 
 def _street_after(text: str, end: int, streets: frozenset[str]) -> bool:
@@ -601,59 +651,82 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _holds(entry: dict, text: str, around: tuple[int, int, str]) -> bool:
+_Around = tuple[int, int, str, str]  # start, end, word after, word before (see _around)
+
+
+def _quoted_alone(_: object, text: str, around: _Around) -> bool:
+    start, end = around[0], around[1]
+    return bool(start) and text[start - 1] in _QUOTES and end < len(text) and text[end] in _QUOTES
+
+
+def _alone(_: object, text: str, around: _Around) -> bool:
+    start, end = around[0], around[1]
+    return text[end:end + 1] != "." and not any(
+        c.isdigit() for c in text[max(0, start - 8):end + 8])
+
+
+def _suffixed(suffixes: frozenset[str], text: str, around: _Around) -> bool:
+    end = around[1]
+    return any(text[end:end + len(x)].casefold() == x
+               and not text[end + len(x):end + len(x) + 1].isalpha() for x in suffixes)
+
+
+def _after_given_name(_: object, text: str, around: _Around) -> bool:
+    prev = around[3]  # "Joe Friday", "Mohamed Ramadan"
+    return prev[:1].isupper() and prev.casefold() in _given_names()
+
+
+def _before_name(_: object, text: str, around: _Around) -> bool:
+    prev = around[3]  # "Audi Q3", not "Apple's Q3"
+    return (prev[:1].isupper() and not _POSSESSIVE.search(prev)
+            and prev.casefold() not in _date_words())
+
+
+def _before_possessive(_: object, text: str, around: _Around) -> bool:
+    prev = around[3]  # "Netflix's Wednesday", not "Pakistan's Independence Day"
+    return (prev[:1].isupper() and bool(_POSSESSIVE.search(prev))
+            and not is_place(_POSSESSIVE.sub("", prev)))
+
+
+# The neighbour conditions of a `not_a_date` entry: (condition, test(value, text, around)), in
+# the order they are tried, cheap ones first; a flag (value True) is tested only when set.
+_CONDITIONS: tuple[tuple[str, Callable[[Any, str, _Around], bool]], ...] = (
+    ("after", lambda words, text, a: a[2].casefold() in words),
+    ("after_name", lambda words, text, a: a[2][:1].isupper() and a[2].casefold() in words),
+    ("after_capitalized", lambda _, text, a: _name_word(a[2])),
+    ("after_lower_except", lambda words, text, a: a[2].isalpha() and a[2].islower()
+     and a[2].casefold() not in words),
+    ("after_digits", lambda _, text, a: bool(_DIGITS_AFTER.match(text, a[1]))),
+    ("quoted", _quoted_alone),
+    ("lower_case", lambda _, text, a: text[a[0]:a[1]].islower()),
+    ("all_caps", lambda _, text, a: _acronym(text, a[0], a[1])),
+    ("quoted_title", lambda _, text, a: _in_quoted_title(text, a[0], a[1])),
+    ("alone", _alone),
+    ("suffix", _suffixed),
+    ("street_after", lambda streets, text, a: _street_after(text, a[1], streets)),
+    ("in_sentence", lambda words, text, a: not words.isdisjoint(
+        _WORD_IN_MENTION.findall(text.casefold()))),
+    ("before", lambda words, text, a: a[3].casefold() in words),
+    ("after_given_name", _after_given_name),
+    ("not_before", lambda words, text, a: a[3].casefold() not in words),
+    ("before_name", _before_name),
+    ("before_possessive", _before_possessive),
+)
+_Tests = tuple[tuple[Callable[[Any, str, _Around], bool], Any], ...]
+
+
+def _tests_of(entry: dict) -> _Tests:
+    """The tests of an entry's conditions, with their values (flags that are not set and the
+    mention's own `words` and `capitalized`, settled before, left out)."""
+    return tuple((test, entry[name]) for name, test in _CONDITIONS
+                 if name in entry and (name in _WORD_LISTS or entry[name]))
+
+
+def _holds(tests: _Tests, text: str, around: _Around) -> bool:
     """Whether every neighbour condition of a `not_a_date` entry holds around the mention."""
-    start, end, after = around
-    word = after.casefold()
-    if "after" in entry and word not in entry["after"]:
-        return False
-    if "after_name" in entry and not (after[:1].isupper() and word in entry["after_name"]):
-        return False
-    if entry.get("after_capitalized") and not _name_word(after):
-        return False
-    if "after_lower_except" in entry and not (after.isalpha() and after.islower()
-                                              and word not in entry["after_lower_except"]):
-        return False
-    if entry.get("after_digits") and not _DIGITS_AFTER.match(text, end):
-        return False
-    if entry.get("quoted") and not (start and text[start - 1] in _QUOTES
-                                    and end < len(text) and text[end] in _QUOTES):
-        return False
-    if entry.get("lower_case") and not text[start:end].islower():
-        return False
-    if entry.get("all_caps") and not _acronym(text, start, end):
-        return False
-    if entry.get("quoted_title") and not _in_quoted_title(text, start, end):
-        return False
-    if entry.get("alone") and (text[end : end + 1] == "." or any(
-            c.isdigit() for c in text[max(0, start - 8) : end + 8])):
-        return False
-    if "suffix" in entry and not any(
-            text[end:end + len(x)].casefold() == x and not text[end + len(x):end + len(x) + 1]
-            .isalpha() for x in entry["suffix"]):
-        return False
-    if "street_after" in entry and not _street_after(text, end, entry["street_after"]):
-        return False
-    if "in_sentence" in entry and entry["in_sentence"].isdisjoint(
-            _WORD_IN_MENTION.findall(text.casefold())):
-        return False
-    if ("before" in entry or "not_before" in entry or entry.get("before_name")
-            or entry.get("before_possessive") or entry.get("after_given_name")):
-        prev = _word_before(text, start)
-        if "before" in entry and prev.casefold() not in entry["before"]:
+    for test, value in tests:
+        if not test(value, text, around):
             return False
-        if entry.get("after_given_name") and not (
-                prev[:1].isupper() and prev.casefold() in _given_names()):
-            return False  # "Joe Friday", "Mohamed Ramadan"
-        if "not_before" in entry and prev.casefold() in entry["not_before"]:
-            return False
-        if entry.get("before_name") and not (prev[:1].isupper() and not _POSSESSIVE.search(prev)
-                                             and prev.casefold() not in _date_words()):
-            return False  # "Audi Q3", not "Apple's Q3"
-        if entry.get("before_possessive") and not (
-                prev[:1].isupper() and _POSSESSIVE.search(prev)
-                and not is_place(_POSSESSIVE.sub("", prev))):
-            return False  # "Netflix's Wednesday", not "Pakistan's Independence Day"
     return True
 
 
@@ -673,21 +746,16 @@ def not_a_date(rule: str, mention: str, context: str | None) -> bool:
         return False
     table = _not_a_date()
     lower = mention[:1].islower()
-    entries = table.get((rule, lower), () if lower else table["*", False])
-    if not entries:
+    by_word, generic = table.get((rule, lower), _NO_ENTRIES if lower else table["*", False])
+    entries = by_word.get(mention.strip().casefold(), ())
+    if not entries and not generic:
         return False
-    key = mention.strip().casefold()
     text = context[:MAX_CONTEXT]
-    around = None
-    for entry in entries:
-        if "words" in entry and key not in entry["words"]:
-            continue
-        around = around or _around(mention, text)
-        if around is None:
-            return False
-        if _holds(entry, text, around):
-            return True
-    return False
+    around = _around(mention, text)
+    return around is not None and any(_holds(e, text, around) for e in (*entries, *generic))
+
+
+_NO_ENTRIES: _Entries = ({}, ())
 
 
 def in_compound(rule: str, mention: str, context: str | None) -> bool:
