@@ -144,6 +144,8 @@ class _Tables:
     lead_articles: frozenset[str]
     lead_stop: frozenset[str]
     lead_name_links: frozenset[str]
+    lead_openers: frozenset[str]
+    particle_verbs: frozenset[str]
     address_words: tuple[str, ...]
     address: re.Pattern[str]  # a number, capitalized names and one of the address words
     money_magnitudes: dict[str, str]
@@ -195,6 +197,8 @@ def _tables() -> _Tables:
         lead_articles=frozenset(raw["lead_words"]["articles"]),
         lead_stop=frozenset(str(w) for w in raw["lead_words"]["stop"]),
         lead_name_links=frozenset(str(w) for w in raw["lead_words"]["name_links"]),
+        lead_openers=frozenset(str(w) for w in raw["lead_words"]["openers"]),
+        particle_verbs=frozenset(str(w) for w in raw["lead_words"]["particle_verbs"]),
         address_words=tuple(raw["address_words"]),
         address=re.compile(r"(?<![\d.,])\d+[A-Za-z]?\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:"
                            + "|".join(re.escape(w.title()) for w in raw["address_words"])
@@ -216,11 +220,12 @@ def _tables() -> _Tables:
     )
 
 
-def _is_ratio(tokens: list[str], j: int, t: _Tables) -> bool:
-    """Whether the number that ends at tokens[j] is a share: "two-thirds", "one in five"."""
+def _is_ratio(tokens: list[str], j: int, value: float, t: _Tables) -> bool:
+    """Whether the number `value` that ends at tokens[j] is a share: "two-thirds", "one in
+    five"; a count of as many parts as make a whole or more is none ("11 quarters")."""
     k = j + 1 if j < len(tokens) and tokens[j] == "-" else j
     if k < len(tokens) and tokens[k] in t.ratio_words:
-        return True
+        return value < t.ratio_words[tokens[k]]
     return any(_startswith(tokens, k, link)  # "one in five", "a 1-in-100-year flood"
                and _parse_number(tokens, k + len(link) + (tokens[k + len(link):][:1] == ["-"]), t)
                for link in t.ratio_links)
@@ -506,7 +511,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
         return (_bound_of_vague(tokens, i, kind, rule, text, unit, t) if i else None) or (
             _said_in_words(tokens, text, unit, t) if i else None)
     value, j = first
-    if _is_ratio(tokens, j, t):
+    if _is_ratio(tokens, j, value, t):
         return None
     if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1] in t.label_heads:
         return None  # "a five-star hotel", "a six-figure salary": a rating or a size
@@ -634,20 +639,28 @@ def _after_lead_words(key: str, text: str) -> Quantity | None:
     words, written = key.split(" "), fold(text).split(" ")
     for k in range(1, min(t.lead_max, len(words) - 1, len(written)) + 1):
         word, form = words[k - 1], written[k - 1]
-        article = word in t.lead_articles
-        set_off = form.endswith(",") and form[:1].isupper()  # "Mahomes, 28": his age
-        if (not word.removesuffix(",").replace("-", "").isalpha()  # "record-high" passes
+        article = word in t.lead_articles or k == 1 and word in t.lead_openers  # "All 13"
+        owner = _OWNER.sub("", word)  # "Harris's 226", "the Democrats' 215": what they hold
+        set_off = form[:1].isupper() and (  # "Kane, 30"; not the title "Ocean's Eleven"
+            form.endswith(",") or owner != word and not written[k][:1].isupper())
+        if (not owner.removesuffix(",").replace("-", "").isalpha()  # "record-high" passes
                 or word in t.lead_stop or not article and _opens_amount(words, k - 1, t)
                 or word in t.lead_name_links and k > 1 and written[k - 2][:1].isupper()):
             return None
         if not (form.islower() or k == 1 and article or set_off):
             continue  # a name: the number after it is its label, one further on may count
         rest = " ".join(words[k:])
+        if word in t.particle_verbs and words[k:k + 2] in _PARTICLE_BOUNDS:
+            rest = " ".join(words[k + 2:])  # "ticked up to 4%": the level reached
         got = _resolve(rest, text)
         if got is not None:
             return None if _YEAR.match(rest) else replace(
                 got, rule=f"{got.rule} after {' '.join(written[:k])!r}")
     return None
+
+
+_OWNER = re.compile(r"(?:'s|(?<=s)')$")  # a possessive ending
+_PARTICLE_BOUNDS = (["up", "to"], ["down", "to"])
 
 
 # A whole number and a proper fraction: "22 1/2 years" (a bare "3/4" stays a share, not read)
