@@ -400,6 +400,17 @@ def _language(s: _Spot) -> str:
 _JOINED_WORD = re.compile(r"-(\w+)")
 
 
+def _agreement(s: _Spot) -> str:
+    """A city that a word of agreement follows names the agreement, not the city: "the Kyoto
+    pact", "the Minsk agreements" (data/context.yaml `agreement_words`)."""
+    if s.entity.type != "city":
+        return ""
+    after = _NEXT.match(s.text, s.end)
+    word = (after.group(1) or "").casefold() if after is not None else ""
+    return (f"names an agreement: {word!r} follows"
+            if word in lexicon.context_words().agreement_words else "")
+
+
 def _counted_people(s: _Spot) -> str:
     """A plural demonym after a number or a counting word is people counted, not the country:
     "63 Canadians were killed", "the number of Canadians killed"."""
@@ -689,10 +700,10 @@ def _ampersand(s: _Spot) -> str:
 
 
 # Each check gives the reason the mention is part of another name there, or "".
-_OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _counted_people,
-                      _score, _match, _month_day, _region, _name_of, _place_preposition,
-                      _another_holder, _acronym_of_another, _introduced, _apposed, _namesake,
-                      _other_sense, _ampersand, _name_before, _currency)
+_OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _agreement,
+                      _counted_people, _score, _match, _month_day, _region, _name_of,
+                      _place_preposition, _another_holder, _acronym_of_another, _introduced,
+                      _apposed, _namesake, _other_sense, _ampersand, _name_before, _currency)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,

@@ -322,6 +322,7 @@ class ContextWords:
     compounds: frozenset[str]
     demonym_alone_before: frozenset[str]
     language_compounds: frozenset[str]
+    agreement_words: frozenset[str]
     people_counters: frozenset[str]
     place_only_before: frozenset[str]
     owned_places: frozenset[str]

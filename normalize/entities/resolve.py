@@ -134,6 +134,8 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         cands = apposition(kb, m.text, day)
     if not cands and len(m.cased) > 2:
         cands = _described_name(kb, m)
+    if not cands and len(m.cased) > 1:
+        cands = _country_body(kb, m)
     if not cands and len(m.toks) > 1 and m.toks[-1] in lexicon.context_words().representatives:
         cands = _acting_for(kb, m)
     if not cands and len(m.toks) > 1 and m.toks[0] in lexicon.context_words().place_prepositions:
@@ -315,13 +317,14 @@ _PERSON = frozenset({"person"})
 _OWNED_TYPES = frozenset({"person", "org"})
 
 
-def _written_name(kb: KnowledgeBase, words: list[str], types: frozenset[str], why: str
-                  ) -> list[Candidate]:
+def _written_name(kb: KnowledgeBase, words: list[str], types: frozenset[str], why: str,
+                  methods: frozenset[str] = _WRITTEN_NAME) -> list[Candidate]:
     """The entities of `types` that `words` name as written (a name, an alias, a variant, a
-    transliteration, a typo), a little below the name alone: `why` tells the words around."""
+    transliteration, a typo; or as `methods` allow), a little below the name alone: `why`
+    tells the words around."""
     return [Candidate(c.id, c.score * _AROUND, c.method, f"{why}; {c.explain}")
             for c in name_candidates(kb, lexicon.name_key(" ".join(words)))
-            if c.method in _WRITTEN_NAME and getattr(kb.get(c.id), "type", "") in types]
+            if c.method in methods and getattr(kb.get(c.id), "type", "") in types]
 
 
 def _owned_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
@@ -332,15 +335,56 @@ def _owned_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
     k = next(i for i, (_, possessive) in enumerate(m.cased) if possessive)
     words = [w for w, _ in m.cased]
     owner, rest = " ".join(words[:k + 1]), words[k + 1:]
-    if not rest or not all(w[:1].isupper() for w in rest):
+    particles = lexicon.name_parts().surname_particles  # "Lula da Silva", "al-Assad"
+    if not rest or not rest[0][:1].isupper() or not all(
+            w[:1].isupper() or w.split("-")[0].casefold() in particles for w in rest):
         return []
     countries = frozenset(c for h in kb.lookup(lexicon.name_key(owner))
                           if getattr(kb.get(h.id), "type", "") in COUNTRY_TYPES
                           for c in country_of(kb, h.id))
     if not countries:
         return []
-    return [c for c in _written_name(kb, rest, _OWNED_TYPES, f"{owner!r} names its country")
+    return [c for c in _written_name(kb, rest, _OWNED_TYPES, f"{owner!r} names its country",
+                                     _OWNED_NAME)  # the country tie makes a surname safe
             if country_of(kb, c.id) & countries]
+
+
+_OWNED_NAME = _WRITTEN_NAME | {"surname"}  # "Germany's Merkel", "Syria's Assad"
+
+
+def _country_body(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
+    """A body described by its country and its kind in lower case ("Russia's central bank",
+    "the Russian central bank", "Ukraine's parliament", "the U.S. central bank"): the body of
+    that country one of whose names is the kind with the country's name or demonym ("Central
+    Bank of Russia", "Ukrainian parliament")."""
+    cased = m.cased[1:] if m.cased[0][0].casefold() == "the" else m.cased
+    (word, possessive), rest = cased[0], [w for w, _ in cased[1:]]
+    if not rest or not all(w.islower() for w in rest) or not word[:1].isupper():
+        return []
+    key = lexicon.name_key(word)
+    country = kb.demonym(key) if not possessive else None
+    if country is None:
+        hits = kb.lookup(key) or (kb.lookup_acronym(word) if word.isupper() else [])
+        found = {h.id for h in hits if getattr(kb.get(h.id), "type", "") == "country"}
+        country = found.pop() if len(found) == 1 else None
+    e = kb.get(country or "")
+    if e is None:
+        return []
+    kind = " ".join(rest)
+    keys = {lexicon.name_key(k) for form in (e.name, *e.aliases)
+            for k in (f"{kind} of {form}", f"{form} {kind}")}
+    keys |= {lexicon.name_key(f"{demonym} {kind}") for demonym in e.demonyms}
+    out = []
+    for h in (h for k in sorted(keys) for h in kb.lookup(k)):
+        body = kb.get(h.id)
+        if (h.method in ("exact", "alias") and body is not None and body.type in _BODY_TYPES
+                and e.id in country_of(kb, h.id) and h.id not in {c.id for c in out}):
+            out.append(Candidate(h.id, h.score * _AROUND, h.method,
+                                 f"{m.text!r} describes {body.name!r}, the {kind} of {e.name}"))
+    return out
+
+
+_BODY_TYPES = frozenset({"org", "gov"})
 
 
 def _acting_for(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
