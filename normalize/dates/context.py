@@ -60,7 +60,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
                rf"(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month})(?![\w-])"
                # or a day in the possessive, or a holiday, that the event is of: "Friday's game
                # against Leeds starts at 6 p.m.", "the Christmas Day broadcast is at 3pm"
-               rf"|(?P<owner>(?:{words})(?=['\u2019]s(?![\w-]))|(?:{holidays})(?![\w-])))")
+               rf"|(?P<owner>(?:{words})(?=['\u2019]s(?![\w-]))|(?:{holidays})(?![\w-])"
+               # or a day word that names one day ("returns tomorrow, with Villa hosting
+               # United at 6pm"), or the day of an earlier clock time ("close at 7 p.m. EST
+               # Tuesday, and ... by 11 p.m.")
+               rf"|(?:{one_of(raw['earlier_days'])})(?![\w-]))"
+               rf"|\d\s*[ap]\.?m\b\.?\s+(?:(?:{zone})\s+)?(?P<clocked>{words})(?![\w-]))")
     later = raw["later"]
     place = (rf"\s+(?:{one_of(later['prepositions'])})"
              rf"(?:\s+(?!(?:{one_of(later['stop'])})(?![\w-]))[^\s,;:()]+){{1,{int(later['words'])}}}")
@@ -132,7 +137,8 @@ def day_earlier(mention: str, context: str | None) -> tuple[str, bool] | None:
     Christmas Day broadcast is at 3pm"), and whether it was after "on" (then its own tense
     decides; otherwise the clock time's), or None (none, or two or more)."""
     text, at = locate(context, mention)
-    days = [(m.group("day"), True) if m.group("day") else (m.group("owner"), False)
+    days = [(m.group("day") or m.group("clocked"), True) if m.group("day") or m.group("clocked")
+            else (m.group("owner"), False)
             for m in _patterns()[2].finditer(text, 0, at)] if at > 0 else []
     return days[0] if len(days) == 1 else None
 

@@ -22,7 +22,7 @@ MAX_ATTRIBUTION_WORDS = 6  # "..., a senior State Department official said."
 MAX_LEAD_WORDS = 2  # "This Sunday's final kicks off": words before a mention that is a subject
 AFTER_WEIGHT = 2  # a marker after the mention counts as twice as far: English puts the verb first
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_CLAUSE_BREAK = re.compile(r"[;:()]|,(?!\s+with\s)")  # ", with ...": an absolute phrase
 
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+")
@@ -126,7 +126,7 @@ def _word_set(*keys: str) -> frozenset[str]:
     `gives_way_after` + `scheduled_gives_way_after` (after them a `scheduled` word is no verb),
     `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
     form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`,
-    `participles_before_by`."""
+    `participles_before_by`, `clock_after_number`."""
     return frozenset(w for key in keys for w in _data()[key])
 
 
@@ -199,6 +199,9 @@ def _markers(text: str) -> Iterator[tuple[int, int, str, bool]]:
             kind, single = "past", True
         else:
             kind, single = _kind_of(found)
+            if found in _word_set("clock_after_number") and _NUMBER_BEFORE.search(
+                    text, max(0, pos - 16), pos):
+                continue  # "at 8 am on Friday": a clock
         if single and kind == "past" and _BY_AFTER.match(text, end) and (
                 found in _word_set("participles_before_by")):
             continue  # "..., followed by Meta on Wednesday": no verb of its own
@@ -232,7 +235,7 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         before = pos <= start  # equal only with no mention found (start is then the middle)
         gap = (min(stop, start), start) if before else (end, pos)  # between marker and mention
         other_clause = (_CLAUSE_BREAK.search(window, *gap) is not None
-                        or not before and _openers().search(window, *gap) is not None)
+                        or not before and _opener_between(window, *gap))
         if kind in ("future_before", "scheduled"):  # in the mention's clause, before it
             if other_clause or not before and (kind == "future_before"
                                                or not _opens_clause(window, start)):
@@ -246,6 +249,9 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     fallback = None
     for *_, kind, pos, check in candidates:  # own clause, then nearest; a participle gives way
         auxiliary = _participle(window, pos) if check else None
+        if auxiliary in _word_set("lower_case_only") and written and written[
+                lo + window.rfind(auxiliary, 0, pos)].isupper():
+            auxiliary = None  # "April and May kept shoppers away": the month, no modal
         if auxiliary in _word_set("adjective_after"):
             continue  # "the amended bill": no verb
         if auxiliary is None and not (pos > end and _attribution(window, end, pos)):
@@ -278,6 +284,29 @@ def _openers() -> re.Pattern[str]:
     """A word of data/tense.yaml `clause_openers`: one after the mention ends its clause."""
     words = _trie_regex([_words(w) for w in _data()["clause_openers"]])
     return re.compile(rf"(?<![a-z'])(?:{words})(?![a-z'])")
+
+
+def _opener_between(window: str, start: int, end: int) -> bool:
+    """Whether a clause opener stands in window[start:end]; "and" or "or" before a month or a
+    weekday lists dates ("in April and May kept shoppers away"), no clause."""
+    for m in _openers().finditer(window, start, end):
+        if m.group() not in _COORDINATORS:
+            return True
+        after = _WORD.match(window, m.end() + 1)
+        if after is None or not _names_month_or_weekday(after.group()):
+            return True
+    return False
+
+
+_COORDINATORS = frozenset({"and", "or"})
+
+
+def _names_month_or_weekday(word: str) -> bool:
+    """Whether a folded word is a month or weekday name of the lexicon."""
+    from normalize.dates.recognize import lexicon  # noqa: PLC0415 - recognize imports no tense
+
+    lex = lexicon()
+    return word in lex.months or word in lex.weekdays
 
 
 def _opens_clause(window: str, start: int) -> bool:
