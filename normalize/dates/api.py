@@ -31,6 +31,7 @@ from normalize.dates.context import (
     reads_as_date,
     spanned,
     week_after,
+    year_opening,
 )
 from normalize.dates.places import country_near
 from normalize.dates.ranges import resolve_range
@@ -239,6 +240,13 @@ def _resolve(
         return None  # "Theresa May", "Donna Summer", "second-largest", "Jason Day"
     if context and (variant := _holiday_here(spec, text, context)) is not None:
         return _completed(variant, text, text, context, anchor, prefer, seasons, "")
+    if spec.kind == "cal" and fields.get("month") and _needs_tense(spec) and context and (
+            opening := year_opening(text, context)):  # "Last year, ... on 23 December"
+        year = _resolve(opening, anchor, context, prefer, seasons, languages, reference)
+        if year is not None and year.granularity == "year" and year.value.isdigit():
+            got = _anchored(f"{clean_key(text)} {year.value}", anchor, None, seasons, languages)
+            if got is not None:
+                return replace(got, rule=f"{spec.rule}-in-year-opening", text=text)
     if spec.rule == "weekday" and context:  # "Saturday" of "on Saturday next week"
         week = week_after(text, context)
         dated = recognize(f"{clean_key(text)} {week}") if week else None

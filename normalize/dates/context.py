@@ -99,6 +99,25 @@ def week_after(mention: str, context: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _year_opening() -> re.Pattern[str]:
+    """A year phrase and a comma opening a sentence (data/context.yaml `year_opening`): "Last
+    year, ...", "In 2019, ...", "That year, ..."."""
+    raw = _raw()["year_opening"]
+    return re.compile(rf"[\s\"'(\u201c]*(?:(?:{one_of(raw['leads'])})\s+)?"
+                      rf"(?P<year>(?:{one_of(raw['phrases'])})|\d{{4}}),"
+                      r"(?!\s*(?:and|or|but)\b)")  # "In 2019, and again last month, ...": no
+
+
+def year_opening(mention: str, context: str | None) -> str | None:
+    """The year phrase ("last year", "2019", "that year") that opens the sentence with a comma
+    before `mention`, case-folded: the year its year-less dates are in ("Last year, fog delayed
+    300 flights on 23 December"), else None."""
+    text, at = locate(context, mention)
+    m = _year_opening().match(text) if at > 0 else None
+    return m.group("year") if m and m.end() <= at and ";" not in text[m.end():at] else None
+
+
+@lru_cache(maxsize=1)
 def _dated_month() -> re.Pattern[str]:
     """A month named with a day of it ("December 8", "8th of December"), any case."""
     month = rf"(?<![\w-])(?P<month>{one_of(lexicon().months)})(?![\w-])"

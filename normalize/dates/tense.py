@@ -366,7 +366,7 @@ def cue_of(context: str | None, mention: str) -> str | None:
         return kinds[_phrase(m.group("cue"))]
     if at and _past_form_before(text, at):
         return "past"
-    return "future" if at and _deferred(text, at) else None
+    return _deferred(text, at) if at else None
 
 
 @lru_cache(maxsize=1)
@@ -392,26 +392,29 @@ def _past_form_before(text: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _deferral_scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
-    """(a cue ending a text, one of its verbs) per group of data/tense.yaml `deferral`."""
+def _deferral_scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
+    """(a cue ending a text, one of its verbs, the direction they give) per group of
+    data/tense.yaml `deferral` (ahead unless the group says otherwise)."""
     return tuple(
         (re.compile(rf"(?<![a-z'])(?:{_trie_regex([_words(w) for w in group['cues']])})"
                     r"[^a-z']{1,3}$"),
          re.compile(rf"(?<![a-z'])(?:{_trie_regex([_words(w) for w in group['verbs']])})"
-                    r"(?![a-z'])"))
+                    r"(?![a-z'])"),
+         group.get("direction", "future"))
         for group in _data()["deferral"])
 
 
-def _deferred(text: str, at: int) -> bool:
-    """Whether the mention at `at` names a date ahead: a cue of data/tense.yaml `deferral` right
-    before it and one of its verbs earlier in its clause, no other verb between ("adjourned the
-    hearing till Monday", "called a strike for Tuesday")."""
-    for cue, verb in _deferral_scanners():
+def _deferred(text: str, at: int) -> str | None:
+    """The direction of the mention at `at` that a cue of data/tense.yaml `deferral` right
+    before it and one of its verbs earlier in its clause give, no other verb between: ahead
+    for "adjourned the hearing till Monday", "called a strike for Tuesday"; back for "since
+    its release on Tuesday"; else None."""
+    for cue, verb, direction in _deferral_scanners():
         m = cue.search(text, max(0, at - 24), at)
         if m is None:
             continue
         clause = _clause_start(text, max(0, m.start() - WINDOW), m.start())
         found = verb.search(text, clause, m.start())
         if found is not None and next(_markers(text[found.end():m.start()]), None) is None:
-            return True  # no other verb between: "Rain delays meant the match did not finish
-    return False  # until 9.16pm" puts nothing off
+            return direction  # no other verb between: "Rain delays meant the match did not
+    return None  # finish until 9.16pm" puts nothing off
