@@ -156,8 +156,8 @@ def day_earlier(mention: str, context: str | None) -> tuple[str, bool] | None:
     Christmas Day broadcast is at 3pm"), and whether it was after "on" (then its own tense
     decides; otherwise the clock time's), or None (none, or two or more)."""
     text, at = locate(context, mention)
-    days = [(m.group("day") or m.group("clocked"), True) if m.group("day") or m.group("clocked")
-            else (m.group("owner"), False)
+    days = [(day, True) if (day := m.group("day") or m.group("clocked")) else (m.group("owner"),
+                                                                               False)
             for m in _patterns()[2].finditer(text, 0, at)] if at > 0 else []
     return days[0] if len(days) == 1 else None
 

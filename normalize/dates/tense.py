@@ -366,7 +366,7 @@ def cue_of(context: str | None, mention: str) -> str | None:
         return kinds[_phrase(m.group("cue"))]
     if at and _past_form_before(text, at):
         return "past"
-    return _deferred(text, at) if at else None
+    return _cue_with_verb(text, at) if at else None
 
 
 @lru_cache(maxsize=1)
@@ -404,7 +404,7 @@ def _deferral_scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], 
         for group in _data()["deferral"])
 
 
-def _deferred(text: str, at: int) -> str | None:
+def _cue_with_verb(text: str, at: int) -> str | None:
     """The direction of the mention at `at` that a cue of data/tense.yaml `deferral` right
     before it and one of its verbs earlier in its clause give, no other verb between: ahead
     for "adjourned the hearing till Monday", "called a strike for Tuesday"; back for "since

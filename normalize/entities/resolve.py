@@ -374,14 +374,15 @@ def _country_body(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
     keys = {lexicon.name_key(k) for form in (e.name, *e.aliases)
             for k in (f"{kind} of {form}", f"{form} {kind}")}
     keys |= {lexicon.name_key(f"{demonym} {kind}") for demonym in e.demonyms}
-    out = []
+    bodies: dict[str, Candidate] = {}
     for h in (h for k in sorted(keys) for h in kb.lookup(k)):
         body = kb.get(h.id)
         if (h.method in ("exact", "alias") and body is not None and body.type in _BODY_TYPES
-                and e.id in country_of(kb, h.id) and h.id not in {c.id for c in out}):
-            out.append(Candidate(h.id, h.score * _AROUND, h.method,
-                                 f"{m.text!r} describes {body.name!r}, the {kind} of {e.name}"))
-    return out
+                and e.id in country_of(kb, h.id)):
+            bodies.setdefault(h.id, Candidate(
+                h.id, h.score * _AROUND, h.method,
+                f"{m.text!r} describes {body.name!r}, the {kind} of {e.name}"))
+    return list(bodies.values())
 
 
 _BODY_TYPES = frozenset({"org", "gov"})
