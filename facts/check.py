@@ -34,6 +34,7 @@ def _or_bundled(kb: OptionalKB) -> KnowledgeBase:
     """`kb`, or the bundled knowledge base when None: what every public entry point reads."""
     return kb if kb is not None else KnowledgeBase.bundled()
 
+
 COMPARED_FIELDS = ("when", "where", "quantity", "polarity")
 CLAIM_FIELDS = ("subject", "object")  # compared too when a curator's claim key forms the group
 # What a `where` cell may name: the resolver's place types plus organisations as venues.

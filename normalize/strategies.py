@@ -291,7 +291,7 @@ def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
     from rapidfuzz.distance import OSA
 
     from normalize.entities import lexicon
-    from normalize.entities.names import PLACES
+    from normalize.entities.kb import NAMED_PLACE_TYPES
     from normalize.entities.typo import edit_budget
 
     kb = tables["kb"]
@@ -312,7 +312,8 @@ def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
         if new == token.lower() or OSA.distance(new, token.lower()) > edit_budget(len(new)):
             return base  # a swap then an edit inside it counts three: not a two-edit typo
         typed = [*tokens[:i], new, *tokens[i + 1:]]
-        if not _recognisable(typed, tokens, getattr(kb.get(entity_id), "type", "") in PLACES):
+        place = getattr(kb.get(entity_id), "type", "") in NAMED_PLACE_TYPES
+        if not _recognisable(typed, tokens, place):
             return base
     else:
         respellings = lexicon.translit_respellings(token.lower())

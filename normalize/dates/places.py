@@ -31,9 +31,6 @@ def _country(ident: str, located: dict[str, str]) -> str | None:
     return None
 
 
-_PLACE_TYPES = ("country", "city", "place")
-
-
 @lru_cache(maxsize=1)
 def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     """(one pattern over every place and person name, as written; name -> ISO country code;
@@ -41,10 +38,10 @@ def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     tell them apart; a person's name that is also a place's is the place's."""
     # imported here: the knowledge base's entities (read once, shared with the entity
     # normalizer) are needed only once a sentence asks
-    from normalize.entities.kb import bundled_entities
+    from normalize.entities.kb import NAMED_PLACE_TYPES, bundled_entities
 
     entities = bundled_entities()
-    places_of = [e for e in entities if e.type in _PLACE_TYPES]
+    places_of = [e for e in entities if e.type in NAMED_PLACE_TYPES]
     located = {e.id: e.located_in for e in places_of if e.located_in}
     codes: dict[str, set[str]] = {}
     for e in places_of:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
 from normalize.entities import lexicon
-from normalize.entities.kb import Entity, KnowledgeBase
+from normalize.entities.kb import NAMED_PLACE_TYPES, Entity, KnowledgeBase
 from normalize.entities.match import MARGIN, Candidate
 from normalize.text import fold
 
@@ -354,14 +354,13 @@ def _name_continues(s: _Spot) -> str:
 
 _WORD_BEFORE = re.compile(r"(?:^|[^\w'.,;:!?\"(\[-])\s*([A-Z][\w'-]*) $")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'(\[]\s*)$")
-_PLACE_TYPES_NAMED_IN = frozenset({"country", "city", "place"})
 
 
 def _name_before(s: _Spot) -> str:
     """A capitalized word right before a country or place makes it part of another name ("Air
     India", "Team GB", "Invest India"), unless that word starts the sentence, is a title, a day
     or a name of the knowledge base ("President Biden", "on Tuesday India said")."""
-    if s.entity.type not in _PLACE_TYPES_NAMED_IN or s.headline:
+    if s.entity.type not in NAMED_PLACE_TYPES or s.headline:
         return ""
     before = _WORD_BEFORE.search(s.text, 0, s.start)
     if before is None or _SENTENCE_START.search(s.text, 0, before.start(1)):

@@ -38,6 +38,7 @@ REFERENCE_FIELDS = ("located_in", "capital", "seat_of")
 # Entity types that may qualify a title ("Russian President", "UN Secretary-General").
 QUALIFIER_TYPES = frozenset({"country", "org", "gov", "city"})
 PLACE_TYPES = frozenset({"city", "country", "place", "gov", "event"})  # what can be "in"
+NAMED_PLACE_TYPES = frozenset({"city", "country", "place"})  # places a name names: no seat, event
 
 
 class KnowledgeBaseError(ValueError):

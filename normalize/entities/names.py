@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
 from normalize.entities import lexicon
-from normalize.entities.kb import Entity, Hit, KnowledgeBase
+from normalize.entities.kb import NAMED_PLACE_TYPES, Entity, Hit, KnowledgeBase
 from normalize.entities.match import Candidate
 
 _METHOD_WORDS = {
@@ -95,7 +95,8 @@ def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
             if h.method == "demonym" or h.detail.startswith("nickname"):
                 continue  # a typo on top of a nickname is too far from the name
             entity = kb.get(h.id)
-            if entity is not None and entity.type in PLACES and substituted(toks, cand):
+            if (entity is not None and entity.type in NAMED_PLACE_TYPES
+                    and substituted(toks, cand)):
                 continue
             name = entity.name if entity else h.id
             score = h.score * (0.5 + 0.5 * ratio / 100)
@@ -103,9 +104,6 @@ def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
                                  f"{key!r} is {sum(edits)} edit(s) from {cand_key!r}"
                                  f" ({h.method} key of {name!r}, similarity {ratio:.0f})"))
     return out
-
-
-PLACES = frozenset({"city", "country", "place"})  # named alone, a letter off: another place
 
 
 def substituted(toks: Sequence[str], cand: Sequence[str]) -> bool:
