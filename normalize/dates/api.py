@@ -128,11 +128,20 @@ def _parser(languages: tuple[str, ...]) -> Any:
     )
 
 
+_WARM_UP = (
+    ("Tuesday", "He said on Tuesday it will rain."),
+    ("3 p.m.", "They left at 3 p.m. on Tuesday."),
+    ("25", "It ran on April 24 and 25."),
+    ("from 1 December until 3 March", "It runs from 1 December until 3 March."),
+)
+
+
 def warm_up(languages: Iterable[str] = ("en",)) -> None:
     """Load the rule tables and the fallback parser now rather than on the first mention."""
-    # one mention in a sentence loads the rule tables, the context checks and the tense words
-    _resolve("Tuesday", date(2021, 6, 16), "He said on Tuesday it will rain.", "auto",
-             DEFAULT_SEASONS, tuple(languages))
+    # one mention of each path in a sentence loads the rule tables, the context checks and the
+    # tense words (a clock's day, a listed day and a range each compile their own patterns)
+    for text, context in _WARM_UP:
+        _resolve(text, date(2021, 6, 16), context, "auto", DEFAULT_SEASONS, tuple(languages))
     country_near("", 0, ())  # the places of the knowledge base, for holidays by country
     _parser(tuple(languages)).get_date_data("16 June 2021")
 
