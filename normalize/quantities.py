@@ -151,6 +151,8 @@ class _Tables:
     money_magnitudes: dict[str, str]
     not_count_phrases: tuple[str, ...]
     not_counts: re.Pattern[str]  # any of not_count_phrases, whole
+    clock_zones: tuple[str, ...]
+    clock: re.Pattern[str]  # four digits of a 24-hour clock and a zone of them ("1402 GMT")
     screen_words: frozenset[str]
     label_heads: frozenset[str]
     labels_after: frozenset[str]
@@ -207,6 +209,9 @@ def _tables() -> _Tables:
         not_count_phrases=tuple(str(w) for w in raw["not_counts"]),
         not_counts=re.compile(r"(?<![\w-])(?:" + "|".join(
             re.escape(str(w)) for w in raw["not_counts"]) + r")(?![\w-])"),  # whole words
+        clock_zones=tuple(str(w) for w in raw["clock_zones"]),
+        clock=re.compile(r"(?<![\d.,])(?:[01]\d|2[0-3])[0-5]\d\s*(?:" + "|".join(
+            re.escape(str(w)) for w in raw["clock_zones"]) + r")(?![\w-])"),
         screen_words=frozenset(str(w) for w in raw["screen_words"]),
         label_heads=frozenset(str(w) for w in raw["label_heads"]),
         labels_after=frozenset(str(w) for w in raw["labels_after"]),
@@ -538,8 +543,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
                             high_open=upper[1] == "lt", unit=_unit(tokens, upper[2], unit, t),
                             rule=f"{rule} and {upper[1]}")
     if kind == "range" and high == value:
-        if rule.removeprefix("qualifier:") not in t.start_points:
-            return None  # "between 10": half a range
+        if rule.removeprefix("qualifier:") not in t.start_points or _YEAR.fullmatch(tokens[i]):
+            return None  # "between 10": half a range; "from 2023", "from 2019 levels": a year
         kind, rule = "exact", f"{rule} alone"  # "up from 12,105": the earlier value
     if j < len(tokens) and tokens[j] in t.labels_after:
         return None  # "the 205 bus": a route, no count
@@ -606,37 +611,56 @@ def resolve_quantity(text: str) -> Quantity | None:
     if not isinstance(text, str):
         raise TypeError(f"text: expected a string or None, got {type(text).__name__}")
     t = _tables()
+    folded = text.casefold()
     if (len(text) > MAX_MENTION or _LABEL.search(text) or t.address.search(text)
-            or t.names.search(text) or t.not_counts.search(text.casefold())):
+            or t.names.search(text) or t.clock.search(folded)):
         return None
     key = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""),
                                 _MIXED.sub(_mixed, fold_key(_fractions(text))))
     if not key:
         return None
     key = t.abbreviated.sub(lambda m: t.abbreviations[m.group().rstrip()] + " ", key)
+    if t.not_counts.search(folded):  # "one-off", "the first half": no count there; one after
+        return _after_lead_words(key, text, past_not_counts=True)  # it may ("a one-off
+        # payment of £1,250")
     return _resolve(key, text) or _after_lead_words(key, text)
+
+
+def _amount_word(word: str, t: _Tables) -> bool:
+    """Whether `word` is a word of an amount or a share ("million", "dozen", "five", "in")."""
+    return (word in t.units or word in t.nouns or word in t.multipliers or word in t.exact
+            or word in t.vague or word in t.ratio_words)
 
 
 def _opens_amount(words: list[str], i: int, t: _Tables) -> bool:
     """Whether words[i] is part of an amount or a share ("four in 10", "one in five"), or
-    opens a qualifier written there ("at least"; not the "of" of "a death toll of 57")."""
+    opens a qualifier written there: one an amount follows ("at least 9", "up to a dozen"; not
+    the "of" of "a death toll of 57", nor the "from" of "banned from driving")."""
     word = words[i]
-    return (word in t.units or word in t.nouns or word in t.multipliers or word in t.exact
-            or word in t.vague or word in t.ratio_words
-            or any(_startswith(words, i, phrase) for phrase, _ in t.prefixes.get(word, ())))
+    if _amount_word(word, t):
+        return True
+    for phrase, _ in t.prefixes.get(word, ()):
+        if _startswith(words, i, phrase):
+            after = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
+            if not after.isalpha() or after in t.lead_articles or _amount_word(after, t):
+                return True
+    return False
 
 
 _YEAR = re.compile(r"(1\d{3}|20\d\d|2100)\b(?![.,]\d)")
 
 
-def _after_lead_words(key: str, text: str) -> Quantity | None:
+def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Quantity | None:
     """The amount after the words a mention opens with ("killed 40", "the 12 diplomats"), read
     as the whole mention; None when a word of numbers.yaml `lead_words.stop` stands among them,
     a capitalized word stands right before the number (a name: "Boeing 737"; "the Dow fell
-    500 points" reads 500) or what is left opens with a year."""
+    500 points" reads 500) or what is left opens with a year. `past_not_counts`: the amount
+    must come after every phrase of `not_counts` in the mention."""
     t = _tables()
     # the words before the number are written as in the key (its rewrites touch digits only)
     words, written = key.split(" "), fold(text).split(" ")
+    after_not_counts = max((m.end() for m in t.not_counts.finditer(
+        " ".join(written).casefold())), default=0) if past_not_counts else 0
     for k in range(1, min(t.lead_max, len(words) - 1, len(written)) + 1):
         word, form = words[k - 1], written[k - 1]
         article = word in t.lead_articles or k == 1 and word in t.lead_openers  # "All 13"
@@ -650,6 +674,8 @@ def _after_lead_words(key: str, text: str) -> Quantity | None:
         if not (form.islower() or k == 1 and article or set_off):
             continue  # a name: the number after it is its label, one further on may count
         rest = " ".join(words[k:])
+        if len(" ".join(written[:k])) < after_not_counts:
+            continue
         if word in t.particle_verbs and words[k:k + 2] in _PARTICLE_BOUNDS:
             rest = " ".join(words[k + 2:])  # "ticked up to 4%": the level reached
         got = _resolve(rest, text)

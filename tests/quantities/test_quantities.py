@@ -145,6 +145,7 @@ def test_every_table_entry_has_an_example() -> None:
     sequences += [[w] for w in (*t.money_magnitudes, *t.screen_words)]
     sequences += [_TOKEN.findall(w) for w in t.abbreviations]
     sequences += [_TOKEN.findall(w) for w in t.not_count_phrases]
+    sequences += [_TOKEN.findall(w) for w in t.clock_zones]
     unused = [" ".join(p) for p in sequences
               if not any(toks[i:i + len(p)] == p for toks in said for i in range(len(toks)))]
     assert unused == []
