@@ -27,6 +27,7 @@ from normalize.dates.context import (
     not_a_date,
     period_before,
     period_ended,
+    range_end,
     range_start,
     reads_as_date,
     spanned,
@@ -250,7 +251,15 @@ def _resolve(
     if context and (variant := _holiday_here(spec, text, context)) is not None:
         return _completed(variant, text, text, context, anchor, prefer, seasons, "")
     if spec.kind == "cal" and fields.get("month") and _needs_tense(spec) and context and (
-            opening := year_opening(text, context)):  # "Last year, ... on 23 December"
+            end := range_end(text, context)):  # "from 2 August to 19 August 2021": that year
+        year = _year_of_range_end(spec, end, anchor, context, seasons, languages)
+        got = _anchored(f"{clean_key(text)} {year}", anchor, None, seasons, languages
+                        ) if year else None
+        if got is not None:
+            return replace(got, rule=f"{spec.rule}-in-range-year", text=text)
+    if spec.kind == "cal" and (fields.get("month") or fields.get("holiday")) and _needs_tense(
+            spec) and context and (opening := year_opening(text, context)):  # "Last year,
+        # ... on 23 December", "In 2019, ... at Easter"
         year = _resolve(opening, anchor, context, prefer, seasons, languages, reference)
         if year is not None and year.granularity == "year" and year.value.isdigit():
             got = _anchored(f"{clean_key(text)} {year.value}", anchor, None, seasons, languages)
@@ -265,7 +274,13 @@ def _resolve(
     if spec.kind == "time" and fields.get("hour") is not None and "date" not in fields:
         dated, where = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"
-            return _completed(dated, text, where, context, anchor, prefer, seasons, "")
+            return _completed(dated, text, where, context, anchor, prefer, seasons, "",
+                              reference)
+        if _on_story_day(spec, text, anchor, context, reference):  # "Police were called at
+            # 2.04pm", after a paragraph about a day before the anchor: on that day
+            got = Resolver(anchor, None, seasons, reference).value(
+                spec.with_(anaphoric=True), text)
+            return replace(got, rule=f"{spec.rule}-on-story-day") if got else None
     if (fields.get("period") and period_ended(text, context)  # "the year ended Sept. 30"
             or fields.get("spannable") and spanned(text, context)):  # "over the next decade"
         span = duration_value(1, lexicon().units[fields["unit"]])
@@ -296,6 +311,35 @@ def _resolve(
         if start:
             return _not_before_start(got, spec, text, start, anchor, context, seasons, languages)
     return got
+
+
+def _year_of_range_end(spec: Spec, end: str, anchor: date | None, context: str, seasons: str,
+                       languages: tuple[str, ...]) -> int | None:
+    """The year a range's year-less start is in, from its end's stated year: the longest run of
+    the end's first words that names a month or day with its year ("19 august 2021", "june
+    last year"); a year earlier when the start's month and day come after the end's."""
+    words = end.split()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        named = recognize(phrase)
+        if named is None or named.kind != "cal" or not named.get("month") or _needs_tense(named):
+            continue
+        got = _resolve(phrase, anchor, context, "auto", seasons, languages)
+        if got is None or not got.value[:4].isdigit() or got.start is None:
+            return None
+        start_day = (spec.get("month"), spec.get("day") or 1)
+        return got.start.year - (start_day > (got.start.month, got.start.day))
+    return None
+
+
+def _on_story_day(spec: Spec, text: str, anchor: date | None, context: str | None,
+                  reference: Reference | None) -> bool:
+    """Whether a clock time with no day of its own, in a past-tense sentence, is on the day
+    the story last named before it rather than on the anchor's: "The fall happened at about
+    2.30pm", after a paragraph about 4 December, written on 8 December."""
+    return (reference is not None and reference[1] == "day" and not spec.get("offset")
+            and anchor is not None and reference[0] < anchor
+            and tense_of(context, text) == "past")
 
 
 # Four digits that read as a 24-hour clock after "at" rather than as a year: before 1900 or
@@ -385,11 +429,14 @@ def _holiday_here(spec: Spec, text: str, context: str) -> Spec | None:
 
 
 def _completed(spec: Spec, text: str, where: str, context: str, anchor: date | None,
-               prefer: str, seasons: str, suffix: str) -> TimeValue | None:
+               prefer: str, seasons: str, suffix: str, reference: Reference | None = None
+               ) -> TimeValue | None:
     """`text` read as `spec`, which its sentence completed ("25" of "April 24 and 25" as April
-    25), with the tense found at `where`; `suffix` marks the rule."""
+    25), with the tense found at `where`; `suffix` marks the rule; the story's `reference`
+    serves a day named from it ("at 5.30am the following day")."""
     direction, strict = _direction(prefer, spec, where, context)
-    got = Resolver(anchor, direction, seasons, None, strict).value(spec, text)
+    got = Resolver(anchor, direction, seasons, reference if _anaphoric(spec) else None,
+                   strict).value(spec, text)
     return replace(got, rule=got.rule + suffix) if got and suffix else got
 
 

@@ -36,12 +36,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     raw = _raw()["clock_day"]
     lex = lexicon()
     month = rf"(?:{one_of(lex.months)})\.?"
-    day_of_month = (rf"{month}\s+{DAY_SHAPE}(?:,?\s+\d{{4}})?"  # "June 7", "June 7, 2012"
-                    rf"|(?:the\s+)?{DAY_SHAPE}\s+(?:of\s+)?{month}(?:\s+\d{{4}})?"  # "7 June 2012"
+    year = rf"(?:,?\s+\d{{4}}|\s+(?:{one_of(raw['year_after'])}))?"  # ", 2012", " last year"
+    day_of_month = (rf"{month}\s+{DAY_SHAPE}{year}"  # "June 7", "June 7, 2012"
+                    rf"|(?:the\s+)?{DAY_SHAPE}\s+(?:of\s+)?{month}{year}"  # "7 June 2012"
                     r"|\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{4}")  # "2018-04-23", "23/04/2018"
     holidays = trie_of([h for h in lex.holidays if h not in lex.ambiguous_holidays])  # no "lent"
     words = (rf"(?:(?:{one_of(raw['day_modifiers'])})\s+)?(?:{one_of(lex.weekdays)})\.?"
-             rf"|{one_of(lex.daywords)}|{holidays}")  # "6am on Boxing Day"
+             rf"|{one_of(lex.daywords)}|{holidays}"  # "6am on Boxing Day"
+             rf"|{one_of(raw['story_days'])}")  # "at 5.30am the following day"
     paren = rf"\([^()]{{0,{int(raw['parenthesis'])}}}\)"
     # the end of a clock range may stand between: "from 7 a.m. to 5 p.m. on Thursday"
     until = rf"(?:{one_of(raw['range'])})\s*\d{{1,2}}(?:[:.]\d\d)?\s*(?:[ap]\.?m\b\.?)?"
@@ -56,8 +58,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     before = (rf"(?<![\w-])(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month}),?\s+"
               rf"(?:{one_of(raw['before'])})\s+$")
     # or earlier in the sentence after "on": "gets under way on Friday, when they tee off at 7.35am"
-    earlier = (rf"(?<![\w-])(?:(?:{one_of(raw['earlier'])})\s+"
-               rf"(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month})(?![\w-])"
+    earlier = (rf"(?<![\w-])(?:(?:{one_of(raw['earlier'])})\s+"  # (a possessive: below)
+               rf"(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month})"
+               r"(?![\w-]|['\u2019]s(?![\w-]))"
                # or a day in the possessive, or a holiday, that the event is of: "Friday's game
                # against Leeds starts at 6 p.m.", "the Christmas Day broadcast is at 3pm"
                rf"|(?P<owner>(?:{words})(?=['\u2019]s(?![\w-]))|(?:{holidays})(?![\w-])"
@@ -187,6 +190,29 @@ def range_start(mention: str, context: str | None) -> str | None:
     span = int(_raw()["range_end"]["span"])
     m = _range_start().search(text, max(0, at - span - 20), at)
     return m.group("start") if m else None
+
+
+@lru_cache(maxsize=1)
+def _range_end() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(an opener of a range right before the mention, a link and the words after it up to a
+    comma), data/context.yaml `range_end`."""
+    raw = _raw()["range_end"]
+    return (re.compile(rf"(?<![\w-])(?:{one_of(raw['openers'])})\s+$"),
+            re.compile(rf"\s*(?<![\w-])(?:{one_of(raw['links'])})\s+"
+                       rf"(?P<end>[^\s,;()][^,;()]{{0,{int(raw['span'])}}})"))
+
+
+def range_end(mention: str, context: str | None) -> str | None:
+    """The words (case-folded, up to a comma) after the link of the range that `mention`
+    opens ("19 august 2021" of "from 2 August to 19 August 2021"), else None."""
+    text, at = locate(context, mention)
+    if at <= 0:
+        return None
+    opener, link = _range_end()
+    if opener.search(text, max(0, at - 12), at) is None:
+        return None
+    m = link.match(text, at + len(mention))
+    return m.group("end").strip().rstrip(".!?") if m else None
 
 
 @lru_cache(maxsize=1)
@@ -566,7 +592,7 @@ def in_known_name(mention: str, context: str | None) -> bool:
 _DIGITS_AFTER = re.compile(r"\s+\d")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _WORD_LISTS = ("words", "before", "not_before", "after", "after_name", "after_lower_except",
-               "street_after", "suffix", "in_sentence")
+               "street_after", "suffix", "in_sentence", "before_set_off")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
                      "before_name", "before_possessive", "after_given_name", "after_digits",
                      "quoted", "quoted_title", "alone")
@@ -701,6 +727,19 @@ def _after_given_name(_: object, text: str, around: _Around) -> bool:
     return prev[:1].isupper() and prev.casefold() in _given_names()
 
 
+_WORD_BEFORE_COMMA = re.compile(r"([^\W\d_][\w'-]*),\s*$")
+
+
+def _before_set_off(words: frozenset[str], text: str, around: _Around) -> bool:
+    """Whether the word right before the mention is one of `words`, or the word before the
+    commas that set it off ("his granddaughter, June, now runs")."""
+    if around[3].casefold() in words:
+        return True
+    m = _WORD_BEFORE_COMMA.search(text, max(0, around[0] - 40), around[0])
+    return m is not None and text[around[1]:around[1] + 1] == "," and (
+        m.group(1).casefold() in words)
+
+
 def _before_name(_: object, text: str, around: _Around) -> bool:
     prev = around[3]  # "Audi Q3", not "Apple's Q3"
     return (prev[:1].isupper() and not _POSSESSIVE.search(prev)
@@ -732,6 +771,7 @@ _CONDITIONS: tuple[tuple[str, Callable[[Any, str, _Around], bool]], ...] = (
     ("in_sentence", lambda words, text, a: not words.isdisjoint(
         _WORD_IN_MENTION.findall(text.casefold()))),
     ("before", lambda words, text, a: a[3].casefold() in words),
+    ("before_set_off", _before_set_off),
     ("after_given_name", _after_given_name),
     ("not_before", lambda words, text, a: a[3].casefold() not in words),
     ("before_name", _before_name),

@@ -876,7 +876,7 @@ _TIME_PART = re.compile(
     r"(?P<time>(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)? ?[ap]\.? ?m\b\.?|(?:[01]?\d|2[0-3]):[0-5]\d"
     r"|noon|midnight|midday)"
 )
-_TIME_FIRST = re.compile(rf"^{_TIME_PART.pattern},? (?:on |of |this |the )?(?P<rest>.+)$")
+_TIME_FIRST = re.compile(rf"^{_TIME_PART.pattern},? (?:on |of |this )?(?P<rest>.+)$")
 _TIME_LAST = re.compile(
     rf"^(?P<rest>.+?),? (?:at |around |about |by |for )?{_TIME_PART.pattern}$")
 # A loose clock ("8", "nine fifty-nine": up to three words) before a day or part of day, or
@@ -1070,6 +1070,8 @@ def _recognize(key: str, depth: int = 0, loose: bool = True) -> Spec | None:
                 return spec.with_(mod=mod)
             if kind == "prep" and spec.get("ambiguous"):
                 return spec.with_(ambiguous=False)
+            if kind == "the" and spec.rule == "weekday" and spec.get("ambiguous"):
+                return None  # "told The Sun", "the SAT": no weekday takes an article
             if spec.get("edge") and prefix in lex.past_prepositions:
                 # "since year-end": the last one passed, whatever the sentence's tense
                 return spec.with_(edge=False, tense_offset={"past": -1, "future": -1, "none": -1})
