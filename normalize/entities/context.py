@@ -397,6 +397,18 @@ def _language(s: _Spot) -> str:
 
 
 _JOINED_WORD = re.compile(r"-(\w+)")
+_PLAIN_WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Za-z]+)\s+$")
+
+
+def _ethnic(s: _Spot) -> str:
+    """A demonym after a word of data/context.yaml `demonym_group_after` names a people across
+    borders, not the country: "ethnic Albanians danced in Pristina"."""
+    if s.method != "demonym":
+        return ""
+    before = _PLAIN_WORD_BEFORE.search(s.text, max(0, s.start - 20), s.start)
+    word = before.group(1).casefold() if before else ""
+    return f"a people: after {word!r}" if word in lexicon.context_words().demonym_group_after \
+        else ""
 
 
 def _agreement(s: _Spot) -> str:
@@ -699,7 +711,7 @@ def _ampersand(s: _Spot) -> str:
 
 
 # Each check gives the reason the mention is part of another name there, or "".
-_OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _agreement,
+_OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _ethnic, _agreement,
                       _counted_people, _score, _match, _month_day, _region, _name_of,
                       _place_preposition, _another_holder, _acronym_of_another, _introduced,
                       _apposed, _namesake, _other_sense, _ampersand, _name_before, _currency)

@@ -147,6 +147,7 @@ class RoleLexicon:
     leader_by_country: dict[str, str]
     subordinate_words: frozenset[str]
     phrase_countries: dict[tuple[str, ...], str]  # "pentagon chief" -> country:us
+    country_classes: frozenset[str]  # offices many countries have: "the chancellor"
 
     def role_class(self, title: str) -> str:
         """Class of a KB role title: a known title or, for "President of Russia" or "Russian
@@ -198,6 +199,7 @@ def roles() -> RoleLexicon:
         leader_by_country=dict(raw.get("leader_by_country", {})),
         subordinate_words=frozenset(raw.get("subordinate_words", [])),
         phrase_countries={phrase_key(k): v for k, v in raw.get("phrase_countries", {}).items()},
+        country_classes=frozenset(raw.get("country_classes", [])),
     )
 
 
@@ -322,6 +324,7 @@ class ContextWords:
     compounds: frozenset[str]
     demonym_alone_before: frozenset[str]
     language_compounds: frozenset[str]
+    demonym_group_after: frozenset[str]
     agreement_words: frozenset[str]
     people_counters: frozenset[str]
     place_only_before: frozenset[str]

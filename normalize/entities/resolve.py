@@ -170,15 +170,17 @@ def _of_a_named_country(kb: KnowledgeBase, parse: TitleParse, cands: list[Candid
                         context: str | None) -> list[Candidate]:
     """Holders of a role named without its country ("the prime minister") in several
     countries: those of the countries the sentence names ("In Tokyo, the prime minister said";
-    "BJP workers said the Prime Minister would return to Lucknow"). One holder, or holders of
-    one country, stand as found."""
+    "BJP workers said the Prime Minister would return to Lucknow"); likewise for an office many
+    countries have (data/roles.yaml `country_classes`: "the chancellor"), even when the KB
+    holds one country's. One holder of another role stands as found ("the Queen")."""
     def held(c: Candidate) -> frozenset[str]:
         e = kb.get(c.id)
         return frozenset(r.of for r in (e.roles if e else ()) if r.of
                          and lexicon.roles().role_class(r.role) in parse.classes)
 
-    if len(cands) < 2 or len(set().union(*map(held, cands))) < 2:
-        return cands
+    if not set(parse.classes) & lexicon.roles().country_classes and (
+            len(cands) < 2 or len(set().union(*map(held, cands))) < 2):
+        return cands  # "the Queen", "the Kremlin spokesman": one holder, or one country's
     named = countries_named(kb, context) if context else frozenset()
     return [c for c in cands if held(c) & named]
 
