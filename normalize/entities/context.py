@@ -511,7 +511,8 @@ def regions_named(kb: KnowledgeBase, name: str, types: frozenset[str] = REGION_T
 def _name_of(s: _Spot) -> str:
     """After "<Name> of" it is part of that name ("the Bank of England", "the Ring of Kerry"),
     unless the name is a title, a given name or a body ("King Abdullah of Jordan", "the
-    Government of India")."""
+    Government of India"), or a person's, a given name before it: where the person is from
+    ("Senator John Edwards of North Carolina", "Shane Lowry of Ireland")."""
     named = _NAME_OF_BEFORE.search(s.text, 0, s.start)
     if named is None or s.headline or not s.text[:named.start()].strip():
         return ""
@@ -520,7 +521,8 @@ def _name_of(s: _Spot) -> str:
     titles = lexicon.title_words()
     if (word in titles or word in lexicon.given_names()
             or word in lexicon.context_words().body_words
-            or title[:1].isupper() and title.casefold() in titles):
+            or title[:1].isupper() and (title.casefold() in titles
+                                        or title.casefold() in lexicon.given_names())):
         return ""
     return f"after {named.group()!r}"
 
