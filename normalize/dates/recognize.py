@@ -536,8 +536,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     if g.get("quarter"):
         f["quarter"] = _quarter_number(g["quarter"])
     if extra.get("month_quarter"):  # "the June quarter": the quarter ending that month
-        if f["month"] % 3:
-            return None
+        if f["month"] % 3 or g.get("mstart") and lex.months.get(g["mstart"]) != f["month"] - 2:
+            return None  # "the May-June period": no quarter
         f["quarter"] = f.pop("month") // 3
     if g.get("half"):
         f["half"] = lex.halves[g["half"]] if g["half"] in lex.halves else int(g["half"])
