@@ -407,8 +407,9 @@ def _ethnic(s: _Spot) -> str:
         return ""
     before = _PLAIN_WORD_BEFORE.search(s.text, max(0, s.start - 20), s.start)
     word = before.group(1).casefold() if before else ""
-    return f"a people: after {word!r}" if word in lexicon.context_words().demonym_group_after \
-        else ""
+    if word not in lexicon.context_words().demonym_group_after:
+        return ""
+    return f"a people: after {word!r}"
 
 
 def _agreement(s: _Spot) -> str:
