@@ -253,18 +253,18 @@ def _resolve(
     if spec.kind == "cal" and fields.get("month") and _needs_tense(spec) and context and (
             end := range_end(text, context)):  # "from 2 August to 19 August 2021": that year
         year = _year_of_range_end(spec, end, anchor, context, seasons, languages)
-        got = _anchored(f"{clean_key(text)} {year}", anchor, None, seasons, languages
-                        ) if year else None
+        got = _in_year(spec, text, year, anchor, seasons, languages, "range-year") if year else None
         if got is not None:
-            return replace(got, rule=f"{spec.rule}-in-range-year", text=text)
+            return got
     if spec.kind == "cal" and (fields.get("month") or fields.get("holiday")) and _needs_tense(
             spec) and context and (opening := year_opening(text, context)):  # "Last year,
         # ... on 23 December", "In 2019, ... at Easter"
         year = _resolve(opening, anchor, context, prefer, seasons, languages, reference)
         if year is not None and year.granularity == "year" and year.value.isdigit():
-            got = _anchored(f"{clean_key(text)} {year.value}", anchor, None, seasons, languages)
+            got = _in_year(spec, text, int(year.value), anchor, seasons, languages,
+                           "year-opening")
             if got is not None:
-                return replace(got, rule=f"{spec.rule}-in-year-opening", text=text)
+                return got
     if spec.rule == "weekday" and context:  # "Saturday" of "on Saturday next week"
         week = week_after(text, context)
         dated = recognize(f"{clean_key(text)} {week}") if week else None
@@ -311,6 +311,13 @@ def _resolve(
         if start:
             return _not_before_start(got, spec, text, start, anchor, context, seasons, languages)
     return got
+
+
+def _in_year(spec: Spec, text: str, year: int, anchor: date | None, seasons: str,
+             languages: tuple[str, ...], how: str) -> TimeValue | None:
+    """A year-less date read in the year its sentence gives it (rule suffix "-in-<how>")."""
+    got = _anchored(f"{clean_key(text)} {year}", anchor, None, seasons, languages)
+    return replace(got, rule=f"{spec.rule}-in-{how}", text=text) if got else None
 
 
 def _year_of_range_end(spec: Spec, end: str, anchor: date | None, context: str, seasons: str,

@@ -760,9 +760,11 @@ def build_set(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         value = f"XXXX-WXX-{lex.weekdays[g['weekday']]}"
         if g.get("pod"):
             value += "T" + lex.pods[g["pod"]]
-        elif g.get("hour"):  # "every Thursday at 8pm"
-            hour = int(parse_number(g["hour"]) or 0) % 12 + (12 if g["ampm"] == "p" else 0)
-            value += f"T{hour:02d}:{int(g.get('minute') or 0):02d}"
+        elif g.get("hour"):  # "every Thursday at 8pm": the clock as a clock time reads it
+            clock = build_time(name, g, {})
+            if clock is None:
+                return None  # "every Thursday at 13pm"
+            value += f"T{clock.get('hour'):02d}:{clock.get('minute'):02d}"
     elif g.get("month"):
         value = f"XXXX-{lex.months[g['month']]:02d}"
     elif g.get("season"):

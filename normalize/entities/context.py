@@ -397,16 +397,18 @@ def _language(s: _Spot) -> str:
 
 
 _JOINED_WORD = re.compile(r"-(\w+)")
-_PLAIN_WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Za-z]+)\s+$")
+
+
+def _word_before(s: _Spot) -> str:
+    """The word right before the mention as split by spaces, case-folded ("" at the start)."""
+    before = s.text[:s.start].split()[-1:]
+    return before[0].casefold() if before else ""
 
 
 def _ethnic(s: _Spot) -> str:
     """A demonym after a word of data/context.yaml `demonym_group_after` names a people across
     borders, not the country: "ethnic Albanians danced in Pristina"."""
-    if s.method != "demonym":
-        return ""
-    before = _PLAIN_WORD_BEFORE.search(s.text, max(0, s.start - 20), s.start)
-    word = before.group(1).casefold() if before else ""
+    word = _word_before(s) if s.method == "demonym" else ""
     if word not in lexicon.context_words().demonym_group_after:
         return ""
     return f"a people: after {word!r}"
@@ -532,8 +534,7 @@ def _place_preposition(s: _Spot) -> str:
     """A person's surname right after "in", "at", "near" is a place: "a rally in Austin"."""
     if s.entity.type != "person" or s.written.endswith(("'s", "s'")):
         return ""  # "in Abe's cabinet": his
-    before = s.text[:s.start].split()[-1:]
-    word = before[0].casefold() if before else ""
+    word = _word_before(s)
     return f"after {word!r}" if word in lexicon.context_words().place_only_before else ""
 
 
