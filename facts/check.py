@@ -22,7 +22,7 @@ from typing import Any
 
 from facts.corpus import Corpus, CorpusError, Document, FactRow, check_row, load_corpus
 from normalize.dates import TimeValue, diagnose, resolve_date
-from normalize.entities import KnowledgeBase, resolve_entity
+from normalize.entities import EntityMatch, KnowledgeBase, resolve_entity
 from normalize.quantities import resolve_quantity
 from normalize.text import fold_key
 from normalize.yamldata import load_yaml
@@ -283,10 +283,26 @@ def _entity_cell(raw: str, doc: Document, context: str | None, kb: KnowledgeBase
     if not raw:
         return Cell(raw)
     match = resolve_entity(raw, date=doc.date, context=context or None, kb=kb, types=types)
+    if match is None and context and doc.text:
+        match = _role_in_article(raw, doc, kb, types)
     if match is None:
         return Cell(raw, None, None, f"{raw!r} (not in the knowledge base)",
                     "no knowledge-base entity matches; compared as written")
     return Cell(raw, match, match.id, match.name, match.explain)
+
+
+def _role_in_article(raw: str, doc: Document, kb: KnowledgeBase,
+                     types: Iterable[str] | None) -> EntityMatch | None:
+    """A role named without its country ("The president signed 17 executive actions") whose
+    quote names no country: its holder on the document's date in the one country the whole
+    article names among those that have the role ("WASHINGTON, Jan. 21 - ..."); a reader of
+    the article knows whose president it is. Only a role reading is taken from the article:
+    a name its quote left unlinked stays unlinked."""
+    match = resolve_entity(raw, date=doc.date, context=doc.text, kb=kb, types=types)
+    if match is None or match.method != "role":
+        return None
+    return replace(match, explain=f"{match.explain}; the country from the article, as its "
+                                  "quote names none")
 
 
 def _as_actor(cell: Cell, kb: KnowledgeBase) -> Cell:

@@ -279,3 +279,28 @@ def test_cells_compared_without_a_kb_use_the_bundled_one() -> None:
     where = compare_cells("where", rows[0], rows[1])
     assert where.verdict == "refines", where.why  # Geneva lies in Switzerland
     assert compare_cells("subject", rows[0], rows[1]).verdict == "agree"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the article names one country with a president: its holder on the document's date
+    ("WASHINGTON (AP) - The president signed the bill.\n\nMr. Trump flew to Florida.",
+     "person:joe-biden"),
+    # the article names two such countries: whose president it is stays open
+    ("WASHINGTON (AP) - The president signed the bill.\n\nMr. Macron called from Paris.",
+     None),
+])
+def test_a_role_its_quote_leaves_open_takes_the_country_of_the_article(text, expected) -> None:
+    doc = Document("d", Path("d.txt"), date(2021, 1, 25), text)
+    row = normalize_row(FactRow(id="r1", line=2, doc="d", subject="The president",
+                                relation="sign", quote="The president signed the bill."), doc)
+    assert row.cells["subject"].key == expected, row.cells["subject"].explain
+
+
+def test_only_a_role_is_read_from_the_article() -> None:
+    # "Merkle" is no one in its quote; read with the whole article, which names Angela Merkel,
+    # it would be her typo, but only a role reading is taken from the article
+    text = "Chancellor Angela Merkel arrived in Paris.\n\nMerkle spoke to reporters."
+    doc = Document("d", Path("d.txt"), date(2021, 6, 20), text)
+    row = normalize_row(FactRow(id="r1", line=2, doc="d", subject="Merkle", relation="say",
+                                quote="Merkle spoke to reporters."), doc)
+    assert row.cells["subject"].value is None, row.cells["subject"].explain
