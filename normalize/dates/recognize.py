@@ -765,8 +765,13 @@ def build_set(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             if clock is None:
                 return None  # "every Thursday at 13pm"
             value += f"T{clock.get('hour'):02d}:{clock.get('minute'):02d}"
-    elif g.get("month"):
+    elif g.get("month"):  # "every July", "every 18 July"
         value = f"XXXX-{lex.months[g['month']]:02d}"
+        if g.get("day"):
+            day = parse_ordinal(g["day"])
+            if day is None or day > calendar.monthrange(2000, lex.months[g["month"]])[1]:
+                return None  # "every 31 June" (2000 is a leap year: "every 29 February" stays)
+            value += f"-{day:02d}"
     elif g.get("season"):
         value = f"XXXX-{lex.seasons[g['season'].removesuffix('s')]}"
     elif g.get("holiday"):  # "every Christmas": a movable feast has no month and day to repeat
