@@ -126,7 +126,8 @@ def _word_set(*keys: str) -> frozenset[str]:
     `gives_way_after` + `scheduled_gives_way_after` (after them a `scheduled` word is no verb),
     `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
     form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`,
-    `participles_before_by`, `clock_after_number`."""
+    `participles_before_by`, `clock_after_number`; with `shares_tense_after` (after "and" a
+    past form takes the tense of the verb before it)."""
     return frozenset(w for key in keys for w in _data()[key])
 
 
@@ -172,10 +173,17 @@ def _kind_of(found: str) -> tuple[str, bool]:
 
 def _participle(text: str, pos: int) -> str | None:
     """The word right before a past form (adverb allowed) that decides instead of it ("will be
-    held", "was quickly approved", "has fluctuated", "to cut"), else None (the form stands)."""
+    held", "was quickly approved", "has fluctuated", "to cut", "will be prorogued and
+    dissolved"), else None (the form stands)."""
     before, before2 = _previous_words(text, pos)
     prev = before2 if before.endswith("ly") and before2 else before
+    if prev in _word_set("shares_tense_after"):  # only right before the form: not "April and
+        # May kept" (the mention is blanked between), nor "between 2005 and 2009, reopened"
+        return prev if _RIGHT_AFTER_WORD.search(text, max(0, pos - 24), pos) else None
     return prev if prev in _word_set("gives_way_after", "adjective_after") else None
+
+
+_RIGHT_AFTER_WORD = re.compile(r"[a-z] (?:[a-z]+ly )?$")  # "and dissolved", "and quickly cut"
 
 
 def _markers(text: str) -> Iterator[tuple[int, int, str, bool]]:
