@@ -365,16 +365,26 @@ def cue_of(context: str | None, mention: str) -> str | None:
     right after it ("delivery" -> "future"); "ahead" for a date something is ahead of, which
     the caller reads with the sentence's tense."""
     text, at = locate(context, mention)
-    if at < 0:
-        return None
+    return _cue_at(text, at, at + len(mention)) if at >= 0 else None
+
+
+_LISTED_AFTER = re.compile(r"(?<![a-z'])([a-z]+),?\s+(?:and|or)\s+$")  # "Thursday and |Friday"
+
+
+def _cue_at(text: str, at: int, end: int) -> str | None:
+    """The cue of the mention at text[at:end] (see cue_of); a month or weekday listed after
+    another ("for Thursday and Friday") takes the cue of the first."""
     before, after, kinds = _cue_scanner()
-    m = (before.search(text, max(0, at - 24), at) if at else None) or after.match(
-        text, at + len(mention))
+    m = (before.search(text, max(0, at - 24), at) if at else None) or after.match(text, end)
     if m:
         return kinds[_phrase(m.group("cue"))]
     if at and _past_form_before(text, at):
         return "past"
-    return _cue_with_verb(text, at) if at else None
+    got = _cue_with_verb(text, at) if at else None
+    if got is None and (first := _LISTED_AFTER.search(text, max(0, at - 24), at)) and (
+            _names_month_or_weekday(first.group(1))):
+        return _cue_at(text, first.start(1), first.end(1))
+    return got
 
 
 @lru_cache(maxsize=1)
