@@ -156,9 +156,11 @@ class _Tables:
     screen_words: frozenset[str]
     label_heads: frozenset[str]
     labels_after: frozenset[str]
+    year_nouns: tuple[tuple[str, ...], ...]
     start_points: frozenset[str]
-    # a name holding a number: letters of name_suffixes against it ("the 49ers"), or a number
-    # word capitalized after a lower-case word or a digit and hyphen ("the Five Eyes", "7-Eleven")
+    # a name holding a number: letters of name_suffixes against it ("the 49ers"), a number
+    # word capitalized after a lower-case word or a digit and hyphen ("the Five Eyes", "7-Eleven"),
+    # or a capitalized word written against digits ("Sixty60"; not a currency: "Rs500", "Dh100")
     names: re.Pattern[str]
     abbreviations: dict[str, str]  # "c." -> "circa", before a number
     abbreviated: re.Pattern[str]  # any of them, before a number
@@ -215,10 +217,14 @@ def _tables() -> _Tables:
         screen_words=frozenset(str(w) for w in raw["screen_words"]),
         label_heads=frozenset(str(w) for w in raw["label_heads"]),
         labels_after=frozenset(str(w) for w in raw["labels_after"]),
+        year_nouns=tuple(tuple(str(w).split()) for w in raw["year_nouns"]),
         start_points=frozenset(str(w) for w in raw["start_points"]),
         names=re.compile(r"\d(?:" + "|".join(re.escape(str(w)) for w in raw["name_suffixes"])
                          + r")\b|(?:(?<![\w'])[a-z][\w'-]*\s+|\d-)(?:" + "|".join(
-                             w.title() for w in raw["units"] if len(w) > 2) + r")\b"),
+                             w.title() for w in raw["units"] if len(w) > 2) + r")\b"
+                         + r"|(?<![\w'])(?!(?:" + "|".join(
+                             re.escape(str(w).title()) for w in raw["currency_prefixes"])
+                         + r")\d)[A-Z][a-z]+\d"),
         abbreviations={str(k): str(v) for k, v in raw["abbreviations"].items()},
         abbreviated=re.compile(r"(?<![\w.])(?:" + "|".join(
             re.escape(str(k)) for k in raw["abbreviations"]) + r") ?(?=\d)"),
@@ -518,6 +524,9 @@ def _resolve(key: str, text: str) -> Quantity | None:
     value, j = first
     if _is_ratio(tokens, j, value, t):
         return None
+    if value >= FIRST_YEAR_OF_SPAN and _YEAR.fullmatch(tokens[j - 1]) and any(
+            _startswith(tokens, j, list(noun)) for noun in t.year_nouns):
+        return None  # "the 2024 financial year": a year
     if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1] in t.label_heads:
         return None  # "a five-star hotel", "a six-figure salary": a rating or a size
     high = value
@@ -534,6 +543,9 @@ def _resolve(key: str, text: str) -> Quantity | None:
         if second is not None and tokens[j] == "-" and 0 < SCORE_RATIO * value < second[0]:
             return None  # "3-72", "5-311": bowling figures or a score, no range
         if second is not None and second[0] >= value:
+            if second[1] == len(tokens) and value >= FIRST_YEAR_OF_SPAN and _YEAR.fullmatch(
+                    tokens[i]) and _YEAR.fullmatch(tokens[j + 1]):
+                return None  # "from 2006 to 2011", "1999-2015": a span of years, no count
             high, j = second
             kind, rule = "range", "range"
     if kind in _LOW_BOUNDS and tokens[j:j + 1] == ["and"]:  # "at least 30 and as many as 40"
@@ -580,6 +592,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
 
 
 _MINUS = frozenset({"-", "minus"})
+FIRST_YEAR_OF_SPAN = 1800  # two such numbers, unseparated, alone in a range: years ("1999-2015")
 SCORE_RATIO = 20  # a hyphenated pair whose second number is more times the first is no range
 _LOW_BOUNDS = frozenset({"min", "gt"})
 
