@@ -591,7 +591,8 @@ def in_known_name(mention: str, context: str | None) -> bool:
 
 _DIGITS_AFTER = re.compile(r"\s+\d")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
-_WORD_LISTS = ("words", "before", "not_before", "after", "after_name", "after_lower_except",
+_WORD_LISTS = ("words", "before", "not_before", "after", "not_after", "after_name",
+               "after_lower_except",
                "street_after", "suffix", "in_sentence", "before_set_off")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
                      "before_name", "before_possessive", "after_given_name", "after_digits",
@@ -756,6 +757,7 @@ def _before_possessive(_: object, text: str, around: _Around) -> bool:
 # the order they are tried, cheap ones first; a flag (value True) is tested only when set.
 _CONDITIONS: tuple[tuple[str, Callable[[Any, str, _Around], bool]], ...] = (
     ("after", lambda words, text, a: a[2].casefold() in words),
+    ("not_after", lambda words, text, a: a[2].casefold() not in words),
     ("after_name", lambda words, text, a: a[2][:1].isupper() and a[2].casefold() in words),
     ("after_capitalized", lambda _, text, a: _name_word(a[2])),
     ("after_lower_except", lambda words, text, a: a[2].isalpha() and a[2].islower()
