@@ -156,7 +156,7 @@ class _Tables:
     screen_words: frozenset[str]
     label_heads: frozenset[str]
     labels_after: frozenset[str]
-    year_nouns: tuple[tuple[str, ...], ...]
+    year_nouns: tuple[list[str], ...]  # phrases as words, as _startswith compares them
     start_points: frozenset[str]
     # a name holding a number: letters of name_suffixes against it ("the 49ers"), a number
     # word capitalized after a lower-case word or a digit and hyphen ("the Five Eyes", "7-Eleven"),
@@ -217,7 +217,7 @@ def _tables() -> _Tables:
         screen_words=frozenset(str(w) for w in raw["screen_words"]),
         label_heads=frozenset(str(w) for w in raw["label_heads"]),
         labels_after=frozenset(str(w) for w in raw["labels_after"]),
-        year_nouns=tuple(tuple(str(w).split()) for w in raw["year_nouns"]),
+        year_nouns=tuple(str(w).split() for w in raw["year_nouns"]),
         start_points=frozenset(str(w) for w in raw["start_points"]),
         names=re.compile(r"\d(?:" + "|".join(re.escape(str(w)) for w in raw["name_suffixes"])
                          + r")\b|(?:(?<![\w'])[a-z][\w'-]*\s+|\d-)(?:" + "|".join(
@@ -525,7 +525,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
     if _is_ratio(tokens, j, value, t):
         return None
     if value >= FIRST_YEAR_OF_SPAN and _YEAR.fullmatch(tokens[j - 1]) and any(
-            _startswith(tokens, j, list(noun)) for noun in t.year_nouns):
+            _startswith(tokens, j, noun) for noun in t.year_nouns):
         return None  # "the 2024 financial year": a year
     if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1] in t.label_heads:
         return None  # "a five-star hotel", "a six-figure salary": a rating or a size
