@@ -368,7 +368,8 @@ def cue_of(context: str | None, mention: str) -> str | None:
     return _cue_at(text, at, at + len(mention)) if at >= 0 else None
 
 
-_LISTED_AFTER = re.compile(r"(?<![a-z'])([a-z]+),?\s+(?:and|or)\s+$")  # "Thursday and |Friday"
+# a word and a coordinator ending a text: "Thursday and |Friday", a date listed after another
+_LISTED_AFTER = re.compile(rf"(?<![a-z'])([a-z]+),?\s+(?:{'|'.join(sorted(_COORDINATORS))})\s+$")
 
 
 def _cue_at(text: str, at: int, end: int) -> str | None:

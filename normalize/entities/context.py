@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
 from normalize.entities import lexicon
-from normalize.entities.kb import NAMED_PLACE_TYPES, Entity, KnowledgeBase
+from normalize.entities.kb import COUNTRY_TYPES, NAMED_PLACE_TYPES, Entity, KnowledgeBase
 from normalize.entities.match import MARGIN, Candidate
 from normalize.text import fold
 
@@ -635,7 +635,6 @@ def _head_words(phrase: str) -> set[str]:
 _LEAD_WORDS = re.compile(r"((?:\S+\s+){0,2}?)([A-Za-z]+)\s+$")
 
 
-COUNTRY_TYPES = frozenset({"country", "city", "place", "gov"})  # what lies in one country
 MAX_PLACE_CLIMB = 4  # located_in steps from a place up to its country
 
 

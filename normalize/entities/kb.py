@@ -37,8 +37,9 @@ BUNDLED_DIR = lexicon.DATA_DIR / "kb"
 REFERENCE_FIELDS = ("located_in", "capital", "seat_of")
 # Entity types that may qualify a title ("Russian President", "UN Secretary-General").
 QUALIFIER_TYPES = frozenset({"country", "org", "gov", "city"})
-PLACE_TYPES = frozenset({"city", "country", "place", "gov", "event"})  # what can be "in"
 NAMED_PLACE_TYPES = frozenset({"city", "country", "place"})  # places a name names: no seat, event
+COUNTRY_TYPES = NAMED_PLACE_TYPES | {"gov"}  # what lies in one country
+PLACE_TYPES = COUNTRY_TYPES | {"event"}  # what can be "in"
 
 
 class KnowledgeBaseError(ValueError):

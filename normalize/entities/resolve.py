@@ -18,7 +18,6 @@ from typing import Any
 
 from normalize.entities import lexicon, names
 from normalize.entities.context import (
-    COUNTRY_TYPES,
     context_bonus,
     countries_named,
     country_of,
@@ -28,7 +27,7 @@ from normalize.entities.context import (
     named_otherwise,
     persons_in,
 )
-from normalize.entities.kb import PLACE_TYPES, KnowledgeBase
+from normalize.entities.kb import COUNTRY_TYPES, PLACE_TYPES, KnowledgeBase
 from normalize.entities.match import (
     MARGIN,
     Candidate,
