@@ -143,6 +143,8 @@ class _Tables:
     lead_max: int
     lead_articles: frozenset[str]
     lead_stop: frozenset[str]
+    lead_time_stop: frozenset[str]
+    time_units: frozenset[str]
     lead_name_links: frozenset[str]
     lead_openers: frozenset[str]
     particle_verbs: frozenset[str]
@@ -200,6 +202,8 @@ def _tables() -> _Tables:
         lead_max=int(raw["lead_words"]["max"]),
         lead_articles=frozenset(raw["lead_words"]["articles"]),
         lead_stop=frozenset(str(w) for w in raw["lead_words"]["stop"]),
+        lead_time_stop=frozenset(str(w) for w in raw["lead_words"]["time_stop"]),
+        time_units=frozenset(str(w) for w in raw["lead_words"]["time_units"]),
         lead_name_links=frozenset(str(w) for w in raw["lead_words"]["name_links"]),
         lead_openers=frozenset(str(w) for w in raw["lead_words"]["openers"]),
         particle_verbs=frozenset(str(w) for w in raw["lead_words"]["particle_verbs"]),
@@ -614,6 +618,11 @@ def _upper_bound(tokens: list[str], i: int, t: _Tables) -> tuple[float, str, int
 _LABEL = re.compile(r"(?<![\w.])\d+[ADEGHIJLNOPQRSUVWXYZ]\b|(?<![\w.$])[A-MO-QS-Z]\d")
 
 
+# Two scores in a row are a match's sets or periods, no range: "won 6-4, 7-6(5)", "1-6 7-6 6-1".
+_SCORE_LINE = re.compile(r"(?<![\d.])\d{1,2}[-\u2013]\d{1,2}(?:\(\d{1,2}\))?,?"
+                         r" \d{1,2}[-\u2013]\d{1,2}(?![\d.])")
+
+
 def resolve_quantity(text: str) -> Quantity | None:
     """Read a number mention ("10", "at least nine", "about a dozen") as a `Quantity` range.
 
@@ -626,7 +635,7 @@ def resolve_quantity(text: str) -> Quantity | None:
     t = _tables()
     folded = text.casefold()
     if (len(text) > MAX_MENTION or _LABEL.search(text) or t.address.search(text)
-            or t.names.search(text) or t.clock.search(folded)):
+            or t.names.search(text) or t.clock.search(folded) or _SCORE_LINE.search(text)):
         return None
     key = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""),
                                 _MIXED.sub(_mixed, fold_key(_fractions(text))))
@@ -665,7 +674,8 @@ _YEAR = re.compile(r"(1\d{3}|20\d\d|2100)\b(?![.,]\d)")
 
 def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Quantity | None:
     """The amount after the words a mention opens with ("killed 40", "the 12 diplomats"), read
-    as the whole mention; None when a word of numbers.yaml `lead_words.stop` stands among them,
+    as the whole mention; None when a word of numbers.yaml `lead_words.stop` stands among them
+    (or of `time_stop`, with no unit of time after the number: "after 3", not "after 52 years"),
     a capitalized word stands right before the number (a name: "Boeing 737"; "the Dow fell
     500 points" reads 500) or what is left opens with a year. `past_not_counts`: the amount
     must come after every phrase of `not_counts` in the mention."""
@@ -682,6 +692,7 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
             form.endswith(",") or owner != word and not written[k][:1].isupper())
         if (not owner.removesuffix(",").replace("-", "").isalpha()  # "record-high" passes
                 or word in t.lead_stop or not article and _opens_amount(words, k - 1, t)
+                or word in t.lead_time_stop and t.time_units.isdisjoint(words[k:])
                 or word in t.lead_name_links and k > 1 and written[k - 2][:1].isupper()):
             return None
         if not (form.islower() or k == 1 and article or set_off):
