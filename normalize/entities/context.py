@@ -83,26 +83,52 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
                 or owned.casefold() in words.owned_places):
             return "place", f"before {owned!r}"  # "Berlin's Charite", "Pyongyang's airport"
         return "actor", "possessive"
+    if end < len(ctx) and ctx[end] in words.owned_places:
+        return "place", f"before {ctx[end]!r}"  # "a Paris court", "Moscow police"
     left = at - 1
-    if left >= 0 and ctx[left] == "the":
+    if left >= 0 and ctx[left] in words.determiners:
         left -= 1
     if left >= 1 and ctx[left] in words.coordinators:
+        if _clause_after_comma(context, ctx[left], key_toks, ctx, end, words):
+            return "actor", f"before {_verb_after(ctx, end, words)!r}"
         left -= 2
-        if left >= 0 and ctx[left] == "the":
+        if left >= 0 and ctx[left] in words.determiners:
             left -= 1
     before = ctx[left] if left >= 0 else ""
     if left >= 1 and ctx[left - 1] in words.actor_before_preposition.get(before, ()):
         return "actor", f"after {ctx[left - 1]!r} {before}"  # "proposals handed to Washington"
     if before in words.place_before:
         return "place", f"after {before!r}"
-    for j in range(end, min(end + VERB_WINDOW, len(ctx))):
-        if ctx[j] in words.actor_verbs:
-            return "actor", f"before {ctx[j]!r}"
-        if ctx[j] in words.place_before:
-            break
+    verb = _verb_after(ctx, end, words)
+    if verb:
+        return "actor", f"before {verb!r}"
     if before in words.actor_before:
         return "actor", f"after {before!r}"
     return None, ""
+
+
+def _verb_after(ctx: Sequence[str], end: int, words: lexicon.ContextWords) -> str:
+    """The verb of acting within VERB_WINDOW words after the mention ("Moscow has repeatedly
+    denied"), or "": a place word ends the search, and a word after "of" is a noun ("fled Kyiv
+    after months of protests")."""
+    for j in range(end, min(end + VERB_WINDOW, len(ctx))):
+        if ctx[j] in words.actor_verbs and ctx[j - 1] != "of":
+            return ctx[j]
+        if ctx[j] in words.place_before:
+            break
+    return ""
+
+
+def _clause_after_comma(context: str, coordinator: str, key_toks: Sequence[str],
+                        ctx: Sequence[str], end: int, words: lexicon.ContextWords) -> bool:
+    """Whether ", and Moscow said" opens a clause of its own: a comma before the coordinator and
+    a verb of acting after the mention ("based in Pakistan, and New Delhi still accuses"), so
+    the word before the pair does not decide."""
+    if not _verb_after(ctx, end, words):
+        return False
+    name = r"\W+".join(map(re.escape, key_toks))
+    return re.search(rf",\s*{coordinator}\s+(?:\w+\s+)?{name}\b", fold(context).casefold()
+                     ) is not None
 
 
 # A dateline: the place a story was filed from, opening its first sentence in capitals or not,
@@ -169,12 +195,16 @@ def _name_run(text: str, start: int, given: frozenset[str]) -> list[str]:
     "George H.W. Bush"), at most MAX_NAME_RUN of them; a title or any other word ends the run."""
     before = _WORDS_BEFORE.search(text, max(0, start - 80), start)
     run: list[str] = []
-    for word in reversed(before.group().split() if before else ()):
+    words = before.group().split() if before else []
+    for n, word in enumerate(reversed(words)):
         bare = word.replace(".", "")
         folded = bare.casefold()
         if word.endswith(("'s", "s'")) or not (folded in given or bare.isupper()
                                                and len(bare) <= 2):
             break
+        if word == "A" and n == len(words) - 1 and _SENTENCE_START.search(
+                text, 0, before.start()):
+            break  # "A Paris court said": the article opening the sentence, no initial
         run.insert(0, folded)
     return run
 
@@ -289,8 +319,8 @@ def _spots(mention: str, context: str) -> tuple[str, tuple[tuple[int, int], ...]
     return text, tuple(out)
 
 
-_BY_ROLE = frozenset({"role", "counterpart"})  # found from a role alone, no name written
-_DESCRIBED = _BY_ROLE | {"title", "event-at-date", "event-of-year"}  # found from words
+BY_ROLE = frozenset({"role", "counterpart"})  # found from a role alone, no name written
+_DESCRIBED = BY_ROLE | {"title", "event-at-date", "event-of-year"}  # found from words
 
 
 @dataclass(frozen=True)
@@ -541,7 +571,7 @@ def _place_preposition(s: _Spot) -> str:
 def _another_holder(s: _Spot) -> str:
     """A role named with its holder after a comma, the holder someone else: "Iran's supreme
     leader, Ayatollah Ruhollah Khomeini," is not today's."""
-    named = _NAMED_AFTER.match(s.text, s.end) if s.method in _BY_ROLE else None
+    named = _NAMED_AFTER.match(s.text, s.end) if s.method in BY_ROLE else None
     if named is None or named.group(1).endswith(("'s", "s'")):
         return ""  # "..., China's presumed next leader": no holder named
     last = lexicon.tokens(named.group(1))[-1:]

@@ -719,9 +719,10 @@ def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[st
 
 def _acronym(name: str, parts: lexicon.NameParts) -> str | None:
     """Initial letters of a multi-word name, in capitals ("United Nations" -> "UN"); a hyphenated
-    word gives one letter ("Co-operation")."""
-    words = [w for w in (t.strip(".,()'\"").casefold() for t in name.split())
-             if w and w not in parts.acronym_skip and w[0].isalnum()]
-    if len(words) < 2:
+    word gives one letter ("Co-operation"). Only a name in capitals spells one: "Salisbury
+    Novichok poisoning" is no SNP."""
+    words = [w for w in (t.strip(".,()'\"") for t in name.split())
+             if w and w.casefold() not in parts.acronym_skip and w[0].isalnum()]
+    if len(words) < 2 or any(w[0].islower() for w in words):
         return None
     return "".join(w[0] for w in words).upper()

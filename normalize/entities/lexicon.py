@@ -315,6 +315,7 @@ class ContextWords:
     actor_before: frozenset[str]
     place_before: frozenset[str]
     coordinators: frozenset[str]
+    determiners: frozenset[str]
     place_prepositions: frozenset[str]
     actor_before_preposition: dict[str, frozenset[str]]
     # whether the mention is part of another name (context.in_another_name)

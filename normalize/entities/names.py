@@ -65,8 +65,12 @@ MIN_LONE_TYPO = 7
 
 def typo_evidence(toks: Sequence[str], cand: Sequence[str], edits: Sequence[int]) -> bool:
     """Enough agreement to accept a typo: an exact word beside the edited ones (not an initial
-    or a particle: "Hu Jnitao" has "Hu"), or else long edited words keeping their first letter."""
+    or a particle: "Hu Jnitao" has "Hu"), or else long edited words keeping their first letter;
+    one word alone takes one edit at most."""
     particles = lexicon.name_parts().surname_particles
+    if len(toks) == 1 and edits[0] > 1:
+        return False  # one word two edits away is another word more often than a slip of the
+        # keys: "Mulroney" is no Mulvaney, "Bundesrat" no Bundestag
     if len(toks) > 1 and any(d == 0 and len(t) >= 2 and t not in particles
                              for t, d in zip(toks, edits, strict=True)):
         return True

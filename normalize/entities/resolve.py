@@ -18,6 +18,7 @@ from typing import Any
 
 from normalize.entities import lexicon, names
 from normalize.entities.context import (
+    BY_ROLE,
     context_bonus,
     countries_named,
     country_of,
@@ -90,6 +91,9 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
     m = lexicon.prepare(mention)
     if not m.key:
         return []
+    lead = 1 if m.toks[0] == "the" else 0
+    if len(m.toks) > lead + 1 and lexicon.roles().time_modifiers.get(m.toks[lead]) == "dead":
+        return _named_after_dead(kb, mention, day, context)
     if m.toks[-1] in _COUNTERPART_LAST:
         cp = counterpart(kb, m.toks, day, context)
         if cp is not None:
@@ -117,6 +121,9 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
                 cands = field_of(kb, parse)
             elif parse.modifier == "then":
                 cands = _then_holder(kb, parse, context)
+            elif (year := _opening_year(context, day)) is not None and parse.modifier is None:
+                cands = _holder_in_year(kb, parse, year, context,
+                                        f"{year}, the year that opens its sentence")
             else:
                 cands = role_at_time(kb, parse, day)
                 if cands and parse.qualifier is None:
@@ -142,6 +149,20 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
     return metonymy(kb, cands, m.key, m.possessive, context)
 
 
+_FIRST_WORDS = re.compile(r"\s*(?:the\s+)?[\w'-]+\s+", re.IGNORECASE)
+
+
+def _named_after_dead(kb: KnowledgeBase, mention: str, day: dt.date | None,
+                      context: str | None) -> list[Candidate]:
+    """"The late Shinzo Abe": the person the rest names. The KB does not record deaths, so a
+    rest that is a role alone ("the late prime minister") names nobody it could tell."""
+    cut = _FIRST_WORDS.match(mention)
+    rest = mention[cut.end():] if cut else ""
+    return [Candidate(c.id, c.score, c.method, f"{mention[:cut.end()].strip()!r} stripped;"
+                      f" {c.explain}")
+            for c in _all_candidates(kb, rest, day, context) if c.method not in BY_ROLE]
+
+
 def _then_holder(kb: KnowledgeBase, parse: TitleParse, context: str | None
                  ) -> list[Candidate]:
     """"The then prime minister": the one holder through the single year its sentence names
@@ -151,6 +172,26 @@ def _then_holder(kb: KnowledgeBase, parse: TitleParse, context: str | None
     if len(years) != 1:
         return []
     year = years.pop()
+    return _holder_in_year(kb, parse, year, context, f"'then' read as {year}, the year its"
+                           " sentence names")
+
+
+# A past year opening the sentence frames all of it: "In 2008, India's prime minister blamed
+# ..." speaks of 2008's holder ("In March 2008,", "Back in 2008,", "By 2008,").
+_OPENING_YEAR = re.compile(r"\W*(?:Back in|In|During|By)\s+(?:(?:early|late|mid-?)\s*)?"
+                           r"(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d\d)\s*,")
+
+
+def _opening_year(context: str | None, day: dt.date | None) -> int | None:
+    """The year before the article's that opens its sentence ("In 2008, ..."), else None."""
+    found = _OPENING_YEAR.match(context) if context and day else None
+    year = int(found.group(1)) if found else None
+    return year if year is not None and day is not None and year < day.year else None
+
+
+def _holder_in_year(kb: KnowledgeBase, parse: TitleParse, year: int, context: str | None,
+                    why: str) -> list[Candidate]:
+    """The one holder of a role through a whole year; none when it changed hands that year."""
     asked = replace(parse, modifier="at")
 
     def holders(day: dt.date) -> list[Candidate]:
@@ -161,8 +202,7 @@ def _then_holder(kb: KnowledgeBase, parse: TitleParse, context: str | None
     if len(first) != 1 or [c.id for c in first] != [c.id for c in last]:
         return []
     c = first[0]
-    return [Candidate(c.id, c.score, c.method, f"'then' read as {year}, the year its sentence"
-                      f" names: {c.explain}")]
+    return [Candidate(c.id, c.score, c.method, f"{why}: {c.explain}")]
 
 
 def _of_a_named_country(kb: KnowledgeBase, parse: TitleParse, cands: list[Candidate],

@@ -335,6 +335,8 @@ def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
     if exact:
         entries = exact
     label = f"{parse.title!r}" + (f" on {day}" if day else " (no date: current holder)")
+    if parse.modifier == "dead":
+        return []  # "Japan's late prime minister": the KB does not know who has died
     if parse.modifier == "next":
         return _next_holder(entries, day, label, parse.qualifier is not None)
     if parse.modifier == "before":
