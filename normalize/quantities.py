@@ -528,7 +528,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
     value, j = first
     if _is_ratio(tokens, j, value, t):
         return None
-    if value >= FIRST_YEAR_OF_SPAN and _YEAR.fullmatch(tokens[j - 1]) and any(
+    if value >= FIRST_YEAR_OF_SPAN and YEAR.fullmatch(tokens[j - 1]) and any(
             _startswith(tokens, j, noun) for noun in t.year_nouns):
         return None  # "the 2024 financial year": a year
     if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1] in t.label_heads:
@@ -547,8 +547,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
         if second is not None and tokens[j] == "-" and 0 < SCORE_RATIO * value < second[0]:
             return None  # "3-72", "5-311": bowling figures or a score, no range
         if second is not None and second[0] >= value:
-            if second[1] == len(tokens) and value >= FIRST_YEAR_OF_SPAN and _YEAR.fullmatch(
-                    tokens[i]) and _YEAR.fullmatch(tokens[j + 1]):
+            if second[1] == len(tokens) and value >= FIRST_YEAR_OF_SPAN and YEAR.fullmatch(
+                    tokens[i]) and YEAR.fullmatch(tokens[j + 1]):
                 return None  # "from 2006 to 2011", "1999-2015": a span of years, no count
             high, j = second
             kind, rule = "range", "range"
@@ -559,7 +559,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
                             high_open=upper[1] == "lt", unit=_unit(tokens, upper[2], unit, t),
                             rule=f"{rule} and {upper[1]}")
     if kind == "range" and high == value:
-        if rule.removeprefix("qualifier:") not in t.start_points or _YEAR.fullmatch(tokens[i]):
+        if rule.removeprefix("qualifier:") not in t.start_points or YEAR.fullmatch(tokens[i]):
             return None  # "between 10": half a range; "from 2023", "from 2019 levels": a year
         kind, rule = "exact", f"{rule} alone"  # "up from 12,105": the earlier value
     if j < len(tokens) and tokens[j] in t.labels_after:
@@ -669,7 +669,7 @@ def _opens_amount(words: list[str], i: int, t: _Tables) -> bool:
     return False
 
 
-_YEAR = re.compile(r"(1\d{3}|20\d\d|2100)\b(?![.,]\d)")
+YEAR = re.compile(r"(1\d{3}|20\d\d|2100)\b(?![.,]\d)")
 
 
 def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Quantity | None:
@@ -704,7 +704,7 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
             rest = " ".join(words[k + 2:])  # "ticked up to 4%": the level reached
         got = _resolve(rest, text)
         if got is not None:
-            return None if _YEAR.match(rest) else replace(
+            return None if YEAR.match(rest) else replace(
                 got, rule=f"{got.rule} after {' '.join(written[:k])!r}")
     return None
 

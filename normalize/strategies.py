@@ -37,7 +37,7 @@ def _hypothesis_setup_hook() -> None:
 from hypothesis import strategies as st  # noqa: E402
 
 from normalize.isodate import parse_iso_date  # noqa: E402
-from normalize.quantities import SCORE_RATIO  # noqa: E402
+from normalize.quantities import FIRST_YEAR_OF_SPAN, SCORE_RATIO, YEAR  # noqa: E402
 
 __all__ = [
     "ENTITY_VARIANTS",
@@ -113,6 +113,8 @@ def quantity_phrases(draw: st.DrawFn, max_value: int = 10**9, words: bool = True
         b = draw(st.integers(min_value=a + 1, max_value=max_value))
         small_words = words and b < 20
         ta, tb = draw(_number_text(a, small_words)), draw(_number_text(b, small_words))
+        if a >= FIRST_YEAR_OF_SPAN and all(YEAR.fullmatch(t) for t in (ta, tb)):
+            ta, tb = f"{a:,}", f"{b:,}"  # "between 1800 and 1801" is a span of years, no range
         lopsided = 0 < SCORE_RATIO * a < b  # "3-72" reads as figures or a score, no range
         template = draw(st.sampled_from(_RANGES[:-1] if lopsided else _RANGES))
         return template.format(a=ta, b=tb), (a, b)

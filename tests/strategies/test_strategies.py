@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 from normalize import KnowledgeBase, resolve_date, resolve_entity, resolve_quantity
+from normalize.quantities import FIRST_YEAR_OF_SPAN
 from normalize.strategies import (
     ENTITY_VARIANTS,
     entity_mentions,
@@ -126,6 +127,16 @@ def test_resolve_date_ignores_case_and_spacing(case, change) -> None:
 @given(quantity_phrases())
 def test_resolve_quantity_gives_the_expected_bounds(case) -> None:
     mention, bounds = case
+    q = resolve_quantity(mention)
+    assert q is not None and (q.low, q.high) == bounds, (mention, q)
+
+
+def test_quantity_phrases_write_range_ends_that_could_be_years_as_counts() -> None:
+    """"between 1800 and 1801" is a span of years: the strategy writes such ends so that the
+    range counts ("between 1,800 and 1,801"), found here rather than left to chance."""
+    mention, bounds = find(quantity_phrases(max_value=2100, words=False),
+                           lambda c: c[1][0] is not None and c[1][1] is not None
+                           and c[1][0] >= FIRST_YEAR_OF_SPAN)
     q = resolve_quantity(mention)
     assert q is not None and (q.low, q.high) == bounds, (mention, q)
 
