@@ -515,15 +515,18 @@ def in_named_thing(rule: str, mention: str, context: str | None) -> bool:
     `named_thing`): a holiday before a capitalized word that is no date word ("Easter Island",
     "the Good Friday Agreement"), "the" and a weekday before one ("The Sunday Times", "the
     Tuesday Group"), "the" and a month before a linking word and one ("the March of Dimes",
-    "the March on Washington")."""
+    "the March on Washington"); every time the sentence writes it ("The Friday Times put him on
+    its cover on Friday" names a day)."""
     how = _named_thing_rules().get(rule)
-    if how is None or not context:
+    if how is None or not context or not mention[:1].isupper():
         return False
     text = context[:MAX_CONTEXT]
-    found = _find_as_written(mention, text) if mention[:1].isupper() else None
-    if found is None:
-        return False
-    start, end = found
+    spans = [(s, e) for s, e in _spans(mention, text, fold=False) if not _continued(text, e)]
+    return bool(spans) and all(_opens_named_thing(how, text, s, e) for s, e in spans)
+
+
+def _opens_named_thing(how: str, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] opens the name of a thing, read `how` (see in_named_thing)."""
     if how != "before-name" and text[max(0, start - 4):start].casefold() != "the ":
         return False
     after = _NEXT_WORD.match(text, end)

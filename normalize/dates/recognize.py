@@ -254,7 +254,8 @@ class Lexicon:
         self.suffix_mods: dict[str, str] = {
             p: v for v, ps in phrases["suffix_mods"].items() for p in ps
         }
-        self.suffix_mod_re = re.compile(rf"^(?P<rest>.+?),? (?P<mod>{one_of(self.suffix_mods)})$")
+        self.suffix_mod_re = re.compile(
+            rf"^(?P<rest>.+?)(?:,? |-)(?P<mod>{one_of(self.suffix_mods)})$")
 
     def holiday_rule(self, name: str) -> dict:
         """The rule of a holiday named in text, or of its variant "<name>@<country>"."""
@@ -1087,6 +1088,8 @@ def _recognize(key: str, depth: int = 0, loose: bool = True) -> Spec | None:
     if m:
         spec = _recognize(m.group("rest"), depth + 1, loose)
         if spec is not None:
+            if spec.get("ambiguous"):
+                spec = spec.with_(ambiguous=False)  # "March-end": a month
             return spec.with_(mod=spec.mod or lex.suffix_mods[m.group("mod")])
     return _compose(key, depth, loose)
 
