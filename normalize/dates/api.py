@@ -35,7 +35,7 @@ from normalize.dates.context import (
     year_opening,
 )
 from normalize.dates.places import country_near
-from normalize.dates.ranges import resolve_range
+from normalize.dates.ranges import resolve_range, resolve_span_to
 from normalize.dates.recognize import (
     MAX_MENTION,
     Spec,
@@ -236,6 +236,11 @@ def _resolve(
             lambda end: _resolve(end, anchor, context, prefer, seasons, languages), seasons)
         if ranged is not None:
             return ranged
+        period = resolve_span_to(
+            clean_key(text), text,
+            lambda end: _resolve(end, anchor, context, prefer, seasons, languages))
+        if period is not None:
+            return period  # "the three months to June 30"
         spec = _fallback(text, languages)
         if spec is None:
             when = _after_span(text)  # "over four days last week": last week

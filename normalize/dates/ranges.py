@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from normalize.dates.recognize import impossible, lexicon
-from normalize.dates.values import TimeValue
+from normalize.dates.recognize import impossible, lexicon, recognize
+from normalize.dates.values import TimeValue, add_months
 
 _SUFFIX = "(?:st|nd|rd|th)?"
 DAY_SHAPE = rf"\d{{1,2}}{_SUFFIX}"  # "13", "13th"
@@ -120,3 +120,40 @@ def resolve_range(key: str, text: str, resolve: Callable[[str], TimeValue | None
             return None
     return TimeValue(f"{a.value}/{b.value}", a.type, a.start, b.end, a.granularity,
                      rule=f"range:{a.rule}", text=text, reason=a.reason or b.reason)
+
+
+# Months in a unit a span may count, to step back from its end.
+_MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
+
+
+@lru_cache(maxsize=1)
+def _span_pattern() -> re.Pattern[str]:
+    table = lexicon().ranges
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    return re.compile(rf"^(?:(?:{alt(table['span_leads'])}) )*(?P<span>.+?) "
+                      rf"(?:{alt(table['span_ends'])}) (?P<end>.+)$")
+
+
+def resolve_span_to(key: str, text: str, resolve: Callable[[str], TimeValue | None]
+                    ) -> TimeValue | None:
+    """A span of whole months, quarters or years that ends at a date ("the three months to June
+    30", "the six months ended September"), read from the folded `key` as the range from the
+    start of its first month to the end of the date, which `resolve` reads; None if not one."""
+    m = _span_pattern().match(key)
+    span = recognize(m.group("span")) if m else None
+    fields = span.fields if span is not None and span.rule == "duration" else {}
+    months = _MONTHS_IN.get(fields.get("unit", ""))
+    amount = fields.get("amount")
+    if m is None or months is None or not amount or amount != int(amount):
+        return None
+    end = resolve(m.group("end"))
+    if end is None or end.end is None or end.granularity not in ("day", "month"):
+        return None
+    stop = end.end
+    if stop.day != 1 or stop.time() != stop.min.time():
+        return None  # "the three months to June 15": no whole months
+    year, month = add_months(stop.year, stop.month, -months * int(amount))
+    first = f"{year:04d}-{month:02d}" + ("-01" if end.granularity == "day" else "")
+    start = TimeValue.from_timex(first, "DATE")
+    return TimeValue(f"{first}/{end.value}", "DATE", start.start, stop, end.granularity,
+                     rule=f"span-to:{end.rule}", text=text, reason=end.reason)

@@ -365,7 +365,15 @@ def cue_of(context: str | None, mention: str) -> str | None:
     right after it ("delivery" -> "future"); "ahead" for a date something is ahead of, which
     the caller reads with the sentence's tense."""
     text, at = locate(context, mention)
-    return _cue_at(text, at, at + len(mention)) if at >= 0 else None
+    if at < 0:
+        return None
+    end = at + len(mention)
+    lead = _LEADING_PREPOSITION.match(text, at, end)  # "in January" as a fact cell writes it:
+    inner = _cue_at(text, lead.end(), end) if lead else None  # "agreed in |January" dates it
+    return inner or _cue_at(text, at, end)
+
+
+_LEADING_PREPOSITION = re.compile(r"(?:in|on|at|by)\s+(?=\w)")
 
 
 # a word and a coordinator ending a text: "Thursday and |Friday", a date listed after another
@@ -399,15 +407,16 @@ def _past_form_scanner() -> re.Pattern[str]:
 
 
 _AUXILIARIES = frozenset({"was", "were", "had", "did"})  # "was on Friday" is no event's form
+_PAST_PASSIVE = frozenset({None, *map(str, _data()["past_passive"])})  # None: no participle
 
 
 def _past_form_before(text: str, at: int) -> bool:
     """Whether a past form and "on" or "in" stand right before the mention at `at`, the form
-    no participle ("ruled on 9 April", "said in September"; not "will be released on
-    Friday")."""
+    no participle but a past passive ("ruled on 9 April", "said in September", "was published
+    in January"; not "will be released on Friday")."""
     m = _past_form_scanner().search(text, max(0, at - 32), at)
     return (m is not None and m.group("verb") not in _scanner()[2]
-            and _participle(text, m.start("verb")) is None)
+            and (_participle(text, m.start("verb")) in _PAST_PASSIVE))
 
 
 @lru_cache(maxsize=1)
