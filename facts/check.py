@@ -274,8 +274,13 @@ def join_inflections(relations: Iterable[str]) -> dict[str, str]:
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)'s(?!\w)|(?<=s)'(?!\w)")  # "Activision's", "the Democrats'"
+
+
 def _raw_key(raw: str) -> str:
-    return '"' + _ARTICLE.sub("", fold_key(raw)) + '"'
+    """A mention outside the knowledge base as compared: folded, without a leading article or
+    possessive endings ("Activision's shares" is "activision shares")."""
+    return '"' + _POSSESSIVE.sub("", _ARTICLE.sub("", fold_key(raw))) + '"'
 
 
 def _entity_cell(raw: str, doc: Document, context: str | None, kb: KnowledgeBase,
@@ -431,6 +436,8 @@ def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: KnowledgeBas
     part = {a.value.mod, b.value.mod} & _PARTS
     if la == lb and part and a.value.mod != b.value.mod:
         return "refines", f"the {next(iter(part)).lower()} of {la} lies inside {lb}"
+    if la != lb and inside and ia == ib:  # "2023-Q2" and "2023-04/2023-06"
+        return "agree", f"{la} and {lb} are the same span"
     verdict = _nesting(
         la, lb, la == lb,
         inside and ib[0] <= ia[0] and ia[1] <= ib[1],

@@ -270,6 +270,33 @@ def test_late_and_early_across_midnight_may_be_one_moment(a, b, verdict) -> None
     assert pair.verdict == verdict, pair.why
 
 
+@pytest.mark.parametrize(("a", "b", "verdict"), [
+    # one span written two ways agrees
+    ("in the second quarter", "between April and June", "agree"),
+    ("in the three months to June", "in the April-June quarter", "agree"),
+    ("in the three months to June 30", "in the second quarter", "agree"),
+    # a month inside a span that ends at a date refines it; one outside conflicts
+    ("in the three months to June", "in May", "refines"),
+    ("in the three months ended June 30", "in July", "conflict"),
+])
+def test_a_span_that_ends_at_a_date_is_the_whole_span(a, b, verdict) -> None:
+    docs = {d: Document(d, Path(f"{d}.txt"), date(2023, 7, 20), "") for d in ("us", "uk")}
+    rows = [FactRow(id=f"r{i}", line=i + 2, doc=d, subject="Tesla", relation="report",
+                    object="revenue", when=w, claim="c")
+            for i, (d, w) in enumerate((("us", a), ("uk", b)))]
+    pair = check_rows(rows, docs).groups[0].fields["when"][0]
+    assert pair.verdict == verdict, pair.why
+
+
+def test_mentions_outside_the_kb_group_without_their_possessives() -> None:
+    docs = {d: Document(d, Path(f"{d}.txt"), date(2022, 1, 19), "") for d in ("us", "uk")}
+    rows = [FactRow(id=f"r{i}", line=i + 2, doc=d, subject="Investors", relation="send",
+                    object=o, when="on Tuesday")
+            for i, (d, o) in enumerate((("us", "Activision shares"),
+                                        ("uk", "Activision\u2019s shares")))]
+    assert [g.rows and len(g.rows) for g in check_rows(rows, docs).groups] == [2]
+
+
 def test_cells_compared_without_a_kb_use_the_bundled_one() -> None:
     doc = Document("d", Path("d.txt"), date(2021, 6, 16), "")
     rows = [normalize_row(FactRow(id=f"r{i}", line=i + 2, doc="d", subject=subject,
