@@ -97,6 +97,8 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
     before = ctx[left] if left >= 0 else ""
     if left >= 1 and ctx[left - 1] in words.actor_before_preposition.get(before, ()):
         return "actor", f"after {ctx[left - 1]!r} {before}"  # "proposals handed to Washington"
+    if left >= 1 and ctx[left - 1] in words.place_before_preposition.get(before, ()):
+        return "place", f"after {ctx[left - 1]!r} {before}"  # "left for Moscow"
     if before in words.place_before:
         return "place", f"after {before!r}"
     verb = _verb_after(ctx, end, words)

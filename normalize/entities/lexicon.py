@@ -318,6 +318,7 @@ class ContextWords:
     determiners: frozenset[str]
     place_prepositions: frozenset[str]
     actor_before_preposition: dict[str, frozenset[str]]
+    place_before_preposition: dict[str, frozenset[str]]
     # whether the mention is part of another name (context.in_another_name)
     body_words: frozenset[str]
     calendar_words: frozenset[str]
