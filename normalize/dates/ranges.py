@@ -24,10 +24,15 @@ _DAY_NUMBER = re.compile(rf"(?<!\d)\d{{1,2}}{_SUFFIX}(?!\d)")  # the day of "jun
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 
 
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of `words`, the longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     table = lexicon().ranges
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    alt = _alternatives
     spaced = [c for c in table["connectors"] if c.isalpha()]
     glued = [c for c in table["connectors"] if not c.isalpha()]
     pattern = re.compile(
@@ -129,9 +134,8 @@ _MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
 @lru_cache(maxsize=1)
 def _span_pattern() -> re.Pattern[str]:
     table = lexicon().ranges
-    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    return re.compile(rf"^(?:(?:{alt(table['span_leads'])}) )*(?P<span>.+?) "
-                      rf"(?:{alt(table['span_ends'])}) (?P<end>.+)$")
+    return re.compile(rf"^(?:(?:{_alternatives(table['span_leads'])}) )*(?P<span>.+?) "
+                      rf"(?:{_alternatives(table['span_ends'])}) (?P<end>.+)$")
 
 
 def resolve_span_to(key: str, text: str, resolve: Callable[[str], TimeValue | None]
