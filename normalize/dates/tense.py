@@ -126,8 +126,8 @@ def _word_set(*keys: str) -> frozenset[str]:
     `gives_way_after` + `scheduled_gives_way_after` (after them a `scheduled` word is no verb),
     `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
     form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`,
-    `participles_before_by`, `clock_after_number`; with `shares_tense_after` (after "and" a
-    past form takes the tense of the verb before it)."""
+    `participles_before_by`, `clock_after_number`, `past_passive`; with `shares_tense_after`
+    (after "and" a past form takes the tense of the verb before it)."""
     return frozenset(w for key in keys for w in _data()[key])
 
 
@@ -407,7 +407,6 @@ def _past_form_scanner() -> re.Pattern[str]:
 
 
 _AUXILIARIES = frozenset({"was", "were", "had", "did"})  # "was on Friday" is no event's form
-_PAST_PASSIVE = frozenset({None, *map(str, _data()["past_passive"])})  # None: no participle
 
 
 def _past_form_before(text: str, at: int) -> bool:
@@ -415,8 +414,10 @@ def _past_form_before(text: str, at: int) -> bool:
     no participle but a past passive ("ruled on 9 April", "said in September", "was published
     in January"; not "will be released on Friday")."""
     m = _past_form_scanner().search(text, max(0, at - 32), at)
-    return (m is not None and m.group("verb") not in _scanner()[2]
-            and (_participle(text, m.start("verb")) in _PAST_PASSIVE))
+    if m is None or m.group("verb") in _scanner()[2]:
+        return False
+    auxiliary = _participle(text, m.start("verb"))
+    return auxiliary is None or auxiliary in _word_set("past_passive")
 
 
 @lru_cache(maxsize=1)

@@ -89,8 +89,8 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
     if left >= 0 and ctx[left] in words.determiners:
         left -= 1
     if left >= 1 and ctx[left] in words.coordinators:
-        if _clause_after_comma(context, ctx[left], key_toks, ctx, end, words):
-            return "actor", f"before {_verb_after(ctx, end, words)!r}"
+        if verb := _clause_after_comma(context, ctx[left], key_toks, ctx, end, words):
+            return "actor", f"before {verb!r}"
         left -= 2
         if left >= 0 and ctx[left] in words.determiners:
             left -= 1
@@ -122,15 +122,16 @@ def _verb_after(ctx: Sequence[str], end: int, words: lexicon.ContextWords) -> st
 
 
 def _clause_after_comma(context: str, coordinator: str, key_toks: Sequence[str],
-                        ctx: Sequence[str], end: int, words: lexicon.ContextWords) -> bool:
-    """Whether ", and Moscow said" opens a clause of its own: a comma before the coordinator and
-    a verb of acting after the mention ("based in Pakistan, and New Delhi still accuses"), so
-    the word before the pair does not decide."""
-    if not _verb_after(ctx, end, words):
-        return False
+                        ctx: Sequence[str], end: int, words: lexicon.ContextWords) -> str:
+    """The verb of acting after the mention when ", and Moscow said" opens a clause of its own
+    (a comma before the coordinator: "based in Pakistan, and New Delhi still accuses"), so that
+    the word before the pair does not decide; else ""."""
+    verb = _verb_after(ctx, end, words)
     name = r"\W+".join(map(re.escape, key_toks))
-    return re.search(rf",\s*{coordinator}\s+(?:\w+\s+)?{name}\b", fold(context).casefold()
-                     ) is not None
+    if verb and re.search(rf",\s*{coordinator}\s+(?:\w+\s+)?{name}\b",
+                          fold(context).casefold()):
+        return verb
+    return ""
 
 
 # A dateline: the place a story was filed from, opening its first sentence in capitals or not,
