@@ -135,17 +135,20 @@ _MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
 def _span_pattern() -> re.Pattern[str]:
     table = lexicon().ranges
     return re.compile(rf"^(?:(?:{_alternatives(table['span_leads'])}) )*(?P<span>.+?) "
-                      rf"(?:{_alternatives(table['span_ends'])}) (?P<end>.+)$")
+                      rf"(?P<word>{_alternatives(table['span_ends'])}) (?P<end>.+)$")
 
 
 def resolve_span_to(key: str, text: str, resolve: Callable[[str], TimeValue | None]
                     ) -> TimeValue | None:
     """A span of whole months, quarters or years that ends at a date ("the three months to June
-    30", "the six months ended September"), read from the folded `key` as the range from the
-    start of its first month to the end of the date, which `resolve` reads; None if not one."""
+    30", "the six months ended September", "the year to March"), read from the folded `key` as
+    the range from the start of its first month to the end of the date, which `resolve` reads;
+    None if not one."""
     m = _span_pattern().match(key)
     span = recognize(m.group("span")) if m else None
-    fields = span.fields if span is not None and span.rule == "duration" else {}
+    fields = span.fields if span is not None and (
+        span.rule == "duration" or span.rule == "duration-unit"
+        and m.group("word") in lexicon().ranges["unit_span_ends"]) else {}
     months = _MONTHS_IN.get(fields.get("unit", ""))
     amount = fields.get("amount")
     if m is None or months is None or not amount or amount != int(amount):
