@@ -85,8 +85,11 @@ def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
     if not toks or sum(len(t) for t in toks) < 4:
         return []
     out = []
-    for cand_key, edits in kb.typo_candidates(key):
+    for cand_key, found in kb.typo_candidates(key):
         cand = cand_key.split()
+        # a word spelt as another transliteration of the KB's is no slip ("Denis" of "Denys")
+        edits = tuple(0 if d and lexicon.translit_token(t) == lexicon.translit_token(c) else d
+                      for t, c, d in zip(toks, cand, found, strict=True))
         if not typo_evidence(toks, cand, edits) or any(
                 t == f"{c}s" or d and any(ch.isdigit() for ch in t + c)
                 for t, c, d in zip(toks, cand, edits, strict=True)):

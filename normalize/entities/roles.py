@@ -316,8 +316,9 @@ def title_as_written(role: Role, parse: TitleParse) -> bool:
 
 def _of_qualifier(kb: KnowledgeBase, role: Role, qualifier: str | None) -> bool:
     """Whether a term is of the qualifier: held of it, or its title names it ("President of the
-    European Commission" held of the EU is "the European Commission chief")."""
-    if qualifier is None or role.of == qualifier:
+    European Commission" held of the EU is "the European Commission chief"), or held of the
+    country whose capital the qualifier is ("Berlin's top diplomat": Germany's)."""
+    if qualifier is None or role.of == qualifier or kb.capital_of(qualifier) == role.of:
         return True
     q = kb.get(qualifier)
     return q is not None and q.type == "org" and f" {lexicon.name_key(q.name)}" in (
