@@ -103,18 +103,18 @@ def week_after(mention: str, context: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _year_opening() -> re.Pattern[str]:
-    """A year phrase and a comma opening a sentence (data/context.yaml `year_opening`): "Last
-    year, ...", "In 2019, ...", "That year, ..."."""
+    """A year phrase opening a sentence, with a comma or a word after it (data/context.yaml
+    `year_opening`): "Last year, ...", "In 2019, ...", "Last year a ban was imposed ..."."""
     raw = _raw()["year_opening"]
     return re.compile(rf"[\s\"'(\u201c]*(?:(?:{one_of(raw['leads'])})\s+)?"
-                      rf"(?P<year>(?:{one_of(raw['phrases'])})|\d{{4}}),"
+                      rf"(?P<year>(?:{one_of(raw['phrases'])})|\d{{4}})(?:,|\s(?=[a-z]))"
                       r"(?!\s*(?:and|or|but)\b)")  # "In 2019, and again last month, ...": no
 
 
 def year_opening(mention: str, context: str | None) -> str | None:
-    """The year phrase ("last year", "2019", "that year") that opens the sentence with a comma
-    before `mention`, case-folded: the year its year-less dates are in ("Last year, fog delayed
-    300 flights on 23 December"), else None."""
+    """The year phrase ("last year", "2019", "that year") that opens the sentence before
+    `mention`, case-folded: the year its year-less dates are in ("Last year, fog delayed 300
+    flights on 23 December", "Last year a ban was imposed in April"), else None."""
     text, at = locate(context, mention)
     m = _year_opening().match(text) if at > 0 else None
     return m.group("year") if m and m.end() <= at and ";" not in text[m.end():at] else None
@@ -596,7 +596,7 @@ _DIGITS_AFTER = re.compile(r"\s+\d")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _WORD_LISTS = ("words", "before", "not_before", "after", "not_after", "after_name",
                "after_lower_except",
-               "street_after", "suffix", "in_sentence", "before_set_off")
+               "street_after", "suffix", "in_sentence", "before_set_off", "head_of_the")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
                      "before_name", "before_possessive", "after_given_name", "after_digits",
                      "quoted", "quoted_title", "alone")
@@ -744,6 +744,16 @@ def _before_set_off(words: frozenset[str], text: str, around: _Around) -> bool:
         m.group(1).casefold() in words)
 
 
+_HEAD_OF_THE = re.compile(r"([^\W\d_]+) of the $")
+
+
+def _head_of_the(words: frozenset[str], text: str, around: _Around) -> bool:
+    """Whether the mention follows "<Head> of the", the head capitalized and one of `words`
+    ("the Church of the Epiphany")."""
+    m = _HEAD_OF_THE.search(text, max(0, around[0] - 40), around[0])
+    return m is not None and m.group(1)[:1].isupper() and m.group(1).casefold() in words
+
+
 def _before_name(_: object, text: str, around: _Around) -> bool:
     prev = around[3]  # "Audi Q3", not "Apple's Q3"
     return (prev[:1].isupper() and not _POSSESSIVE.search(prev)
@@ -781,6 +791,7 @@ _CONDITIONS: tuple[tuple[str, Callable[[Any, str, _Around], bool]], ...] = (
     ("not_before", lambda words, text, a: a[3].casefold() not in words),
     ("before_name", _before_name),
     ("before_possessive", _before_possessive),
+    ("head_of_the", _head_of_the),
 )
 _Tests = tuple[tuple[Callable[[Any, str, _Around], bool], Any], ...]
 

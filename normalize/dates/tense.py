@@ -131,7 +131,8 @@ def _word_set(*keys: str) -> frozenset[str]:
     return frozenset(w for key in keys for w in _data()[key])
 
 
-_NUMBER_BEFORE = re.compile(r"\d[\d,.]*\s*$")
+# a number right before a word: "432 votes", "1,200 votes"; not "since 1978, returns"
+_NUMBER_BEFORE = re.compile(r"\d(?:[.,]?\d)*\s*$")
 _BY_AFTER = re.compile(r"\s+by(?![a-z'])")
 
 
