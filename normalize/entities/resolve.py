@@ -146,6 +146,9 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         cands = _acting_for(kb, m)
     if not cands and len(m.toks) > 1 and m.toks[0] in lexicon.context_words().place_prepositions:
         return _place_after_preposition(kb, m.text, day)
+    if len(cands) > 1 and context and in_dateline(m.key.split(), context):
+        # a dateline names a city: "SINGAPORE (AP) -" is the city of the city-state
+        cands = [c for c in cands if (e := kb.get(c.id)) and e.type == "city"] or cands
     return metonymy(kb, cands, m.key, m.possessive, context)
 
 
