@@ -236,14 +236,19 @@ EVENT_SCORE = 0.9  # below an exact name or alias: a kind and a date, not a name
 
 def event_at_date(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date) -> list[Candidate]:
     """A dated event named by its kind alone, the one near the article's date: "the G7 summit"
-    in May 2023 is the Hiroshima summit; "Russia's presidential election" in March 2024 that
-    year's ("Russia's" read as "Russian"). Several in reach: all of them, so none is chosen."""
+    in May 2023 is the Hiroshima summit, as is "the G7 summit in Hiroshima"; "Russia's
+    presidential election" in March 2024 that year's ("Russia's" read as "Russian"). Several in
+    reach: all of them, so none is chosen."""
     keys = [m.key]
     if m.cased and m.cased[0][1] and len(m.toks) > 1:  # "Russia's presidential election"
         rest = " ".join(m.toks[1:])
         keys += [f"{d} {rest}" for h in kb.lookup(m.toks[0]) if (e := kb.get(h.id))
                  and e.type == "country" for d in map(lexicon.name_key, e.demonyms)]
-    keys += _other_names_of_host(kb, m.key.split())
+    toks = m.key.split()
+    keys += _other_names_of_host(kb, toks)
+    if "in" in toks[2:-1]:  # "the G20 summit in Osaka": the Osaka summit, as the KB keys it
+        at = len(toks) - 1 - toks[::-1].index("in")
+        keys.append(f"{' '.join(toks[at + 1:])} {toks[at - 1]}")
     found: dict[str, Candidate] = {}
     for key in keys:
         for e in kb.events_named(key):
