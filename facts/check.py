@@ -22,7 +22,7 @@ from typing import Any
 
 from facts.corpus import Corpus, CorpusError, Document, FactRow, check_row, load_corpus
 from normalize.dates import TimeValue, diagnose, resolve_date
-from normalize.entities import EntityMatch, KnowledgeBase, resolve_entity
+from normalize.entities import EntityMatch, KnowledgeBase, national_side, resolve_entity
 from normalize.quantities import resolve_quantity
 from normalize.text import fold_key
 from normalize.yamldata import load_yaml
@@ -290,6 +290,10 @@ def _entity_cell(raw: str, doc: Document, context: str | None, kb: KnowledgeBase
     match = resolve_entity(raw, date=doc.date, context=context or None, kb=kb, types=types)
     if match is None and context and doc.text:
         match = _role_in_article(raw, doc, kb, types)
+    if match is None and context and types is None:  # "as Argentina beat France 4-2 in the
+        # final": a subject or object that is a side groups with its country's claims, as
+        # another paper's "Argentina beat France on penalties" has it
+        match = national_side(raw, doc.date, context, kb)
     if match is None:
         return Cell(raw, None, None, f"{raw!r} (not in the knowledge base)",
                     "no knowledge-base entity matches; compared as written")

@@ -4,6 +4,7 @@ it, and a resolver in small explained stages (titles, roles at a date, counterpa
 from normalize.entities.kb import Entity, KnowledgeBase, KnowledgeBaseError, Role
 from normalize.entities.resolve import (
     EntityMatch,
+    national_side,
     resolve_entities,
     resolve_entity,
     resolve_entity_candidates,
@@ -15,6 +16,7 @@ __all__ = [
     "KnowledgeBase",
     "KnowledgeBaseError",
     "Role",
+    "national_side",
     "resolve_entities",
     "resolve_entity",
     "resolve_entity_candidates",

@@ -764,6 +764,23 @@ def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, sta
     return next((reason for check in _OTHER_NAME_CHECKS if (reason := check(spot))), "")
 
 
+def side_in_match(kb: KnowledgeBase, entity_id: str, method: str, mention: str,
+                  context: str) -> bool:
+    """Whether, everywhere the mention stands in its sentence, it names the country's side in a
+    match ("Argentina beat France 4-2 in the final"), the first reason `in_another_name` would
+    give for leaving the country out."""
+    entity = kb.get(entity_id)
+    if entity is None or entity.type not in _TEAM_TYPES:
+        return False
+    text, spots = _spots(mention, context)
+
+    def first_check(start: int, end: int) -> object:
+        spot = _Spot(kb, entity, method, text, start, end)
+        return next((check for check in _OTHER_NAME_CHECKS if check(spot)), None)
+
+    return bool(spots) and all(first_check(*s) is _match for s in spots)
+
+
 def in_another_name(kb: KnowledgeBase, cands: list[Candidate], mention: str,
                     context: str | None) -> list[Candidate]:
     """The candidates left when, everywhere the mention stands in its sentence, it is part of

@@ -27,6 +27,7 @@ from normalize.entities.context import (
     metonymy,
     named_otherwise,
     persons_in,
+    side_in_match,
 )
 from normalize.entities.kb import COUNTRY_TYPES, PLACE_TYPES, KnowledgeBase
 from normalize.entities.match import (
@@ -70,6 +71,7 @@ __all__ = [
     "parse_title",
     "persons_in",
     "possessor_role",
+    "national_side",
     "resolve_entities",
     "resolve_entity",
     "resolve_entity_candidates",
@@ -627,6 +629,27 @@ def resolve_entity(
 ) -> EntityMatch | None:
     """The knowledge-base entity a mention names, or None when unknown or ambiguous."""
     return decide(resolve_entity_candidates(mention, date, context, kb, types, limit=2))
+
+
+def national_side(
+    mention: str,
+    date: str | dt.date | None = None,
+    context: str | None = None,
+    kb: KnowledgeBase | None = None,
+) -> EntityMatch | None:
+    """The country whose side the mention names in a match in its sentence ("Argentina beat
+    France 4-2 in the final"), which `resolve_entity` leaves unlinked (a team is no country),
+    for callers that group a side's claims with its country's; else None."""
+    if not context or not isinstance(mention, str):
+        return None
+    kb = kb if kb is not None else KnowledgeBase.bundled()
+    sides = [c for c in _all_candidates(kb, mention, parse_date(date), context)
+             if side_in_match(kb, c.id, c.method, mention, context)]
+    e = kb.get(sides[0].id) if len({c.id for c in sides}) == 1 else None
+    if e is None:
+        return None
+    return EntityMatch(e.id, e.name, e.type, round(sides[0].score, 4), sides[0].method,
+                       f"{sides[0].explain}; the side of {e.name} in a match", mention)
 
 
 def resolve_entities(

@@ -8,6 +8,7 @@ import pytest
 
 from normalize.entities import (
     EntityMatch,
+    national_side,
     resolve_entities,
     resolve_entity,
     resolve_entity_candidates,
@@ -258,3 +259,18 @@ def test_concurrent_reads_agree(kb):
         got = list(pool.map(lambda args: resolve_entity(*args, kb=kb),
                             zip(mentions, dates, contexts, strict=True)))
     assert got == expected
+
+
+@pytest.mark.parametrize(("mention", "context", "expected"), [
+    ("Argentina", "Messi won the World Cup as Argentina beat France 4-2 in the final.",
+     "country:ar"),
+    ("Argentina", "Argentina beat France on penalties yesterday.", None),  # linked already
+    ("Argentina", "Argentina's economy shrank in the third quarter.", None),
+    ("Liverpool", "Liverpool beat Everton 2-0 in the derby.", None),  # a club, no country
+])
+def test_national_side_is_the_country_a_team_in_a_match_is_named_for(mention, context,
+                                                                     expected) -> None:
+    side = national_side(mention, "2022-12-19", context)
+    assert (side.id if side else None) == expected
+    if expected:
+        assert resolve_entity(mention, "2022-12-19", context) is None  # a team is no country

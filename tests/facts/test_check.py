@@ -332,3 +332,17 @@ def test_only_a_role_is_read_from_the_article() -> None:
     row = normalize_row(FactRow(id="r1", line=2, doc="d", subject="Merkle", relation="say",
                                 quote="Merkle spoke to reporters."), doc)
     assert row.cells["subject"].value is None, row.cells["subject"].explain
+
+
+def test_a_side_in_a_match_groups_with_its_country() -> None:
+    # in a sentence that names the match, "Argentina" is the team, which the resolver leaves
+    # unlinked; a paper whose quote names no match links it to the country: one claim still
+    quotes = {"a": "Messi won the World Cup as Argentina beat France 4-2 in a penalty shootout.",
+              "b": "Argentina beat France on penalties yesterday."}
+    docs = {d: Document(d, Path(f"{d}.txt"), date(2022, 12, 19), q) for d, q in quotes.items()}
+    rows = [FactRow(id=f"r{d}", line=i + 2, doc=d, subject="Argentina", relation="beat",
+                    object="France", quote=q) for i, (d, q) in enumerate(quotes.items())]
+    result = check_rows(rows, docs)
+    assert [len(g.rows) for g in result.groups] == [2]
+    subject = normalize_row(rows[0], docs["a"]).cells["subject"]
+    assert subject.key == "country:ar" and "side of Argentina" in subject.explain
