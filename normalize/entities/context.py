@@ -758,10 +758,15 @@ def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, sta
     """Why the mention at text[start:end] is part of another name than the entity's (the first
     check's reason), or "" when nothing says so."""
     entity = kb.get(entity_id)
-    if entity is None:
-        return ""
-    spot = _Spot(kb, entity, method, text, start, end)
-    return next((reason for check in _OTHER_NAME_CHECKS if (reason := check(spot))), "")
+    return _first_other_name(_Spot(kb, entity, method, text, start, end))[1] if entity else ""
+
+
+def _first_other_name(spot: _Spot) -> tuple[object, str]:
+    """(the first check that finds the spot part of another name, its reason), else (None, "")."""
+    for check in _OTHER_NAME_CHECKS:
+        if reason := check(spot):
+            return check, reason
+    return None, ""
 
 
 def side_in_match(kb: KnowledgeBase, entity_id: str, method: str, mention: str,
@@ -773,12 +778,8 @@ def side_in_match(kb: KnowledgeBase, entity_id: str, method: str, mention: str,
     if entity is None or entity.type not in _TEAM_TYPES:
         return False
     text, spots = _spots(mention, context)
-
-    def first_check(start: int, end: int) -> object:
-        spot = _Spot(kb, entity, method, text, start, end)
-        return next((check for check in _OTHER_NAME_CHECKS if check(spot)), None)
-
-    return bool(spots) and all(first_check(*s) is _match for s in spots)
+    return bool(spots) and all(
+        _first_other_name(_Spot(kb, entity, method, text, *s))[0] is _match for s in spots)
 
 
 def in_another_name(kb: KnowledgeBase, cands: list[Candidate], mention: str,
