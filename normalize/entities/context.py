@@ -386,7 +386,7 @@ def _name_continues(s: _Spot) -> str:
 
 
 _WORD_BEFORE = re.compile(r"(?:^|[^\w'.,;:!?\"(\[-])\s*([A-Z][\w'-]*) $")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'(\[]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'(\[\u2014\u2013-]\s*)$")  # or a dateline's dash
 
 
 def _name_before(s: _Spot) -> str:
