@@ -521,13 +521,15 @@ class KnowledgeBase:
         e = self._entities.get(entity_id)
         return (e.seat_of if e is not None else None) or self._capital_of.get(entity_id)
 
-    def _held_in(self, event: Entity, generic: str) -> str:
-        """The event's kind after the city it is held in ("osaka summit" for "2019 G20 Osaka
-        summit"), as news names it; "" when the KB places it in no city."""
+    def _held_in(self, event: Entity, generic: str) -> tuple[str, str]:
+        """The event named by the city it is held in, as news names it: its kind after the city
+        ("osaka summit" for "2019 G20 Osaka summit") and the whole kind before it ("g20 summit
+        in osaka"); ("", "") when the KB places it in no city."""
         city = self._entities.get(event.located_in or "")
         if city is None or city.type != "city" or not generic:
-            return ""
-        return f"{lexicon.name_key(city.name)} {generic.rsplit(' ', 1)[-1]}"
+            return "", ""
+        return (f"{lexicon.name_key(city.name)} {generic.rsplit(' ', 1)[-1]}",
+                lexicon.name_key(f"{generic} in {city.name}"))  # "... in the hague"
 
     def events_named(self, key: str) -> list[Entity]:
         """Dated events whose name or an alias, without its year or ordinal, is `key` ("g7
@@ -634,11 +636,13 @@ class KnowledgeBase:
                 vocab.update(toks)
                 if e.type == "event" and e.start is not None:
                     generic = " ".join(t for t in key.split() if not _YEARLIKE.fullmatch(t))
-                    for kind in (generic, self._held_in(e, generic)):
+                    city_kind, kind_in_city = self._held_in(e, generic)
+                    for kind in (generic, city_kind, kind_in_city):
                         if kind and e.id not in self._events.get(kind, ()):
                             self._events.setdefault(kind, []).append(e.id)
-                            self._event_words.setdefault(e.id, set()).update(
-                                w.rstrip("s") for w in kind.split())
+                            if kind is not kind_in_city:  # its words are the other two's
+                                self._event_words.setdefault(e.id, set()).update(
+                                    w.rstrip("s") for w in kind.split())
                 if qualifies:
                     qualifier_starts.add(key.split(" ", 1)[0])
                 if e.type == "person" and toks[0] not in lexicon.title_words():

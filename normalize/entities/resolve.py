@@ -246,11 +246,7 @@ def event_at_date(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date) -> list[C
         rest = " ".join(m.toks[1:])
         keys += [f"{d} {rest}" for h in kb.lookup(m.toks[0]) if (e := kb.get(h.id))
                  and e.type == "country" for d in map(lexicon.name_key, e.demonyms)]
-    toks = m.key.split()
-    keys += _other_names_of_host(kb, toks)
-    if "in" in toks[2:-1]:  # "the G20 summit in Osaka": the Osaka summit, as the KB keys it
-        at = len(toks) - 1 - toks[::-1].index("in")
-        keys.append(f"{' '.join(toks[at + 1:])} {toks[at - 1]}")
+    keys += _other_names_of_host(kb, m.key.split())
     found: dict[str, Candidate] = {}
     for key in keys:
         for e in kb.events_named(key):
