@@ -398,6 +398,8 @@ def _amount(value: float | None) -> str | None:
 
 # Units that convert exactly to a smaller one, for fractional amounts (P2.5Y -> P2Y6M).
 _SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+# A fraction of a decade or century is written in years ("half a century" P50Y, not P0.5CE).
+_IN_YEARS = {"DE": 10, "CE": 100}
 
 
 def _format_duration(parts: list[tuple[str, str]]) -> str:
@@ -415,6 +417,8 @@ def duration_value(amount: float | None, unit: str) -> str | None:
         return _format_duration([("X", unit)])
     whole = int(amount)
     frac = amount - whole
+    if frac and unit in _IN_YEARS and (amount * _IN_YEARS[unit]).is_integer():
+        return _format_duration([(str(int(amount * _IN_YEARS[unit])), "Y")])
     if frac and unit in _SMALLER:
         small, factor = _SMALLER[unit]
         rest = frac * factor
@@ -425,6 +429,9 @@ def duration_value(amount: float | None, unit: str) -> str | None:
 
 
 # ------------------------------------------------------------------ builders per kind
+
+
+_YEARS_IN = {"decade": 10, "century": 100}  # a fraction of one counts in years
 
 
 _UNIT_NAMES = {
@@ -673,6 +680,10 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         offset = lex.daywords[g["dayword"]]
     if g.get("shift") or g.get("num"):
         amount = parse_number(g.get("num"))
+        if (amount is not None and amount != int(amount) and unit in _YEARS_IN
+                and (amount * _YEARS_IN[unit]).is_integer()):
+            amount, unit = amount * _YEARS_IN[unit], "year"  # "half a century ago": 50 years
+            f["unit"] = unit
         if amount is None or amount != int(amount):
             return None
         sign = lex.shifts[g["shift"]] if g.get("shift") else 1
