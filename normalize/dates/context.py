@@ -598,8 +598,8 @@ _WORD_LISTS = ("words", "before", "not_before", "after", "not_after", "after_nam
                "after_lower_except",
                "street_after", "suffix", "in_sentence", "before_set_off", "head_of_the")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
-                     "before_name", "before_possessive", "after_given_name", "after_digits",
-                     "quoted", "quoted_title", "alone")
+                     "after_capital", "before_name", "before_possessive", "after_given_name",
+                     "after_digits", "quoted", "quoted_title", "alone")
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,80})[\"\u201d]"
                      # or in single quotes, British style, none an apostrophe inside a word
                      r"|(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80})['\u2019](?!\w)")
@@ -773,6 +773,8 @@ _CONDITIONS: tuple[tuple[str, Callable[[Any, str, _Around], bool]], ...] = (
     ("not_after", lambda words, text, a: a[2].casefold() not in words),
     ("after_name", lambda words, text, a: a[2][:1].isupper() and a[2].casefold() in words),
     ("after_capitalized", lambda _, text, a: _name_word(a[2])),
+    ("after_capital", lambda _, text, a: a[2][:1].isupper()
+     and a[2].casefold() not in _date_words()),
     ("after_lower_except", lambda words, text, a: a[2].isalpha() and a[2].islower()
      and a[2].casefold() not in words),
     ("after_digits", lambda _, text, a: bool(_DIGITS_AFTER.match(text, a[1]))),
