@@ -391,6 +391,8 @@ def _cue_at(text: str, at: int, end: int) -> str | None:
     if at and _past_form_before(text, at):
         return "past"
     got = _cue_with_verb(text, at) if at else None
+    if got is None and at and _past_perfect_before(text, at):
+        return "past"
     if got is None and (first := _LISTED_AFTER.search(text, max(0, at - 24), at)) and (
             _names_month_or_weekday(first.group(1))):
         return _cue_at(text, first.start(1), first.end(1))
@@ -419,6 +421,37 @@ def _past_form_before(text: str, at: int) -> bool:
         return False
     auxiliary = _participle(text, m.start("verb"))
     return auxiliary is None or auxiliary in _word_set("past_passive")
+
+
+@lru_cache(maxsize=1)
+def _perfect_scanner() -> re.Pattern[str]:
+    """A past perfect: an auxiliary of data/tense.yaml `past_perfect`, an adverb, "been" and a
+    participle (regular, of `past_participles`, or a one-word form of `past`)."""
+    raw = _data()
+    auxiliary = _trie_regex([_words(w) for w in raw["past_perfect"]])
+    irregular = _trie_regex([(w,) for w in (*map(str, raw["past_participles"]), *map(
+        str, raw["past"])) if w.isalpha() and w not in _AUXILIARIES])
+    return re.compile(rf"(?<![a-z]){auxiliary}[^a-z']+(?:[a-z]+ly[^a-z']+|never[^a-z']+)?"
+                      rf"(?:been[^a-z']+)?(?P<verb>[a-z]{{2,}}ed|{irregular})(?![a-z'])")
+
+
+# what between a past perfect and the mention gives the mention an event of its own: an
+# infinitive ("had agreed to meet in January") or a participle ("..., with a second run planned
+# for August")
+_OWN_EVENT = re.compile(r"(?<![a-z'])(?:to\s+[a-z]|[a-z]{2,}ed(?![a-z']))")
+
+
+def _past_perfect_before(text: str, at: int) -> bool:
+    """Whether a past perfect stands earlier in the clause of the mention at `at`, with no
+    other verb, infinitive or participle between ("had been arrested in the capital in
+    January"; not "had agreed to meet in January", nor "had said it would close in January")."""
+    clause = _clause_start(text, max(0, at - WINDOW), at)
+    perfects = list(_perfect_scanner().finditer(text, clause, at))
+    found = perfects[-1] if perfects else None  # the nearest
+    if found is None or found.group("verb") in _scanner()[2]:
+        return False
+    between = text[found.end():at]
+    return next(_markers(between), None) is None and not _OWN_EVENT.search(between)
 
 
 @lru_cache(maxsize=1)
