@@ -134,18 +134,24 @@ def _word_set(*keys: str) -> frozenset[str]:
 # a number right before a word: "432 votes", "1,200 votes"; not "since 1978, returns"
 _NUMBER_BEFORE = re.compile(r"\d(?:[.,]?\d)*\s*$")
 _BY_AFTER = re.compile(r"\s+by(?![a-z'])")
+_TWO_WORDS_BEFORE = re.compile(r"(?<![a-z'])[a-z]+ [a-z]+ $")  # "the early |vote": no comma
 
 
 def _not_a_verb(text: str, pos: int, found: str) -> bool:
     """Whether the `scheduled` word `found` at `pos` is no verb of its own: after a number
     ("432 votes") or a word of `gives_way_after` or `scheduled_gives_way_after` (an infinitive,
-    participle or noun), but a form in -s after a relative pronoun is a verb ("a warning that
-    comes into effect")."""
+    participle or noun), or a bare form after a determiner and a word that is no plural ("a
+    snap vote"), but a form in -s after a relative pronoun is a verb ("a warning that comes
+    into effect")."""
     if _NUMBER_BEFORE.search(text, max(0, pos - 16), pos):
         return True
-    before = _previous_words(text, pos)[0]
+    before, before2 = _previous_words(text, pos)
     if before in _word_set("scheduled_verb_after") and found.split(None, 1)[0].endswith("s"):
         return False
+    if (" " not in found and not found.endswith("s") and before2 in _word_set("determiners")
+            and not before.endswith("s") and before not in _word_set("irregular_plurals")
+            and _TWO_WORDS_BEFORE.search(text, max(0, pos - 40), pos)):
+        return True  # "the early vote in February": a noun, no plural subject before it
     return before in _word_set("gives_way_after", "scheduled_gives_way_after")
 
 
