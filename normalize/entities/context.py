@@ -719,6 +719,17 @@ def _namesake(s: _Spot) -> str:
     return ""
 
 
+def _foreign_body(s: _Spot) -> str:
+    """A body many countries have under the same name (data/context.yaml `national_bodies`) in
+    a sentence that names other countries and not the entity's own: "Lula vowed to punish
+    those who stormed Congress" is Brazil's Congress, not the KB's US one."""
+    if lexicon.name_key(s.written) not in lexicon.context_words().national_bodies:
+        return ""
+    own = country_of(s.kb, s.entity.id)
+    named = countries_named(s.kb, s.rest)
+    return "the sentence speaks of another country" if own and named and not named & own else ""
+
+
 def _other_sense(s: _Spot) -> str:
     """A name the sentence uses in another well-known sense (data/other_senses.yaml): "the ICC
     approved a revenue model for cricket" is the cricket council, "Powell said the Fed" not
@@ -750,7 +761,8 @@ def _ampersand(s: _Spot) -> str:
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _ethnic, _agreement,
                       _counted_people, _score, _match, _month_day, _region, _name_of,
                       _place_preposition, _another_holder, _acronym_of_another, _introduced,
-                      _apposed, _namesake, _other_sense, _ampersand, _name_before, _currency)
+                      _apposed, _namesake, _foreign_body, _other_sense, _ampersand,
+                      _name_before, _currency)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,

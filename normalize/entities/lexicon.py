@@ -339,6 +339,7 @@ class ContextWords:
     representatives: frozenset[str]
     currency_words: frozenset[str]
     place_nouns: frozenset[str]
+    national_bodies: frozenset[str]
     region_abbreviations: dict[str, frozenset[str]]
 
 
