@@ -521,14 +521,16 @@ class KnowledgeBase:
         e = self._entities.get(entity_id)
         return (e.seat_of if e is not None else None) or self._capital_of.get(entity_id)
 
-    def _held_in(self, event: Entity, generic: str) -> tuple[str, str]:
+    def _held_in(self, event: Entity, generic: str) -> tuple[str, ...]:
         """The event named by the city it is held in, as news names it: its kind after the city
-        ("osaka summit" for "2019 G20 Osaka summit") and the whole kind before it ("g20 summit
-        in osaka"); ("", "") when the KB places it in no city."""
+        ("osaka summit" for "2019 G20 Osaka summit"), then the whole kind after the city ("osaka
+        g20 summit") and before it ("g20 summit in osaka"); () when the KB places it in no
+        city."""
         city = self._entities.get(event.located_in or "")
         if city is None or city.type != "city" or not generic:
-            return "", ""
+            return ()
         return (f"{lexicon.name_key(city.name)} {generic.rsplit(' ', 1)[-1]}",
+                lexicon.name_key(f"{city.name} {generic}"),
                 lexicon.name_key(f"{generic} in {city.name}"))  # "... in the hague"
 
     def events_named(self, key: str) -> list[Entity]:
@@ -636,11 +638,11 @@ class KnowledgeBase:
                 vocab.update(toks)
                 if e.type == "event" and e.start is not None:
                     generic = " ".join(t for t in key.split() if not _YEARLIKE.fullmatch(t))
-                    city_kind, kind_in_city = self._held_in(e, generic)
-                    for kind in (generic, city_kind, kind_in_city):
+                    held = self._held_in(e, generic)
+                    for kind in (generic, *held):
                         if kind and e.id not in self._events.get(kind, ()):
                             self._events.setdefault(kind, []).append(e.id)
-                            if kind is not kind_in_city:  # its words are the other two's
+                            if kind in (generic, *held[:1]):  # the others' words are theirs
                                 self._event_words.setdefault(e.id, set()).update(
                                     w.rstrip("s") for w in kind.split())
                 if qualifies:
