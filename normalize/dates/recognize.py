@@ -431,13 +431,11 @@ def duration_value(amount: float | None, unit: str) -> str | None:
 # ------------------------------------------------------------------ builders per kind
 
 
-_YEARS_IN = {"decade": 10, "century": 100}  # a fraction of one counts in years
-
-
 _UNIT_NAMES = {
     "Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
     "CE": "century", "WE": "weekend", "2W": "fortnight", "ML": "millennium",
 }
+_YEARS_IN = {_UNIT_NAMES[code]: years for code, years in _IN_YEARS.items()}  # by unit name
 
 
 def _unit_name(code: str | None) -> str | None:
