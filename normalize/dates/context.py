@@ -595,8 +595,8 @@ def in_known_name(mention: str, context: str | None) -> bool:
 _DIGITS_AFTER = re.compile(r"\s+\d")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _WORD_LISTS = ("words", "before", "not_before", "after", "not_after", "after_name",
-               "after_lower_except",
-               "street_after", "suffix", "in_sentence", "before_set_off", "head_of_the")
+               "after_lower_except", "street_after", "suffix", "in_sentence", "before_set_off",
+               "head_of_the")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
                      "after_capital", "before_name", "before_possessive", "after_given_name",
                      "after_digits", "quoted", "quoted_title", "alone")

@@ -32,12 +32,11 @@ def _alternatives(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     table = lexicon().ranges
-    alt = _alternatives
     spaced = [c for c in table["connectors"] if c.isalpha()]
     glued = [c for c in table["connectors"] if not c.isalpha()]
     pattern = re.compile(
-        rf"^(?:(?P<opener>{alt(table['openers'])}) )?(?P<a>.+?)"
-        rf"(?: (?P<word>{alt(spaced)}) | ?(?P<sign>{alt(glued)}) ?)(?P<b>.+)$"
+        rf"^(?:(?P<opener>{_alternatives(table['openers'])}) )?(?P<a>.+?)"
+        rf"(?: (?P<word>{_alternatives(spaced)}) | ?(?P<sign>{_alternatives(glued)}) ?)(?P<b>.+)$"
     )
     return pattern, frozenset(table["needs_opener"])
 
