@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalize.quantities import Quantity, resolve_quantity
+from normalize.quantities import FIRST_YEAR_OF_SPAN, YEAR, Quantity, resolve_quantity
 
 
 def _examples() -> list[tuple[str, float | None, float | None, str]]:
@@ -107,6 +107,9 @@ def test_range_contains_its_ends(a: int, b: int) -> None:
     if lo == hi:
         return
     rng = resolve_quantity(f"between {lo} and {hi}")
+    if lo >= FIRST_YEAR_OF_SPAN and all(YEAR.fullmatch(str(n)) for n in (lo, hi)):
+        assert rng is None  # "between 1999 and 2015": a span of years, no count
+        rng = resolve_quantity(f"between {lo:,} and {hi:,}")  # written as counts
     assert rng is not None and rng.contains(resolve_quantity(str(lo)))
     assert rng.contains(resolve_quantity(str(hi)))
     assert not rng.contains(resolve_quantity(str(hi + 1)))
