@@ -246,12 +246,13 @@ def _is_ratio(tokens: list[str], j: int, value: float, t: _Tables) -> bool:
                for link in t.ratio_links)
 
 
-_TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|\.\d+|[a-z]+|[<>]=|[$€£¥₹%+~≈<>≥≤]|-")
-_CURRENCY_SIGNS = ("$", "€", "£", "¥", "₹")  # before the number; their codes: numbers.yaml
+_CURRENCY_SIGNS = "$€£¥₹₦₩₽₺₴₪฿₫₱"  # before the number; their codes: numbers.yaml
+_TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|\.\d+|[a-z]+|[<>]=|[" + _CURRENCY_SIGNS
+                    + r"%+~≈<>≥≤]|-")
 # "1,500", "1,50,000" (the Indian grouping of lakhs), "1500", "2.5", ".5"
 # a one-letter currency against a number that is clearly an amount: "R4.5", "N1.2 trillion",
 # "R350", "R5 000" (joined before), "R1,500"; not "N95" or "R2-D2"
-_LETTER_AMOUNT = re.compile(r"\b[a-z](?:\d+[.,]\d|\d{3,}\b|\d+(?:\.\d+)? ?(?:m|bn|b|k|mn|"
+_LETTER_AMOUNT = re.compile(r"\b[a-z](?:\d+[.,]\d|\d{3,}\b|\d+(?:\.\d+)?[ -]?(?:m|bn|b|k|mn|"
                             r"million|billion|trillion)\b)")
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"
                      r"|\d+(?:\.\d+)?|\.\d+")
@@ -562,8 +563,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
         if rule.removeprefix("qualifier:") not in t.start_points or YEAR.fullmatch(tokens[i]):
             return None  # "between 10": half a range; "from 2023", "from 2019 levels": a year
         kind, rule = "exact", f"{rule} alone"  # "up from 12,105": the earlier value
-    if j < len(tokens) and tokens[j] in t.labels_after:
-        return None  # "the 205 bus": a route, no count
+    if j < len(tokens) and tokens[j] in t.labels_after and value != 1:
+        return None  # "the 205 bus", "a 911 call": a route or a number to call; "1 bus" counts
     at = j + 1 if j < len(tokens) and tokens[j] == "-" else j  # "30-plus", "40-odd"
     for phrase, qual in t.suffixes.get(tokens[at], ()) if at < len(tokens) else ():
         if _startswith(tokens, at, phrase):
@@ -614,8 +615,9 @@ def _upper_bound(tokens: list[str], i: int, t: _Tables) -> tuple[float, str, int
 # A number written against a capital letter is a label ("5G", "3D", "4X"), except the
 # magnitudes (K, M, B, T: "$10K") and temperatures (C, F: "40C").
 # A capital letter against the digits after it is a label too ("A380", "A4 paper", "B52"),
-# except R and N, which may be rand or naira ("R4.5 billion": numbers.yaml currency_prefixes).
-_LABEL = re.compile(r"(?<![\w.])\d+[ADEGHIJLNOPQRSUVWXYZ]\b|(?<![\w.$])[A-MO-QS-Z]\d")
+# except N, P and R, which may be naira, pesos or rand ("R4.5 billion", "P1.2 billion":
+# numbers.yaml currency_prefixes).
+_LABEL = re.compile(r"(?<![\w.])\d+[ADEGHIJLNOPQRSUVWXYZ]\b|(?<![\w.$])[A-MOQS-Z]\d")
 
 
 # Two scores in a row are a match's sets or periods, no range: "won 6-4, 7-6(5)", "1-6 7-6 6-1".

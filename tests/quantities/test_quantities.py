@@ -66,6 +66,8 @@ def test_percent_has_one_spelling() -> None:
     ("NZ$40 million", "NZD"), ("more than S$1bn", "SGD"), ("tens of millions of dollars", "USD"),
     ("hundreds of millions", None), ("a $5 million fine", "USD"), ("C$40", "CAD"),
     ("10 pounds of flour", None),  # pounds: a weight as often as money
+    ("₦2.5 billion", "NGN"), ("N2.5 billion", "NGN"), ("₱1.2 billion", "PHP"),
+    ("P1.2 billion", "PHP"), ("₩3 trillion", "KRW"), ("about R20-million", "ZAR"),
 ])
 def test_measure(text: str, measure: str | None) -> None:
     assert resolve_quantity(text).measure == measure
