@@ -45,7 +45,14 @@ from normalize.dates.recognize import (
     names_one_day,
     recognize,
 )
-from normalize.dates.tense import MAX_CONTEXT, cue_of, locate, tense_of
+from normalize.dates.tense import (
+    MAX_CONTEXT,
+    cue_of,
+    infinitive_before,
+    is_headline,
+    locate,
+    tense_of,
+)
 from normalize.dates.values import DEFAULT_SEASONS, TimeValue, interval_of, season_tables
 from normalize.isodate import parse_iso_date
 
@@ -181,7 +188,11 @@ def _fallback(text: str, languages: tuple[str, ...]) -> Spec | None:
 
 
 # A tense guess as a resolver direction: a present tense takes the nearest day, before or after.
-_DIRECTION_OF_TENSE = {"past": "past", "future": "future", "present": "nearest"}
+_DIRECTION_OF_TENSE = {"past": "past", "future": "future", "scheduled": "future",
+                       "present": "nearest"}
+# In a headline the present simple, scheduled or not, and a phrase with no verb tell past and
+# coming events alike ("Britain votes to leave the EU in Thursday's referendum", written Friday).
+_HEADLINE_NEAREST = frozenset({None, "present", "scheduled"})
 
 
 def _direction(prefer: str, spec: Spec, text: str, context: str | None
@@ -199,6 +210,10 @@ def _direction(prefer: str, spec: Spec, text: str, context: str | None
     if cue is not None:
         return cue, True
     tense = tense_of(context, text)
+    if tense is None and infinitive_before(context, text):
+        return "future", False  # "Talks to resume Tuesday", "Macron to visit India in January"
+    if tense in _HEADLINE_NEAREST and is_headline(context):
+        return "nearest", False  # "Putin eyes landslide in Sunday's election": either way
     return _DIRECTION_OF_TENSE.get(tense or ""), False
 
 

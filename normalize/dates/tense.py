@@ -1,4 +1,5 @@
-"""Tense of the sentence around a mention: "past", "future", "present" or None.
+"""Tense of the sentence around a mention: "past", "future", "present", "scheduled" (a present
+simple that schedules: "the leaders meet on Sunday") or None.
 
 The marker (auxiliary or verb form, data/tense.yaml) nearest to the mention decides, so that
 "Biden said he will travel on Tuesday" reads Tuesday as future and "On Tuesday, Biden said"
@@ -183,7 +184,8 @@ def _participle(text: str, pos: int) -> str | None:
     held", "was quickly approved", "has fluctuated", "to cut", "will be prorogued and
     dissolved"), else None (the form stands)."""
     before, before2 = _previous_words(text, pos)
-    prev = before2 if before.endswith("ly") and before2 else before
+    skipped = before.endswith("ly") or before in _word_set("negations")  # "are not published"
+    prev = before2 if skipped and before2 else before
     if prev in _word_set("shares_tense_after"):  # only right before the form: not "April and
         # May kept" (the mention is blanked between), nor "between 2005 and 2009, reopened"
         return prev if _RIGHT_AFTER_WORD.search(text, max(0, pos - 24), pos) else None
@@ -225,6 +227,9 @@ def _markers(text: str) -> Iterator[tuple[int, int, str, bool]]:
             single or found.split(None, 1)[0] not in _word_set("gives_way_after"))
 
 
+_AHEAD = frozenset({"future", "scheduled"})  # kinds that win a tie of distance
+
+
 @lru_cache(maxsize=8192)
 def tense_of(context: str | None, mention: str | None = None) -> str | None:
     """Tense nearest to `mention` in `context` (None when no marker is found)."""
@@ -257,9 +262,9 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
                 continue  # after the mention, only a scheduled verb of which it is the subject
             if kind == "scheduled" and _not_a_verb(window, pos, window[pos:stop]):
                 continue
-            kind = "future"
+            kind = "future" if kind == "future_before" else kind
         distance = (gap[1] - gap[0]) * (1 if before else AFTER_WEIGHT)
-        candidates.append((other_clause, distance, kind != "future", kind, pos, check))
+        candidates.append((other_clause, distance, kind not in _AHEAD, kind, pos, check))
     candidates.sort()
     fallback = None
     for *_, kind, pos, check in candidates:  # own clause, then nearest; a participle gives way
@@ -281,6 +286,40 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
 _LEAD = " \t\"'([\u2018\u201c\u2014\u2013-"
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{4,}(?![\w'-])")  # "months", not "of" or "U.S."
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.|\b[A-Z][a-z]{0,3}\.)$")  # "U.S.", "Mr.", "Corp."
+
+
+def is_headline(context: str | None) -> bool:
+    """Whether the context is a headline: text with no sentence-final punctuation ("Putin eyes
+    landslide in Sunday's election"), whose present simple tells past and coming events alike."""
+    text = (context or "")[:MAX_CONTEXT].rstrip(_CLOSERS)
+    return bool(text) and text[-1] not in _SENTENCE_ENDS
+
+
+_CLOSERS = " \t\n\"')]\u201d\u2019"
+_SENTENCE_ENDS = ".!?:;-\u2014"  # "-" and a dash: a dateline ("NAIROBI, August 21 (Xinhua) --")
+_TO_VERB = re.compile(r"(?<![a-z'])to ([a-z]+)(?![a-z'])")
+
+
+def infinitive_before(context: str | None, mention: str) -> bool:
+    """Whether "to" + a verb right after its subject stands before the mention in its clause:
+    a headline's or brief's way of telling a coming event ("Talks to resume Tuesday", "Macron
+    to visit India in January"); not after a verb ("continues to rattle"), nor "to the polls",
+    nor "to Paris" (a name is capitalized, unless the whole text is in title case)."""
+    text, at = locate(context, mention)
+    if at <= 0:
+        return False
+    lo = _clause_start(text, max(0, at - WINDOW), at)
+    found = None
+    for m in _TO_VERB.finditer(text, lo, at):
+        found = m  # the last "to" + word before the mention
+    if found is None or found.group(1) in _word_set("not_infinitive_after_to"):
+        return False
+    before = _previous_words(text, found.start())[0]
+    if before.endswith("ed") or before in _word_set("verbs_before_infinitive"):
+        return False  # "continued to rattle", "continues to rattle": a verb governs it
+    written = (context or "")[:MAX_CONTEXT]
+    return len(written) != len(text) or not written[found.start(1)].isupper() or (
+        _LOWER_WORD.search(written) is None)
 
 
 def _in_name(written: str, pos: int) -> bool:
