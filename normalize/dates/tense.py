@@ -21,6 +21,7 @@ MAX_CONTEXT = 2000  # characters of context that are looked at
 WINDOW = 160  # characters each side of the mention searched for a marker
 MAX_ATTRIBUTION_WORDS = 6  # "..., a senior State Department official said."
 MAX_LEAD_WORDS = 2  # "This Sunday's final kicks off": words before a mention that is a subject
+MAX_HEADLINE_WORDS = 16  # news headlines are short; a longer unpunctuated text is a cut span
 AFTER_WEIGHT = 2  # a marker after the mention counts as twice as far: English puts the verb first
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _CLAUSE_BREAK = re.compile(r"[;:()]|,(?!\s+with\s)")  # ", with ...": an absolute phrase
@@ -289,10 +290,14 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.|\b[A-Z][a-z]{0,3}\.)$")  # "U.S.", 
 
 
 def is_headline(context: str | None) -> bool:
-    """Whether the context is a headline: text with no sentence-final punctuation ("Putin eyes
-    landslide in Sunday's election"), whose present simple tells past and coming events alike."""
-    text = (context or "")[:MAX_CONTEXT].rstrip(_CLOSERS)
-    return bool(text) and text[-1] not in _SENTENCE_ENDS
+    """Whether the context is a headline, whose present simple tells past and coming events
+    alike ("Putin eyes landslide in Sunday's election"): a short text (MAX_HEADLINE_WORDS) with
+    no sentence-final punctuation that opens as a sentence does; not a span cut from one, as a
+    fact table's quote often is ("a day after asking carriers on Monday to halt sales")."""
+    text = (context or "")[:MAX_CONTEXT].strip().rstrip(_CLOSERS)
+    opening = text.lstrip(_CLOSERS)[:1]
+    return (bool(text) and text[-1] not in _SENTENCE_ENDS and not opening.islower()
+            and len(text.split()) <= MAX_HEADLINE_WORDS)
 
 
 _CLOSERS = " \t\n\"')]\u201d\u2019"
