@@ -378,6 +378,7 @@ class NameParts:
     family_name_first: frozenset[str]
     patronymic_endings: frozenset[str]
     patronymic_particles: frozenset[str]
+    common_surnames: frozenset[str]
 
 
 @cache

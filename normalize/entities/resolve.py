@@ -493,6 +493,7 @@ def resolve_entity_candidates(
     kb = kb if kb is not None else KnowledgeBase.bundled()
     cands = _all_candidates(kb, mention, day, context)
     cands = in_another_name(kb, named_otherwise(kb, cands, mention, context), mention, context)
+    cands = _borne_by_many(kb, cands, mention, context, day)
     if types is not None:
         wanted = frozenset([types] if isinstance(types, str) else types)
         kept = []
@@ -530,6 +531,38 @@ def resolve_entity_candidates(
         out.append(EntityMatch(e.id, e.name, e.type, round(c.score, 4), c.method, c.explain,
                                mention))
     return out
+
+
+_SURNAME_ALONE = frozenset({"surname", "title"})  # "Johnson", "Johnson's", "Mr Lai"
+
+
+def _borne_by_many(kb: KnowledgeBase, cands: list[Candidate], mention: str,
+                   context: str | None, day: dt.date | None) -> list[Candidate]:
+    """The candidates left when a lone surname many people bear (data/names.yaml
+    `common_surnames`), bare or after a form of address ("Mr", "Judge"), names a KB person who
+    holds no office on the article's date and whose country the sentence does not name:
+    "Smith said the lockdown would continue" (2020) is no former Australian minister, "Johnson,
+    a lawyer little known outside Capitol Hill" (2023) no former British prime minister. A
+    wrong merge is worse than no answer."""
+    if day is None or not any(c.method in _SURNAME_ALONE for c in cands):
+        return cands
+    *lead, last = lexicon.name_key(mention).split() or [""]
+    if last not in lexicon.name_parts().common_surnames or any(
+            (w,) not in lexicon.titles() for w in lead):
+        return cands
+    named: frozenset[str] | None = None
+    kept = []
+    for c in cands:
+        e = kb.get(c.id)
+        if (c.method in _SURNAME_ALONE and e is not None and e.type == "person"
+                and not any(r.active_on(day) for r in e.roles)):
+            if named is None:  # the sentence without the mention: its own name ties nothing
+                named = countries_named(kb, re.sub(re.escape(mention), " ", context or "",
+                                                   flags=re.IGNORECASE))
+            if not country_of(kb, c.id) & named:
+                continue
+        kept.append(c)
+    return kept
 
 
 def _tied(ranked: list[Candidate]) -> list[Candidate]:
