@@ -451,9 +451,11 @@ def _cue_at(text: str, at: int, end: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _past_form_scanner() -> re.Pattern[str]:
-    """A past form and a word of data/tense.yaml `past_form_before` ending a text."""
+    """A past form (or a participle of `participles_before_date`) and a word of
+    data/tense.yaml `past_form_before` ending a text."""
     words = _trie_regex([_words(w) for w in _data()["past_form_before"]])
-    irregular = _trie_regex([(w,) for w in map(str, _data()["past"]) if w.isalpha()
+    forms = (*_data()["past"], *_data()["participles_before_date"])
+    irregular = _trie_regex([(w,) for w in map(str, forms) if w.isalpha()
                              and w not in _AUXILIARIES])
     return re.compile(rf"(?<![a-z'])(?P<verb>[a-z]{{2,}}ed|{irregular})[^a-z']+(?:{words})"
                       r"[^a-z']{1,3}$")
