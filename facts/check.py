@@ -22,7 +22,13 @@ from typing import Any
 
 from facts.corpus import Corpus, CorpusError, Document, FactRow, check_row, load_corpus
 from normalize.dates import TimeValue, diagnose, resolve_date
-from normalize.entities import EntityMatch, KnowledgeBase, national_side, resolve_entity
+from normalize.entities import (
+    EntityMatch,
+    KnowledgeBase,
+    national_side,
+    resolve_entity,
+    shared_body_name,
+)
 from normalize.quantities import resolve_quantity
 from normalize.text import fold_key
 from normalize.yamldata import load_yaml
@@ -305,13 +311,15 @@ def _role_in_article(raw: str, doc: Document, kb: KnowledgeBase,
     """A role named without its country ("The president signed 17 executive actions") whose
     quote names no country: its holder on the document's date in the one country the whole
     article names among those that have the role ("WASHINGTON, Jan. 21 - ..."); a reader of
-    the article knows whose president it is. Only a role reading is taken from the article:
-    a name its quote left unlinked stays unlinked."""
+    the article knows whose president it is. So with a body many countries have under one
+    name, which a quote naming only another country leaves unlinked ("Modi addressed a joint
+    meeting of Congress"): the article tells whose. Only such readings are taken from the
+    article: a name its quote left unlinked stays unlinked."""
     match = resolve_entity(raw, date=doc.date, context=doc.text, kb=kb, types=types)
-    if match is None or match.method != "role":
+    if match is None or match.method != "role" and not shared_body_name(raw):
         return None
     return replace(match, explain=f"{match.explain}; the country from the article, as its "
-                                  "quote names none")
+                                  "quote names none or another")
 
 
 def _as_actor(cell: Cell, kb: KnowledgeBase) -> Cell:

@@ -8,6 +8,7 @@ from normalize.entities.resolve import (
     resolve_entities,
     resolve_entity,
     resolve_entity_candidates,
+    shared_body_name,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "resolve_entities",
     "resolve_entity",
     "resolve_entity_candidates",
+    "shared_body_name",
 ]

@@ -334,6 +334,22 @@ def test_only_a_role_is_read_from_the_article() -> None:
     assert row.cells["subject"].value is None, row.cells["subject"].explain
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the article names the United States: the Congress Modi addressed is its
+    ("WASHINGTON - Modi met Biden at the White House.\n\nModi addressed a joint meeting of "
+     "Congress on Thursday.", "org:us-congress"),
+    # the article names no country whose Congress the KB holds: no answer
+    ("NEW DELHI - Modi addressed a joint meeting of Congress on Thursday.", None),
+])
+def test_a_body_many_countries_have_takes_the_country_of_the_article(text, expected) -> None:
+    doc = Document("d", Path("d.txt"), date(2023, 6, 24), text)
+    row = normalize_row(FactRow(id="r1", line=2, doc="d", subject="Modi", relation="address",
+                                object="Congress",
+                                quote="Modi addressed a joint meeting of Congress on Thursday."),
+                        doc)
+    assert row.cells["object"].key == expected, row.cells["object"].explain
+
+
 def test_a_side_in_a_match_groups_with_its_country() -> None:
     # in a sentence that names the match, "Argentina" is the team, which the resolver leaves
     # unlinked; a paper whose quote names no match links it to the country: one claim still
