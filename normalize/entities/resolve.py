@@ -27,6 +27,7 @@ from normalize.entities.context import (
     metonymy,
     named_otherwise,
     persons_in,
+    regions_named,
     side_in_match,
 )
 from normalize.entities.kb import COUNTRY_TYPES, PLACE_TYPES, KnowledgeBase
@@ -148,10 +149,27 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         cands = _acting_for(kb, m)
     if not cands and len(m.toks) > 1 and m.toks[0] in lexicon.context_words().place_prepositions:
         return _place_after_preposition(kb, m.text, day)
-    if len(cands) > 1 and context and in_dateline(m.key.split(), context):
+    if not cands:
+        cands = _region_abbreviation(kb, mention)
+    if len(cands) > 1 and context and not m.possessive and in_dateline(m.key.split(), context):
         # a dateline names a city: "SINGAPORE (AP) -" is the city of the city-state
         cands = [c for c in cands if (e := kb.get(c.id)) and e.type == "city"] or cands
     return metonymy(kb, cands, m.key, m.possessive, context)
+
+
+ABBREVIATION_SCORE = 0.95  # a postal abbreviation: as sure as an alias
+_REGION = frozenset({"place"})
+
+
+def _region_abbreviation(kb: KnowledgeBase, mention: str) -> list[Candidate]:
+    """A state or province written as news abbreviates it after a town ("Fla.", "Calif.",
+    "Ont."; data/context.yaml `region_abbreviations`): the first-level place it stands for."""
+    written = mention.strip()
+    names = lexicon.context_words().region_abbreviations.get(written.casefold())
+    if not names or not written[:1].isupper():
+        return []
+    return [Candidate(i, ABBREVIATION_SCORE, "alias", f"{written!r} abbreviates {name!r}")
+            for name in sorted(names) for i in sorted(regions_named(kb, name, _REGION))]
 
 
 _FIRST_WORDS = re.compile(r"\s*(?:the\s+)?[\w'-]+\s+", re.IGNORECASE)
