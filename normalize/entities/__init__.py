@@ -1,6 +1,7 @@
 """Entity mentions -> knowledge-base entities: a validated KB, an alias/variant/typo index over
 it, and a resolver in small explained stages (titles, roles at a date, counterparts, metonymy)."""
 
+from normalize.entities.context import shared_body_name
 from normalize.entities.kb import Entity, KnowledgeBase, KnowledgeBaseError, Role
 from normalize.entities.resolve import (
     EntityMatch,
@@ -8,7 +9,6 @@ from normalize.entities.resolve import (
     resolve_entities,
     resolve_entity,
     resolve_entity_candidates,
-    shared_body_name,
 )
 
 __all__ = [

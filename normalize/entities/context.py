@@ -719,11 +719,19 @@ def _namesake(s: _Spot) -> str:
     return ""
 
 
+def shared_body_name(mention: str) -> bool:
+    """Whether the mention is a name many countries give a body of theirs ("Congress", "the
+    Senate": data/context.yaml `national_bodies`), which a sentence naming only other
+    countries leaves unlinked; a caller holding the whole article may read it there."""
+    return isinstance(mention, str) and (
+        lexicon.name_key(mention) in lexicon.context_words().national_bodies)
+
+
 def _foreign_body(s: _Spot) -> str:
-    """A body many countries have under the same name (data/context.yaml `national_bodies`) in
-    a sentence that names other countries and not the entity's own: "Lula vowed to punish
-    those who stormed Congress" is Brazil's Congress, not the KB's US one."""
-    if lexicon.name_key(s.written) not in lexicon.context_words().national_bodies:
+    """A body many countries have under the same name (`shared_body_name`) in a sentence that
+    names other countries and not the entity's own: "Lula vowed to punish those who stormed
+    Congress" is Brazil's Congress, not the KB's US one."""
+    if not shared_body_name(s.written):
         return ""
     own = country_of(s.kb, s.entity.id)
     named = countries_named(s.kb, s.rest)

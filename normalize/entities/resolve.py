@@ -678,14 +678,6 @@ def resolve_entity(
     return decide(resolve_entity_candidates(mention, date, context, kb, types, limit=2))
 
 
-def shared_body_name(mention: str) -> bool:
-    """Whether the mention is a name many countries give a body of theirs ("Congress", "the
-    Senate": data/context.yaml `national_bodies`), which a sentence naming only other
-    countries leaves unlinked; a caller holding the whole article may read it there."""
-    return isinstance(mention, str) and (
-        lexicon.name_key(mention) in lexicon.context_words().national_bodies)
-
-
 def national_side(
     mention: str,
     date: str | dt.date | None = None,
