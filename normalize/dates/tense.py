@@ -323,8 +323,14 @@ def infinitive_before(context: str | None, mention: str) -> bool:
     if before.endswith("ed") or before in _word_set("verbs_before_infinitive"):
         return False  # "continued to rattle", "continues to rattle": a verb governs it
     written = (context or "")[:MAX_CONTEXT]
-    return len(written) != len(text) or not written[found.start(1)].isupper() or (
-        _LOWER_WORD.search(written) is None)
+    return (len(written) != len(text) or not written[found.start(1)].isupper()
+            or _title_case(written))
+
+
+def _title_case(written: str) -> bool:
+    """Whether the text as written is in capitals or title case: no lower-case word of four
+    letters or more (such words are capitalized there, so a capital tells nothing)."""
+    return _LOWER_WORD.search(written) is None
 
 
 def _in_name(written: str, pos: int) -> bool:
@@ -335,7 +341,7 @@ def _in_name(written: str, pos: int) -> bool:
     if not before or before[-1] in "!?:;" or (before[-1] == "."
                                                and not _ABBREVIATION.search(before)):
         return False
-    return _LOWER_WORD.search(written) is not None  # title case writes such words capitalized
+    return not _title_case(written)
 
 
 @lru_cache(maxsize=1)
