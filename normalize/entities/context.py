@@ -535,6 +535,64 @@ def _region(s: _Spot) -> str:
     return f"in {name!r}" if outer and not inside else ""
 
 
+# "Spokane, Washington, police said": a town, a comma, then a name that may be the town's region
+_TOWN_BEFORE = re.compile(r"(?<![\w'])([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}), $")
+_REGION_ENDS = re.compile(r"\s*(?:$|[.;:)]|,(?!\s*(?:[A-Z]|and\b|or\b)))")  # not a list's item
+
+
+def _town_region(kb: KnowledgeBase, entity: Entity, text: str, start: int, end: int
+                 ) -> tuple[str, str] | None:
+    """When a city's name stands after a town and a comma where its namesake region would
+    ("Seattle, Washington", "Ikeja, Lagos"): (the town, the KB region holding it, or "" when the
+    KB does not know the town), else None. A town the city holds ("Wimbledon, London"), a town
+    of another country ("talks in London, Washington, which ...") or a list leave the city."""
+    if entity.type != "city" or not _REGION_ENDS.match(text, end):
+        return None
+    town = _TOWN_BEFORE.search(text, max(0, start - 60), start)
+    if town is None or _SENTENCE_START.search(text, 0, town.start(1)):
+        return None  # "Meanwhile, Washington, which ...": no town before
+    first = town.group(1).split()[0].casefold()
+    if first in lexicon.title_words() or first in lexicon.context_words().calendar_words:
+        return None
+    key = lexicon.name_key(text[start:end])
+    regions = {h.id for k in (key, f"{key} state") for h in kb.lookup(k)
+               if (e := kb.get(h.id)) is not None and e.type == "place"}
+    if not regions:
+        return None
+    known = [e for h in kb.lookup(lexicon.name_key(town.group(1)))
+             if (e := kb.get(h.id)) is not None]
+    if not known:
+        return town.group(1), ""
+    towns = [e.id for e in known if e.type in ("city", "place")]
+    if any(kb.contains(entity.id, t) for t in towns):
+        return None
+    holders = sorted({r for r in regions for t in towns if r != t and kb.contains(r, t)})
+    return (town.group(1), holders[0]) if len(holders) == 1 else None
+
+
+def region_after_town(kb: KnowledgeBase, cands: list[Candidate], mention: str,
+                      context: str | None) -> list[Candidate]:
+    """The candidates when a city's name stands where its namesake region would, after a town
+    and a comma: after a town the KB holds, the region holding it ("Seattle, Washington":
+    Washington state); after one it does not know ("Spokane, Washington"), none, neither the
+    city nor the country it stands for: the region would be a guess."""
+    if not context or not cands:
+        return cands
+    text, spots = _spots(mention, context)
+    for city in kb.lookup(lexicon.name_key(mention)) if spots else ():
+        entity = kb.get(city.id)
+        got = {_town_region(kb, entity, text, *sp) for sp in spots} if entity else {None}
+        if len(got) != 1 or (only := got.pop()) is None:
+            continue
+        town, region = only
+        held = kb.get(region) if region else None
+        if held is None:
+            return []
+        return [Candidate(held.id, max(c.score for c in cands), "region",
+                          f"{mention!r} after the town {town!r} is the region holding it")]
+    return cands
+
+
 def regions_named(kb: KnowledgeBase, name: str, types: frozenset[str] = REGION_TYPES
                   ) -> set[str]:
     """The KB entities of `types` (countries and first-level places) that a name names: what

@@ -27,6 +27,7 @@ from normalize.entities.context import (
     metonymy,
     named_otherwise,
     persons_in,
+    region_after_town,
     regions_named,
     side_in_match,
 )
@@ -510,6 +511,7 @@ def resolve_entity_candidates(
         raise TypeError(f"mention: expected a string or None, got {type(mention).__name__}")
     kb = kb if kb is not None else KnowledgeBase.bundled()
     cands = _all_candidates(kb, mention, day, context)
+    cands = region_after_town(kb, cands, mention, context)
     cands = in_another_name(kb, named_otherwise(kb, cands, mention, context), mention, context)
     cands = _borne_by_many(kb, cands, mention, context, day)
     if types is not None:
