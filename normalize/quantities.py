@@ -231,7 +231,8 @@ def _tables() -> _Tables:
                          + r")\d)[A-Z][a-z]+\d"),
         abbreviations={str(k): str(v) for k, v in raw["abbreviations"].items()},
         abbreviated=re.compile(r"(?<![\w.])(?:" + "|".join(
-            re.escape(str(k)) for k in raw["abbreviations"]) + r") ?(?=\d)"),
+            re.escape(str(k)) for k in raw["abbreviations"]) + r") ?(?=[\d" + _CURRENCY_SIGNS
+                               + r"])"),  # "c. 200", "c. £2m"
     )
 
 
@@ -485,6 +486,7 @@ def _said_in_words(tokens: list[str], text: str, unit: str | None,
 # this reader takes.
 _NOT_A_COUNT = re.compile(r"\d\s*[/:\u2044]\s*\d|\de[+-]?\d|\d\s*[x\u00d7]\s*10(?:\^|\d)"
                           r"|(?<![\d.,])0\d"  # a leading zero: a phone number or a code
+                          r"|(?<![\w.,])\+\d+[ -]\d|(?<![\w.,])\+\d{8,}"  # "+254 712 345 678"
                           r"|\d'?s\b|\d(?:st|nd|rd|th)\b"  # decades ("1990s"), ordinals ("3rd")
                           r"|\d\s*[ap]\.?m\b|\d\s*o'?\s?clock\b"  # a clock time ("2 p.m.")
                           r"|\d\.\d+\.\d"  # a dotted date or version ("12.06.2021", "2.0.1")
@@ -620,6 +622,10 @@ def _upper_bound(tokens: list[str], i: int, t: _Tables) -> tuple[float, str, int
 _LABEL = re.compile(r"(?<![\w.])\d+[ADEGHIJLNOPQRSUVWXYZ]\b|(?<![\w.$])[A-MOQS-Z]\d")
 
 
+# A year and nothing else ("2021") is no count: a table's cell that holds one is a date.
+_BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
+
+
 # Two scores in a row are a match's sets or periods, no range: "won 6-4, 7-6(5)", "1-6 7-6 6-1".
 _SCORE_LINE = re.compile(r"(?<![\d.])\d{1,2}[-\u2013]\d{1,2}(?:\(\d{1,2}\))?,?"
                          r" \d{1,2}[-\u2013]\d{1,2}(?![\d.])")
@@ -636,7 +642,8 @@ def resolve_quantity(text: str) -> Quantity | None:
         raise TypeError(f"text: expected a string or None, got {type(text).__name__}")
     t = _tables()
     folded = text.casefold()
-    if (len(text) > MAX_MENTION or _LABEL.search(text) or t.address.search(text)
+    if (len(text) > MAX_MENTION or _BARE_YEAR.fullmatch(text) or _LABEL.search(text)
+            or t.address.search(text)
             or t.names.search(text) or t.clock.search(folded) or _SCORE_LINE.search(text)):
         return None
     key = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""),
@@ -691,7 +698,7 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
         article = word in t.lead_articles or k == 1 and word in t.lead_openers  # "All 13"
         owner = _OWNER.sub("", word)  # "Harris's 226", "the Democrats' 215": what they hold
         set_off = form[:1].isupper() and (  # "Kane, 30"; not the title "Ocean's Eleven"
-            form.endswith(",") or owner != word and not written[k][:1].isupper())
+            form.endswith(",") or owner != word and not _name_word(written[k], t))
         if (not owner.removesuffix(",").replace("-", "").isalpha()  # "record-high" passes
                 or word in t.lead_stop or not article and _opens_amount(words, k - 1, t)
                 or word in t.lead_time_stop and t.time_units.isdisjoint(words[k:])
@@ -712,6 +719,15 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
 
 
 _OWNER = re.compile(r"(?:'s|(?<=s)')$")  # a possessive ending
+_CURRENCY_LETTERS = re.compile(r"[A-Za-z]+(?=\d)")  # "R" of "R400bn"
+
+
+def _name_word(form: str, t: _Tables) -> bool:
+    """Whether a word as written is capitalized as a name's, not a currency's letters against
+    the amount ("Eskom's R400bn debt": the debt is Eskom's)."""
+    letters = _CURRENCY_LETTERS.match(form)
+    return form[:1].isupper() and not (
+        letters is not None and letters.group().casefold() in t.currency_prefixes)
 _PARTICLE_BOUNDS = (["up", "to"], ["down", "to"])
 
 
