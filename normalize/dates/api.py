@@ -359,12 +359,15 @@ def _year_of_range_end(spec: Spec, end: str, anchor: date | None, context: str, 
     return None
 
 
+_WITHIN_A_DAY = frozenset({"day", "part-of-day", "hour", "minute", "second"})  # one day's
+
+
 def _on_story_day(spec: Spec, text: str, anchor: date | None, context: str | None,
                   reference: Reference | None) -> bool:
     """Whether a clock time with no day of its own, in a past-tense sentence, is on the day
     the story last named before it rather than on the anchor's: "The fall happened at about
     2.30pm", after a paragraph about 4 December, written on 8 December."""
-    return (reference is not None and reference[1] == "day" and not spec.get("offset")
+    return (reference is not None and reference[1] in _WITHIN_A_DAY and not spec.get("offset")
             and anchor is not None and reference[0] < anchor
             and tense_of(context, text) == "past")
 

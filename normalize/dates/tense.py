@@ -258,8 +258,9 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         other_clause = (_CLAUSE_BREAK.search(window, *gap) is not None
                         or not before and _opener_between(window, *gap))
         if kind in ("future_before", "scheduled"):  # in the mention's clause, before it
-            if other_clause or not before and (kind == "future_before"
-                                               or not _opens_clause(window, start)):
+            if (other_clause and not (kind == "scheduled" and _fronted(window, end, pos))
+                    or not before and (kind == "future_before"
+                                       or not _opens_clause(window, start))):
                 continue  # after the mention, only a scheduled verb of which it is the subject
             if kind == "scheduled" and _not_a_verb(window, pos, window[pos:stop]):
                 continue
@@ -381,6 +382,15 @@ def _opens_clause(window: str, start: int) -> bool:
     ends = [m.end() for m in _SENTENCE_END.finditer(window, 0, start)]
     opening = max([_clause_start(window, 0, start), *ends[-1:]])
     return len(window[opening:start].split()) <= MAX_LEAD_WORDS
+
+
+def _fronted(window: str, end: int, pos: int) -> bool:
+    """Whether only the comma that sets off a fronted mention stands between it and the marker at
+    `pos` ("On Saturday, the calendar turns to 2000"): the clause after it is the mention's."""
+    gap = window[end:pos]
+    comma = end + len(gap) - len(gap.lstrip())
+    return (gap.lstrip().startswith(",") and not _CLAUSE_BREAK.search(window, comma + 1, pos)
+            and not _opener_between(window, comma + 1, pos))
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
