@@ -31,7 +31,7 @@ from normalize.entities.context import (
     regions_named,
     side_in_match,
 )
-from normalize.entities.kb import COUNTRY_TYPES, PLACE_TYPES, KnowledgeBase
+from normalize.entities.kb import COUNTRY_TYPES, NAMED_PLACE_TYPES, PLACE_TYPES, KnowledgeBase
 from normalize.entities.match import (
     MARGIN,
     Candidate,
@@ -152,9 +152,11 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         return _place_after_preposition(kb, m.text, day)
     if not cands:
         cands = _region_abbreviation(kb, mention)
-    if len(cands) > 1 and context and not m.possessive and in_dateline(m.key.split(), context):
-        # a dateline names a city: "SINGAPORE (AP) -" is the city of the city-state
-        cands = [c for c in cands if (e := kb.get(c.id)) and e.type == "city"] or cands
+    if cands and context and not m.possessive and in_dateline(m.key.split(), context):
+        # a dateline names a place, a city first: "SINGAPORE (AP) -" is the city of the
+        # city-state; "AUSTIN -" is no Lloyd Austin
+        places = [c for c in cands if (e := kb.get(c.id)) and e.type in NAMED_PLACE_TYPES]
+        cands = [c for c in places if (e := kb.get(c.id)) and e.type == "city"] or places
     return metonymy(kb, cands, m.key, m.possessive, context)
 
 
