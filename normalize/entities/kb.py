@@ -522,12 +522,12 @@ class KnowledgeBase:
         return (e.seat_of if e is not None else None) or self._capital_of.get(entity_id)
 
     def _held_in(self, event: Entity, generic: str) -> tuple[str, ...]:
-        """The event named by the city it is held in, as news names it: its kind after the city
-        ("osaka summit" for "2019 G20 Osaka summit"), then the whole kind after the city ("osaka
-        g20 summit") and before it ("g20 summit in osaka"); () when the KB places it in no
-        city."""
+        """The event named by the city (or the resort, the island) it is held in, as news names
+        it: its kind after the city ("osaka summit" for "2019 G20 Osaka summit"), then the whole
+        kind after the city ("osaka g20 summit") and before it ("g20 summit in osaka"); () when
+        the KB places it in no city or place below a country."""
         city = self._entities.get(event.located_in or "")
-        if city is None or city.type != "city" or not generic:
+        if city is None or city.type not in ("city", "place") or not generic:
             return ()
         return (f"{lexicon.name_key(city.name)} {generic.rsplit(' ', 1)[-1]}",
                 lexicon.name_key(f"{city.name} {generic}"),

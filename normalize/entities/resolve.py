@@ -276,7 +276,24 @@ def event_at_date(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date) -> list[C
                     start - EVENT_AHEAD <= day <= end + EVENT_SINCE):
                 found[e.id] = Candidate(e.id, EVENT_SCORE, "event-at-date",
                                         f"{key!r}: the one held {start}..{end}, near {day}")
-    return list(found.values())
+    return list(found.values()) or _held_there(kb, keys, day)
+
+
+def _held_there(kb: KnowledgeBase, keys: list[str], day: dt.date) -> list[Candidate]:
+    """A dated event named by its kind and where it was held, the only one so named, however
+    long ago ("the G20 summit in Hamburg", a year on): the place tells which, not the date. Not
+    one still far ahead of the article."""
+    for key in keys:
+        events = kb.events_named(key)
+        if len(events) != 1:
+            continue
+        e = events[0]
+        host = kb.get(e.located_in or "")
+        if (host is not None and e.start is not None and e.start <= day + EVENT_AHEAD
+                and f" {lexicon.name_key(host.name)} " in f" {key} "):
+            return [Candidate(e.id, EVENT_SCORE, "event-at-date",
+                              f"{key!r}: the one held in {host.name}, {e.start}")]
+    return []
 
 
 def _other_names_of_host(kb: KnowledgeBase, toks: list[str]) -> list[str]:
