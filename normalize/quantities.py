@@ -622,7 +622,8 @@ def _upper_bound(tokens: list[str], i: int, t: _Tables) -> tuple[float, str, int
 _LABEL = re.compile(r"(?<![\w.])\d+[ADEGHIJLNOPQRSUVWXYZ]\b|(?<![\w.$])[A-MOQS-Z]\d")
 
 
-# A year and nothing else ("2021") is no count: a table's cell that holds one is a date.
+# A year and nothing else ("2021") is no count: a table's cell that holds one is a date. Narrower
+# than YEAR (from 1000), which reads a year after lead words: a bare "1200" stays a count.
 _BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
 
 
@@ -728,6 +729,8 @@ def _name_word(form: str, t: _Tables) -> bool:
     letters = _CURRENCY_LETTERS.match(form)
     return form[:1].isupper() and not (
         letters is not None and letters.group().casefold() in t.currency_prefixes)
+
+
 _PARTICLE_BOUNDS = (["up", "to"], ["down", "to"])
 
 
