@@ -287,6 +287,7 @@ _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?(?: of)? $")  # "on
 _INTRODUCED = re.compile(r"(?i:\b(?:a|an)\b)[^,.;:]{0,40}?\b(\w+)\s+$")  # "a teacher named "
 TOWN_TYPES = frozenset({"city", "gov", "place"})  # what a region after a comma may hold
 REGION_TYPES = frozenset({"country", "place"})  # what may hold a town named after the comma
+FIRST_LEVEL = frozenset({"place"})  # a state or a province, not a country
 
 
 @cache
@@ -554,9 +555,9 @@ def _town_region(kb: KnowledgeBase, entity: Entity, text: str, start: int, end: 
     first = town.group(1).split()[0].casefold()
     if first in lexicon.title_words() or first in lexicon.context_words().calendar_words:
         return None
-    key = lexicon.name_key(text[start:end])
-    regions = {h.id for k in (key, f"{key} state") for h in kb.lookup(k)
-               if (e := kb.get(h.id)) is not None and e.type == "place"}
+    name = text[start:end]
+    regions = (regions_named(kb, name, FIRST_LEVEL)
+               | regions_named(kb, f"{name} state", FIRST_LEVEL))  # "Washington state"
     if not regions:
         return None
     known = [e for h in kb.lookup(lexicon.name_key(town.group(1)))

@@ -19,6 +19,7 @@ from typing import Any
 from normalize.entities import lexicon, names
 from normalize.entities.context import (
     BY_ROLE,
+    FIRST_LEVEL,
     context_bonus,
     countries_named,
     country_of,
@@ -161,8 +162,6 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
 
 
 ABBREVIATION_SCORE = 0.95  # a postal abbreviation: as sure as an alias
-_REGION = frozenset({"place"})
-
 
 def _region_abbreviation(kb: KnowledgeBase, mention: str) -> list[Candidate]:
     """A state or province written as news abbreviates it after a town ("Fla.", "Calif.",
@@ -172,7 +171,7 @@ def _region_abbreviation(kb: KnowledgeBase, mention: str) -> list[Candidate]:
     if not names or not written[:1].isupper():
         return []
     return [Candidate(i, ABBREVIATION_SCORE, "alias", f"{written!r} abbreviates {name!r}")
-            for name in sorted(names) for i in sorted(regions_named(kb, name, _REGION))]
+            for name in sorted(names) for i in sorted(regions_named(kb, name, FIRST_LEVEL))]
 
 
 _FIRST_WORDS = re.compile(r"\s*(?:the\s+)?[\w'-]+\s+", re.IGNORECASE)
