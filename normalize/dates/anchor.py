@@ -407,6 +407,12 @@ class Resolver:
                 # year-end") is as often the coming end: only a cue ("since", "ended") or the
                 # caller's `prefer` moves it to the last one passed.
                 offset = offsets["none"]
+        if spec.get("next_from") and a is not None:
+            # the unit that begins nearest the anchor, the tense breaking the tie: from the
+            # month given for the direction on, the next one ("in the new year", in December)
+            months = spec.get("next_from")
+            months = months.get(self.direction if self.direction in months else "none", 13)
+            offset = 1 if a.month >= months else 0
         no_anchor = NO_ANCHOR
         if spec.get("anaphoric"):
             ref = self.reference

@@ -109,7 +109,7 @@ def _needs_tense(spec: Spec) -> bool:
             f.get(k) is None for k in ("year", "yy", "yrel", "decade", "dd", "century")
         )
     if spec.kind == "rel":
-        return bool(spec.get("tense_offset"))
+        return bool(spec.get("tense_offset") or spec.get("next_from"))
     if spec.kind == "time":
         day = spec.get("date")
         return day is not None and _needs_tense(day)

@@ -61,9 +61,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     earlier = (rf"(?<![\w-])(?:(?:{one_of(raw['earlier'])})\s+"  # (a possessive: below)
                rf"(?P<day>(?:{words}),?\s+(?:{day_of_month})|{words}|{day_of_month})"
                r"(?![\w-]|['\u2019]s(?![\w-]))"
-               # or a day in the possessive, or a holiday, that the event is of: "Friday's game
-               # against Leeds starts at 6 p.m.", "the Christmas Day broadcast is at 3pm"
-               rf"|(?P<owner>(?:{words})(?=['\u2019]s(?![\w-]))|(?:{holidays})(?![\w-])"
+               # or a holiday, or a day in the possessive, that the event is of: "the Christmas
+               # Day broadcast is at 3pm", "Friday's game against Leeds starts at 6 p.m." (the
+               # holiday first: "New Year's Eve" is not New Year's)
+               rf"|(?P<owner>(?:{holidays})(?![\w-])|(?:{words})(?=['\u2019]s(?![\w-]))"
                # or a day word that names one day ("returns tomorrow, with Villa hosting
                # United at 6pm"), or the day of an earlier clock time ("close at 7 p.m. EST
                # Tuesday, and ... by 11 p.m.")
@@ -879,9 +880,12 @@ def capitalized_date_words(mention: str) -> tuple[int, ...]:
 
 
 def _names_holiday(spec: Spec) -> bool:
-    """Whether a holiday is part of the spec ("Labor Day", "Christmas Eve at 6 p.m.")."""
+    """Whether a holiday is part of the spec ("Labor Day", "Christmas Eve at 6 p.m.", "the New
+    Year")."""
     f = spec.fields
-    return bool(f.get("holiday")) or spec.rule == "set-holiday" or any(  # "every Christmas"
+    if f.get("holiday") or f.get("next_from") or spec.rule == "set-holiday":  # "every Christmas"
+        return True
+    return any(
         isinstance(f.get(k), Spec) and _names_holiday(f[k]) for k in ("date", "base"))
 
 

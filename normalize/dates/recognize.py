@@ -344,8 +344,8 @@ def parse_number(text: str | None) -> float | None:
         return 0.5
     total, current = 0.0, 0.0
     for word in _NUMBER_WORD_SEP.split(text):
-        if word in ("and", "a", "an") and total + current > 0:
-            continue
+        if word in ("a", "an") or (word == "and" and total + current > 0):
+            continue  # "a hundred": the multiplier alone counts one of it
         if word in lex.numbers and word not in ("a", "an"):
             current += lex.numbers[word]
         elif word in lex.multipliers:
@@ -654,6 +654,8 @@ def build_rel(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     f: dict[str, Any] = {"unit": unit}
     if extra.get("edge"):  # "year-end": the end of the current unit, or of the last (tense)
         return Spec("rel", name, edge_fields(unit, extra.get("bare", 0)), extra["edge"])
+    if extra.get("next_from"):  # "the new year": this year or the next, by the anchor's month
+        return Spec("rel", name, {"unit": unit, "next_from": extra["next_from"]})
     if "past" in extra:
         f["tense_offset"] = {"past": extra["past"], "future": extra["future"]}
         if extra.get("same_period"):
