@@ -324,7 +324,7 @@ def _spots(mention: str, context: str) -> tuple[str, tuple[tuple[int, int], ...]
 
 
 BY_ROLE = frozenset({"role", "counterpart"})  # found from a role alone, no name written
-_DESCRIBED = BY_ROLE | {"title", "event-at-date", "event-of-year"}  # found from words
+_DESCRIBED = BY_ROLE | {"title", "event-at-date", "event-of-year", "event-owned"}  # from words
 
 
 @dataclass(frozen=True)

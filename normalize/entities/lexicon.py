@@ -323,6 +323,7 @@ class ContextWords:
     body_words: frozenset[str]
     calendar_words: frozenset[str]
     month_words: frozenset[str]
+    event_years: dict[str, frozenset[str]]
     compounds: frozenset[str]
     demonym_alone_before: frozenset[str]
     language_compounds: frozenset[str]

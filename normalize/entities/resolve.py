@@ -112,7 +112,7 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         if named:  # "Taiwan's 2020 election" is none of the KB's 2020 elections
             cands = [c for c in cands if country_of(kb, c.id) & named]
     if not cands and any(p for _, p in m.cased[:-1]):
-        cands = possessor_role(kb, m, day) or _owned_name(kb, m)
+        cands = possessor_role(kb, m, day) or _owned_name(kb, m) or owned_event(kb, m, day)
     if not cands:
         parse = parse_title(kb, m.toks, m.capitals)
         if parse is not None:
@@ -293,6 +293,41 @@ def _held_there(kb: KnowledgeBase, keys: list[str], day: dt.date) -> list[Candid
             return [Candidate(e.id, EVENT_SCORE, "event-at-date",
                               f"{key!r}: the one held in {host.name}, {e.start}")]
     return []
+
+
+def owned_event(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date | None
+                ) -> list[Candidate]:
+    """An event after the possessive of its year, its month or a party to it: "this year's
+    midterm elections", "November's midterm elections" (the one of that month within half a
+    year), "Russia's annexation of Crimea" (an event of that name the owner took part in or
+    that was held in it, but not one that begins more than EVENT_AHEAD after the article).
+    Several: all of them, so that none is chosen."""
+    k = next(i for i, (_, possessive) in enumerate(m.cased) if possessive)
+    owner, rest = " ".join(m.toks[:k + 1]), " ".join(m.toks[k + 1:])
+    if not rest or day is None:
+        return []
+    events = {e.id: e for e in kb.events_named(rest)}
+    events.update((c.id, e) for c in direct(kb, rest) if (e := kb.get(c.id)) and e.type == "event")
+    events = {i: e for i, e in events.items() if e.start is not None}
+    words = lexicon.context_words()
+    offset = next((int(n) for n, names in words.event_years.items() if owner in names), None)
+    if offset is not None:
+        why = f"{owner!r}: {day.year + offset}"
+        kept = [e for e in events.values() if e.start.year == day.year + offset]
+    elif owner in words.month_words:
+        month = _MONTHS.index(owner[:3]) + 1
+        why = f"{owner!r}: the month, within half a year"
+        kept = [e for e in events.values() if e.start.month == month
+                and abs(e.start - day) <= EVENT_AHEAD]
+    else:
+        owners = {h.id for h in kb.lookup(lexicon.name_key(owner))}
+        why = f"{owner!r} took part in it or hosted it"
+        kept = [e for e in events.values() if e.start <= day + EVENT_AHEAD
+                and owners & {*e.participants, *country_of(kb, e.id)}]
+    return [Candidate(e.id, EVENT_SCORE, "event-owned", f"{rest!r}: {why}") for e in kept]
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _other_names_of_host(kb: KnowledgeBase, toks: list[str]) -> list[str]:
