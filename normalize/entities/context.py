@@ -349,15 +349,33 @@ class _Spot:
 
     @cached_property
     def headline(self) -> bool:
-        """A sentence in title case or capitals: capitals there tell nothing."""
-        return not any(w.islower() and len(w) > 3 for w in self.text.split())
+        """A sentence in title case or capitals, or a quotation in one case ("a post reading
+        “navalny is alive, putin lied”", a caption “ZELENSKY SURRENDERS”): capitals there tell
+        nothing."""
+        return not any(w.islower() and len(w) > 3 for w in self.text.split()) or any(
+            q.start() < self.start and self.end < q.end() and _one_case(q.group(1))
+            for q in _QUOTED.finditer(self.text))
+
+
+# a quotation between double quotes, straight or curly, or guillemets
+_QUOTED = re.compile(r"[\u201c\"\u00ab]([^\u201c\u201d\"\u00ab\u00bb]{1,300})[\u201d\"\u00bb]")
+
+
+def _one_case(text: str) -> bool:
+    """Whether a text of two words or more has letters in one case only."""
+    return " " in text.strip() and (text.islower() or text.isupper())
+
+
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 
 
 def _lower_case(s: _Spot) -> str:
-    """A name written in lower case is a common noun: "the Thanksgiving turkey"."""
-    lower = s.written.islower() and not s.text.islower() and s.method not in _DESCRIBED
-    if not lower or s.written in s.entity.aliases:  # "(dpa)": the agency writes itself so
-        return ""
+    """A name written in lower case is a common noun: "the Thanksgiving turkey" (not an event's:
+    news writes "the 2016 presidential election")."""
+    lower = (s.written.islower() and not s.text.islower() and not s.headline
+             and s.method not in _DESCRIBED and s.entity.type != "event")
+    if not lower or _POSSESSIVE_END.sub("", s.written) in s.entity.aliases:
+        return ""  # "(dpa)", "dpa's": the agency writes itself so
     return "written in lower case" if any(c.isupper() for c in s.entity.name) else ""
 
 
@@ -603,6 +621,9 @@ def regions_named(kb: KnowledgeBase, name: str, types: frozenset[str] = REGION_T
             if (e := kb.get(h.id)) is not None and e.type in types}
 
 
+_AS_WRITTEN = frozenset({"exact", "alias"})  # the KB's own spelling of the name
+
+
 def _name_of(s: _Spot) -> str:
     """After "<Name> of" it is part of that name ("the Bank of England", "the Ring of Kerry"),
     unless the name is a title, a given name or a body ("King Abdullah of Jordan", "the
@@ -614,6 +635,10 @@ def _name_of(s: _Spot) -> str:
     word = named.group(1).casefold()
     title = s.text[:named.start()].split()[-1]
     titles = lexicon.title_words()
+    first = s.written.split()[0].casefold()
+    if (s.entity.type == "person" and s.method in _AS_WRITTEN and " " in s.written
+            and first in lexicon.given_names()):
+        return ""  # a full name as written is no part of a name: "on Twitter of Boris Johnson"
     if (word in titles or word in lexicon.given_names()
             or word in lexicon.context_words().body_words
             or title[:1].isupper() and (title.casefold() in titles
@@ -685,12 +710,16 @@ def _apposed(s: _Spot) -> str:
     words_ = lexicon.context_words()
     lead = _LEAD_WORDS.search(s.text, 0, s.start)
     word = lead.group(2).casefold() if lead else ""
-    if word in words_.works and s.written[:1].isupper():
+    before = lexicon.tokens(lead.group(1))[-1:] if lead else []
+    if (word in words_.works and s.written[:1].isupper()
+            and not set(before) & words_.work_verb_after):
         return f"the title of a {word}"  # "the horror film Tusk", "Spielberg's film Munich"
     if word and not set(lexicon.tokens(lead.group(1))) & _PAST_CAREER:
-        # "Bollywood actor Imran Khan"; before a place name too: "swimmer Chad le Clos"
+        # "Bollywood actor Imran Khan"; before a place name too: "swimmer Chad le Clos"; not
+        # a body's own description ("the state broadcaster RT")
         if (word in words_.other_occupations and word not in _own_words(s)
-                and s.written[:1].isupper()):
+                and s.written[:1].isupper()
+                and not (s.entity.type == "org" and word in words_.body_occupations)):
             return f"after the occupation {word!r}"
         if (s.entity.type == "person" and word in words_.place_nouns
                 and lead.group(2)[:1].isupper()):

@@ -335,6 +335,8 @@ class ContextWords:
     introducers: frozenset[str]
     other_occupations: frozenset[str]
     works: frozenset[str]
+    work_verb_after: frozenset[str]
+    body_occupations: frozenset[str]
     match_verbs: frozenset[str]
     matches: frozenset[str]
     representatives: frozenset[str]

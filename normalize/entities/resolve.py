@@ -126,9 +126,9 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
                 cands = field_of(kb, parse)
             elif parse.modifier == "then":
                 cands = _then_holder(kb, parse, context)
-            elif (year := _opening_year(context, day)) is not None and parse.modifier is None:
-                cands = _holder_in_year(kb, parse, year, context,
-                                        f"{year}, the year that opens its sentence")
+            elif (opening := _opening_year(context, day)) is not None and parse.modifier is None:
+                cands = _holder_in_year(kb, parse, *opening, context,
+                                        f"{opening[0]}, the year that opens its sentence")
             else:
                 cands = role_at_time(kb, parse, day)
                 if cands and parse.qualifier is None:
@@ -197,33 +197,42 @@ def _then_holder(kb: KnowledgeBase, parse: TitleParse, context: str | None
     if len(years) != 1:
         return []
     year = years.pop()
-    return _holder_in_year(kb, parse, year, context, f"'then' read as {year}, the year its"
-                           " sentence names")
+    return _holder_in_year(kb, parse, year, None, context, f"'then' read as {year}, the year"
+                           " its sentence names")
 
 
 # A past year opening the sentence frames all of it: "In 2008, India's prime minister blamed
-# ..." speaks of 2008's holder ("In March 2008,", "Back in 2008,", "By 2008,").
+# ..." speaks of 2008's holder ("In March 2008,", "Back in 2008,", "By 2008,"); a month before
+# the year narrows it to that month's.
 _OPENING_YEAR = re.compile(r"\W*(?:Back in|In|During|By)\s+(?:(?:early|late|mid-?)\s*)?"
-                           r"(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d\d)\s*,")
+                           r"(?:([A-Z][a-z]+)\.?\s+)?((?:19|20)\d\d)\s*,")
 
 
-def _opening_year(context: str | None, day: dt.date | None) -> int | None:
-    """The year before the article's that opens its sentence ("In 2008, ..."), else None."""
+def _opening_year(context: str | None, day: dt.date | None) -> tuple[int, int | None] | None:
+    """(the year before the article's that opens its sentence, its month if named: "In April
+    2016, ..."), else None."""
     found = _OPENING_YEAR.match(context) if context and day else None
-    year = int(found.group(1)) if found else None
-    return year if year is not None and day is not None and year < day.year else None
+    if found is None or day is None or int(found.group(2)) >= day.year:
+        return None
+    word = (found.group(1) or "").casefold()
+    month = _MONTHS.index(word[:3]) + 1 if word in lexicon.context_words().month_words else None
+    return int(found.group(2)), month
 
 
-def _holder_in_year(kb: KnowledgeBase, parse: TitleParse, year: int, context: str | None,
-                    why: str) -> list[Candidate]:
-    """The one holder of a role through a whole year; none when it changed hands that year."""
+def _holder_in_year(kb: KnowledgeBase, parse: TitleParse, year: int, month: int | None,
+                    context: str | None, why: str) -> list[Candidate]:
+    """The one holder of a role through a whole year, or month; none when it changed hands
+    then."""
     asked = replace(parse, modifier="at")
 
     def holders(day: dt.date) -> list[Candidate]:
         got = role_at_time(kb, asked, day)
         return got if parse.qualifier else _of_a_named_country(kb, parse, got, context)
 
-    first, last = holders(dt.date(year, 1, 1)), holders(dt.date(year, 12, 31))
+    first_day = dt.date(year, month or 1, 1)
+    last_day = dt.date(year, 12, 31) if month is None else (
+        dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+    first, last = holders(first_day), holders(last_day)
     if len(first) != 1 or [c.id for c in first] != [c.id for c in last]:
         return []
     c = first[0]
