@@ -133,6 +133,8 @@ class _Tables:
     tolerance: float
     ratio_words: dict[str, int]
     ratio_links: list[list[str]]
+    rate_words: int
+    rate_links: list[list[str]]
     unit_names: dict[str, str]
     currencies: dict[str, str]
     money_after_magnitude: dict[str, str]
@@ -191,6 +193,8 @@ def _tables() -> _Tables:
         tolerance=float(raw["approx_tolerance"]),
         ratio_words={k: int(v) for k, v in raw["ratio_words"].items()},
         ratio_links=[k.split() for k in raw["ratio_links"]],
+        rate_words=int(raw["rate_links"]["words"]),
+        rate_links=[k.split() for k in raw["rate_links"]["links"]],
         unit_names=raw["unit_names"],
         currencies=raw["currencies"],
         money_after_magnitude=raw["currencies_after_magnitude"],
@@ -245,6 +249,18 @@ def _is_ratio(tokens: list[str], j: int, value: float, t: _Tables) -> bool:
     return any(_startswith(tokens, k, link)  # "one in five", "a 1-in-100-year flood"
                and _parse_number(tokens, k + len(link) + (tokens[k + len(link):][:1] == ["-"]), t)
                for link in t.ratio_links)
+
+
+def _is_rate(tokens: list[str], j: int, t: _Tables) -> bool:
+    """Whether the number that ends at tokens[j] is counted against another: "one officer per
+    1,000 people" (numbers.yaml `rate_links`)."""
+    for k in range(j, min(j + t.rate_words, len(tokens) - 1) + 1):
+        if any(_startswith(tokens, k, link) and _parse_number(tokens, k + len(link), t)
+               for link in t.rate_links):
+            return True
+        if not tokens[k].isalpha():
+            return False
+    return False
 
 
 _CURRENCY_SIGNS = "$€£¥₹₦₩₽₺₴₪฿₫₱"  # before the number; their codes: numbers.yaml
@@ -529,7 +545,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
         return (_bound_of_vague(tokens, i, kind, rule, text, unit, t) if i else None) or (
             _said_in_words(tokens, text, unit, t) if i else None)
     value, j = first
-    if _is_ratio(tokens, j, value, t):
+    if _is_ratio(tokens, j, value, t) or _is_rate(tokens, j, t):
         return None
     if value >= FIRST_YEAR_OF_SPAN and YEAR.fullmatch(tokens[j - 1]) and any(
             _startswith(tokens, j, noun) for noun in t.year_nouns):
