@@ -5,8 +5,10 @@ Verdicts per field: `agree` (same value), `refines` (one value lies inside the o
 month, a city in its country, 10 in "at least nine"; partially overlapping intervals are
 reported as `refines` too, with the reason), `conflict` (disjoint values or opposite polarity),
 `missing` (only one row states it), `unresolved` (a mention could not be normalized, so it
-cannot be judged: its raw text is kept and reported). A group is `conflict` when any field
-conflicts, `uncorroborated` when all its rows come from one document, else `consistent`.
+cannot be judged: its raw text is kept and reported). A group whose rows all come from one
+document is `uncorroborated`, even when they disagree (design.md: a single document is reported,
+not failed; the pair verdicts still show the conflict); else `conflict` when any field
+conflicts, else `consistent`.
 """
 
 from __future__ import annotations
@@ -624,10 +626,10 @@ def _judge(
         ]
         if pairs:
             group.fields[name] = pairs
-    if group.conflicts():
-        group.verdict = "conflict"
-    elif len(group.documents) < 2:
+    if len(group.documents) < 2:  # even when the document contradicts itself
         group.verdict = "uncorroborated"
+    elif group.conflicts():
+        group.verdict = "conflict"
     else:
         group.verdict = "consistent"
     return group

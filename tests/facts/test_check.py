@@ -76,7 +76,7 @@ def _result_with(corpus: Path) -> CheckResult:
         ("s5", "when", "July 16", "when"),
         ("s4", "where", "Vienna", "where"),
         ("x2", "quantity", "11", "quantity"),
-        ("d2", "polarity", "denied", "polarity"),
+        ("x1", "polarity", "denied", "polarity"),
     ],
 )
 def test_a_conflicting_cell_fails_only_its_group(corpus_copy: Path, edit_facts, bundled,
@@ -90,6 +90,16 @@ def test_a_conflicting_cell_fails_only_its_group(corpus_copy: Path, edit_facts, 
     before = {g.key: g.verdict for g in bundled.groups}
     after = {g.key: g.verdict for g in result.groups}
     assert {k for k in after if after[k] != before.get(k)} == {conflicted[0].key}
+
+
+def test_a_document_that_contradicts_itself_is_uncorroborated_not_a_failure(
+        corpus_copy: Path, edit_facts) -> None:
+    edit_facts("d2", "polarity", "denied")  # d1 and d2 both come from one article
+    result = _result_with(corpus_copy)
+    assert result.exit_code == 0
+    group = _group_of(result, "d2")
+    assert group.verdict == "uncorroborated"
+    assert {f for f, _ in group.conflicts()} == {"polarity"}  # the pair still says so
 
 
 def test_a_precise_value_inside_a_vague_one_is_not_a_conflict(corpus_copy, edit_facts) -> None:
