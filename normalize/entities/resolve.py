@@ -428,9 +428,11 @@ def _described_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
     Khan", "HMS Queen Elizabeth"): no answer; a surname alone is not enough either."""
     words = [w for w, _ in m.cased]
     titles = lexicon.title_words()
+    caseless = m.text.islower() or m.text.isupper()  # "mr sir keir": capitals tell nothing
     for start in range(1, len(words) - 1):
         run = words[start:]
-        if (not all(w[:1].isupper() for w in run) or words[start - 1].casefold() == "of"
+        if (not (caseless or all(w[:1].isupper() for w in run))
+                or words[start - 1].casefold() == "of"
                 or not any(w.casefold() in titles for w in words[:start])):
             continue  # after "of" stands what a body is of ("Federal Reserve Bank of New York")
         lead = " ".join(words[:start])
