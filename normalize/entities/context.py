@@ -276,7 +276,7 @@ def _surname_after(text: str, end: int) -> list[str]:
 _REGION_AFTER = re.compile(r", (?:(?:in|on|near) (?:the )?)?"  # "Lagos, on Portugal's coast"
                            r"((?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,2})"
                            r"(?! (?:and|or)\b)(?=$|[^\w'])")
-_NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*)(?=\s*[,.;:]|\s+[a-z])")
+_NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*)(?=\s*[,.;:]|\s+([a-z]+))")
 # an acronym spelled out in the sentence: "the England and Wales Cricket Board (ECB)"
 _SPELLED_OUT = r"((?:(?:[A-Z][\w'&.-]*|and|of|for|the|on|de|du)\s+){{1,8}})\({}\)"
 _NAME_OF_BEFORE = re.compile(r"(?<![\w'])([A-Z][\w'-]*) of $")
@@ -661,6 +661,8 @@ def _another_holder(s: _Spot) -> str:
     named = _NAMED_AFTER.match(s.text, s.end) if s.method in BY_ROLE else None
     if named is None or named.group(1).endswith(("'s", "s'")):
         return ""  # "..., China's presumed next leader": no holder named
+    if named.group(2) in lexicon.context_words().attribution_verbs:
+        return ""  # "... does not show the prime minister, Full Fact found": the source
     last = lexicon.tokens(named.group(1))[-1:]
     mine = _name_words(s.kb, s.entity.id)
     return f"names {named.group(1)!r}" if last and last[0] not in mine else ""

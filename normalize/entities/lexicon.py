@@ -337,6 +337,7 @@ class ContextWords:
     works: frozenset[str]
     work_verb_after: frozenset[str]
     body_occupations: frozenset[str]
+    attribution_verbs: frozenset[str]
     match_verbs: frozenset[str]
     matches: frozenset[str]
     representatives: frozenset[str]
