@@ -410,9 +410,8 @@ class Resolver:
         if spec.get("next_from") and a is not None:
             # the unit that begins nearest the anchor, the tense breaking the tie: from the
             # month given for the direction on, the next one ("in the new year", in December)
-            months = spec.get("next_from")
-            months = months.get(self.direction if self.direction in months else "none", 13)
-            offset = 1 if a.month >= months else 0
+            turn = spec.get("next_from")
+            offset = int(a.month >= turn[self.direction if self.direction in turn else "none"])
         no_anchor = NO_ANCHOR
         if spec.get("anaphoric"):
             ref = self.reference

@@ -346,7 +346,7 @@ def parse_number(text: str | None) -> float | None:
     for word in _NUMBER_WORD_SEP.split(text):
         if word in ("a", "an") or (word == "and" and total + current > 0):
             continue  # "a hundred": the multiplier alone counts one of it
-        if word in lex.numbers and word not in ("a", "an"):
+        if word in lex.numbers:
             current += lex.numbers[word]
         elif word in lex.multipliers:
             current = max(current, 1) * lex.multipliers[word]
