@@ -724,10 +724,11 @@ def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[st
 
 
 def _acronym(name: str, parts: lexicon.NameParts) -> str | None:
-    """Initial letters of a multi-word name, in capitals ("United Nations" -> "UN"); a hyphenated
-    word gives one letter ("Co-operation"). Only a name in capitals spells one: "Salisbury
-    Novichok poisoning" is no SNP. Three letters at least: two spell too many other names
-    ("Atlantic Alliance" is no AA, the news agency); a body known by two has them as an alias."""
+    """Initial letters of a name of three words or more, in capitals ("World Health
+    Organization" -> "WHO"); a hyphenated word gives one letter ("Co-operation"). Only a name in
+    capitals spells one: "Salisbury Novichok poisoning" is no SNP. Two letters spell too many
+    other names ("Atlantic Alliance" is no AA, the news agency): a body known by two, as the UN
+    is, has them as an alias."""
     words = [w for w in (t.strip(".,()'\"") for t in name.split())
              if w and w.casefold() not in parts.acronym_skip and w[0].isalnum()]
     if len(words) < 3 or any(w[0].islower() for w in words):
