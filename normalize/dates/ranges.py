@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from normalize.dates.recognize import impossible, lexicon, recognize
+from normalize.dates.recognize import impossible, lexicon, one_of, recognize
 from normalize.dates.values import TimeValue, add_months
 
 _SUFFIX = "(?:st|nd|rd|th)?"
@@ -24,19 +24,14 @@ _DAY_NUMBER = re.compile(rf"(?<!\d)\d{{1,2}}{_SUFFIX}(?!\d)")  # the day of "jun
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 
 
-def _alternatives(words: list[str]) -> str:
-    """A regex alternation of `words`, the longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], frozenset[str]]:
     table = lexicon().ranges
     spaced = [c for c in table["connectors"] if c.isalpha()]
     glued = [c for c in table["connectors"] if not c.isalpha()]
     pattern = re.compile(
-        rf"^(?:(?P<opener>{_alternatives(table['openers'])}) )?(?P<a>.+?)"
-        rf"(?: (?P<word>{_alternatives(spaced)}) | ?(?P<sign>{_alternatives(glued)}) ?)(?P<b>.+)$"
+        rf"^(?:(?P<opener>{one_of(table['openers'])}) )?(?P<a>.+?)"
+        rf"(?: (?P<word>{one_of(spaced)}) | ?(?P<sign>{one_of(glued)}) ?)(?P<b>.+)$"
     )
     return pattern, frozenset(table["needs_opener"])
 
@@ -133,8 +128,8 @@ _MONTHS_IN = {"month": 1, "quarter": 3, "year": 12}
 @lru_cache(maxsize=1)
 def _span_pattern() -> re.Pattern[str]:
     table = lexicon().ranges
-    return re.compile(rf"^(?:(?:{_alternatives(table['span_leads'])}) )*(?P<span>.+?) "
-                      rf"(?P<word>{_alternatives(table['span_ends'])}) (?P<end>.+)$")
+    return re.compile(rf"^(?:(?:{one_of(table['span_leads'])}) )*(?P<span>.+?) "
+                      rf"(?P<word>{one_of(table['span_ends'])}) (?P<end>.+)$")
 
 
 def resolve_span_to(key: str, text: str, resolve: Callable[[str], TimeValue | None]

@@ -214,9 +214,7 @@ def _opening_year(context: str | None, day: dt.date | None) -> tuple[int, int | 
     found = _OPENING_YEAR.match(context) if context and day else None
     if found is None or day is None or int(found.group(2)) >= day.year:
         return None
-    word = (found.group(1) or "").casefold()
-    month = _MONTHS.index(word[:3]) + 1 if word in lexicon.context_words().month_words else None
-    return int(found.group(2)), month
+    return int(found.group(2)), _month_number((found.group(1) or "").casefold())
 
 
 def _holder_in_year(kb: KnowledgeBase, parse: TitleParse, year: int, month: int | None,
@@ -323,8 +321,7 @@ def owned_event(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date | None
     if offset is not None:
         why = f"{owner!r}: {day.year + offset}"
         kept = [e for e in events.values() if e.start.year == day.year + offset]
-    elif owner in words.month_words:
-        month = _MONTHS.index(owner[:3]) + 1
+    elif (month := _month_number(owner)) is not None:
         why = f"{owner!r}: the month, within half a year"
         kept = [e for e in events.values() if e.start.month == month
                 and abs(e.start - day) <= EVENT_AHEAD]
@@ -337,6 +334,11 @@ def owned_event(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date | None
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _month_number(word: str) -> int | None:
+    """1-12 for a month's name, folded (data/context.yaml `month_words`), else None."""
+    return _MONTHS.index(word[:3]) + 1 if word in lexicon.context_words().month_words else None
 
 
 def _other_names_of_host(kb: KnowledgeBase, toks: list[str]) -> list[str]:
