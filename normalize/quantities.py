@@ -640,7 +640,7 @@ _LABEL = re.compile(r"(?<![\w.])\d+[ADEGHIJLNOPQRSUVWXYZ]\b|(?<![\w.$])[A-MOQS-Z
 
 # A year and nothing else ("2021") is no count: a table's cell that holds one is a date. Narrower
 # than YEAR (from 1000), which reads a year after lead words: a bare "1200" stays a count.
-_BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
+BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
 
 
 # Two scores in a row are a match's sets or periods, no range: "won 6-4, 7-6(5)", "1-6 7-6 6-1".
@@ -659,7 +659,7 @@ def resolve_quantity(text: str) -> Quantity | None:
         raise TypeError(f"text: expected a string or None, got {type(text).__name__}")
     t = _tables()
     folded = text.casefold()
-    if (len(text) > MAX_MENTION or _BARE_YEAR.fullmatch(text) or _LABEL.search(text)
+    if (len(text) > MAX_MENTION or BARE_YEAR.fullmatch(text) or _LABEL.search(text)
             or t.address.search(text)
             or t.names.search(text) or t.clock.search(folded) or _SCORE_LINE.search(text)):
         return None

@@ -37,7 +37,7 @@ def _hypothesis_setup_hook() -> None:
 from hypothesis import strategies as st  # noqa: E402
 
 from normalize.isodate import parse_iso_date  # noqa: E402
-from normalize.quantities import FIRST_YEAR_OF_SPAN, SCORE_RATIO, YEAR  # noqa: E402
+from normalize.quantities import BARE_YEAR, FIRST_YEAR_OF_SPAN, SCORE_RATIO, YEAR  # noqa: E402
 
 __all__ = [
     "ENTITY_VARIANTS",
@@ -121,6 +121,8 @@ def quantity_phrases(draw: st.DrawFn, max_value: int = 10**9, words: bool = True
     n = draw(st.integers(min_value=0, max_value=max_value))
     template = draw(st.sampled_from(sorted(_QUALIFIED)))
     text = draw(_number_text(n, words and n < 10**9))
+    if BARE_YEAR.fullmatch(template.format(n=text)):
+        text = f"{n:,}"  # "2021" alone is a year, no count: written as one ("2,021")
     return template.format(n=text), _QUALIFIED[template](n)
 
 

@@ -141,6 +141,16 @@ def test_quantity_phrases_write_range_ends_that_could_be_years_as_counts() -> No
     assert q is not None and (q.low, q.high) == bounds, (mention, q)
 
 
+def test_quantity_phrases_write_a_lone_number_that_could_be_a_year_as_a_count() -> None:
+    """A bare "2021" is a year, no count: the strategy writes such a number "2,021", found here
+    rather than left to chance."""
+    mention, bounds = find(quantity_phrases(max_value=2100, words=False, ranges=False),
+                           lambda c: c[1][0] is not None and 1900 <= c[1][0] == c[1][1] < 2100
+                           and c[0].replace(",", "").isdigit())
+    q = resolve_quantity(mention)
+    assert q is not None and (q.low, q.high) == bounds, (mention, q)
+
+
 @FAST
 @given(quantity_phrases(), st.sampled_from([str.upper, str.title]))
 def test_resolve_quantity_ignores_case(case, change) -> None:
