@@ -145,6 +145,7 @@ class _Tables:
     lead_max: int
     lead_articles: frozenset[str]
     lead_stop: frozenset[str]
+    lead_labels: frozenset[str]
     lead_time_stop: frozenset[str]
     time_units: frozenset[str]
     lead_name_links: frozenset[str]
@@ -206,6 +207,7 @@ def _tables() -> _Tables:
         lead_max=int(raw["lead_words"]["max"]),
         lead_articles=frozenset(raw["lead_words"]["articles"]),
         lead_stop=frozenset(str(w) for w in raw["lead_words"]["stop"]),
+        lead_labels=frozenset(str(w) for w in raw["lead_words"]["labels"]),
         lead_time_stop=frozenset(str(w) for w in raw["lead_words"]["time_stop"]),
         time_units=frozenset(str(w) for w in raw["lead_words"]["time_units"]),
         lead_name_links=frozenset(str(w) for w in raw["lead_words"]["name_links"]),
@@ -504,7 +506,8 @@ _NOT_A_COUNT = re.compile(r"\d\s*[/:\u2044]\s*\d|\de[+-]?\d|\d\s*[x\u00d7]\s*10(
                           r"|(?<![\d.,])0\d"  # a leading zero: a phone number or a code
                           r"|(?<![\w.,])\+\d+[ -]\d|(?<![\w.,])\+\d{8,}"  # "+254 712 345 678"
                           r"|\d'?s\b|\d(?:st|nd|rd|th)\b"  # decades ("1990s"), ordinals ("3rd")
-                          r"|\d\s*[ap]\.?m\b|\d\s*o'?\s?clock\b"  # a clock time ("2 p.m.")
+                          r"|\d\s*[ap]\.?m\b|\bo'?\s?clock\b"  # a clock time ("2 p.m.")
+                          r"|\b(?:half|quarter) (?:past|to) "  # in words ("half past two")
                           r"|\d\.\d+\.\d"  # a dotted date or version ("12.06.2021", "2.0.1")
                           r"|\d\([a-z]\)"  # a label with a letter in brackets ("401(k)")
                           r"|\d-for-\d"  # a split or an offer ("a 2-for-1 stock split")
@@ -702,6 +705,7 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
     """The amount after the words a mention opens with ("killed 40", "the 12 diplomats"), read
     as the whole mention; None when a word of numbers.yaml `lead_words.stop` stands among them
     (or of `time_stop`, with no unit of time after the number: "after 3", not "after 52 years"),
+    one of `labels` right before the amount ("flight 370"),
     a capitalized word stands right before the number (a name: "Boeing 737"; "the Dow fell
     500 points" reads 500) or what is left opens with a year. `past_not_counts`: the amount
     must come after every phrase of `not_counts` in the mention."""
@@ -718,6 +722,7 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
             form.endswith(",") or owner != word and not _name_word(written[k], t))
         if (not owner.removesuffix(",").replace("-", "").isalpha()  # "record-high" passes
                 or word in t.lead_stop or not article and _opens_amount(words, k - 1, t)
+                or word in t.lead_labels and (words[k][:1].isdigit() or _opens_amount(words, k, t))
                 or word in t.lead_time_stop and t.time_units.isdisjoint(words[k:])
                 or word in t.lead_name_links and k > 1 and written[k - 2][:1].isupper()):
             return None
