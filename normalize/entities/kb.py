@@ -83,6 +83,7 @@ class Entity:
     start: dt.date | None = None
     end: dt.date | None = None
     participants: tuple[str, ...] = ()
+    died: dt.date | None = None  # a person's date of death ("the late queen"), when known
     source: str = field(default="", compare=False)
 
 
@@ -183,6 +184,11 @@ def _entity(record: Any, index: int, source: str) -> Entity:
     end = _date(record.get("end"), f"{where} field 'end'", last=True)
     if start and end and end < start:
         raise KnowledgeBaseError(f"{where} field 'end': impossible dates, {end} before {start}")
+    died = _date(record.get("died"), f"{where} field 'died'", last=True)
+    for i, r in enumerate(roles):
+        if died and r.start and r.start > died:
+            raise KnowledgeBaseError(f"{where} field 'roles[{i}].start': impossible dates,"
+                                     f" {r.start} after death on {died}")
     return Entity(
         id=ident.strip(),
         name=name.strip(),
@@ -200,6 +206,7 @@ def _entity(record: Any, index: int, source: str) -> Entity:
         start=start,
         end=end,
         participants=_strings(record.get("participants"), f"{where} field 'participants'"),
+        died=died,
         source=source,
     )
 
@@ -538,6 +545,12 @@ class KnowledgeBase:
         summit" for "2023 G7 summit" and "49th G7 summit")."""
         return [self._entities[i] for i in self._events.get(key, ())]
 
+    def events_headed(self, key: str) -> list[tuple[Entity, str]]:
+        """Dated events named "<key> of <something>", with that something's key: ("Russian
+        invasion of Ukraine", "ukraine") for "invasion" and "full-scale invasion" when an alias
+        is "full-scale invasion of Ukraine"."""
+        return [(self._entities[i], what) for i, what in self._event_heads.get(key, ())]
+
     def events_of_year(self, year: int, words: Iterable[str]) -> list[Entity]:
         """Dated events held in `year` whose names, without the year, hold every one of
         `words` (a plural counts as its singular): "election" of "the 2020 election"."""
@@ -597,6 +610,7 @@ class KnowledgeBase:
         self._kb_role_phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._events: dict[str, list[str]] = {}  # a dated event's name without its year
         self._event_words: dict[str, set[str]] = {}  # the words of those names, by event
+        self._event_heads: dict[str, list[tuple[str, str]]] = {}  # "invasion": (id, "ukraine")
         role_lex = lexicon.roles()
         common = lexicon.common_words()
         parts = lexicon.name_parts()
@@ -639,6 +653,9 @@ class KnowledgeBase:
                 if e.type == "event" and e.start is not None:
                     generic = " ".join(t for t in key.split() if not _YEARLIKE.fullmatch(t))
                     held = self._held_in(e, generic)
+                    head, of, undergoer = generic.partition(" of ")
+                    if of and head and undergoer:  # "invasion" of "invasion of ukraine"
+                        self._event_heads.setdefault(head, []).append((e.id, undergoer))
                     for kind in (generic, *held):
                         if kind and e.id not in self._events.get(kind, ()):
                             self._events.setdefault(kind, []).append(e.id)

@@ -98,7 +98,7 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         return []
     lead = 1 if m.toks[0] == "the" else 0
     if len(m.toks) > lead + 1 and lexicon.roles().time_modifiers.get(m.toks[lead]) == "dead":
-        return _named_after_dead(kb, mention, day, context)
+        return _named_after_dead(kb, m, day, context)
     if m.toks[-1] in _COUNTERPART_LAST:
         cp = counterpart(kb, m.toks, day, context)
         if cp is not None:
@@ -177,15 +177,29 @@ def _region_abbreviation(kb: KnowledgeBase, mention: str) -> list[Candidate]:
 _FIRST_WORDS = re.compile(r"\s*(?:the\s+)?[\w'-]+\s+", re.IGNORECASE)
 
 
-def _named_after_dead(kb: KnowledgeBase, mention: str, day: dt.date | None,
+def _named_after_dead(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date | None,
                       context: str | None) -> list[Candidate]:
-    """"The late Shinzo Abe": the person the rest names. The KB does not record deaths, so a
-    rest that is a role alone ("the late prime minister") names nobody it could tell."""
-    cut = _FIRST_WORDS.match(mention)
-    rest = mention[cut.end():] if cut else ""
-    return [Candidate(c.id, c.score, c.method, f"{mention[:cut.end()].strip()!r} stripped;"
-                      f" {c.explain}")
-            for c in _all_candidates(kb, rest, day, context) if c.method not in BY_ROLE]
+    """"The late Shinzo Abe": the person the rest names, of those the KB says died by `day`
+    when there are any ("the late King Abdullah" in 2015 is the Saudi king, not Jordan's); one
+    the KB says was alive then is not meant. A role alone ("the late queen") is its holder who
+    died (`roles.role_at_time`)."""
+    cut = _FIRST_WORDS.match(m.text)
+    rest = m.text[cut.end():] if cut else ""
+    named = [Candidate(c.id, c.score, c.method, f"{m.text[:cut.end()].strip()!r} stripped;"
+                       f" {c.explain}")
+             for c in _all_candidates(kb, rest, day, context) if c.method not in BY_ROLE]
+    died = {c.id: e.died for c in named if (e := kb.get(c.id)) is not None}
+    if day is not None:
+        named = [c for c in named if not (died.get(c.id) and died[c.id] > day)]
+    if any(died.get(c.id) for c in named):
+        named = [c for c in named if died.get(c.id)]
+    if named:
+        return named
+    parse = parse_title(kb, m.toks, m.capitals)
+    if parse is None or parse.rest or parse.modifier != "dead":
+        return []
+    cands = role_at_time(kb, parse, day)
+    return _of_a_named_country(kb, parse, cands, context) if parse.qualifier is None else cands
 
 
 def _then_holder(kb: KnowledgeBase, parse: TitleParse, context: str | None
@@ -307,7 +321,8 @@ def owned_event(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date | None
     """An event after the possessive of its year, its month or a party to it: "this year's
     midterm elections", "November's midterm elections" (the one of that month within half a
     year), "Russia's annexation of Crimea" (an event of that name the owner took part in or
-    that was held in it, but not one that begins more than EVENT_AHEAD after the article).
+    that was held in it, but not one that begins more than EVENT_AHEAD after the article;
+    "Russia's invasion" is "invasion of Ukraine", whose undergoer is not the owner).
     Several: all of them, so that none is chosen."""
     k = next(i for i, (_, possessive) in enumerate(m.cased) if possessive)
     owner, rest = " ".join(m.toks[:k + 1]), " ".join(m.toks[k + 1:])
@@ -327,6 +342,9 @@ def owned_event(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date | None
                 and abs(e.start - day) <= EVENT_AHEAD]
     else:
         owners = {h.id for h in kb.lookup(lexicon.name_key(owner))}
+        # "Russia's invasion": an event "invasion of <what>" whose <what> is not the owner
+        events.update((e.id, e) for e, what in kb.events_headed(rest) if e.start is not None
+                      and not owners & {h.id for h in kb.lookup(what)})
         why = f"{owner!r} took part in it or hosted it"
         kept = [e for e in events.values() if e.start <= day + EVENT_AHEAD
                 and owners & {*e.participants, *country_of(kb, e.id)}]
@@ -576,7 +594,7 @@ def resolve_entity_candidates(
     if not isinstance(mention, str):
         raise TypeError(f"mention: expected a string or None, got {type(mention).__name__}")
     kb = kb if kb is not None else KnowledgeBase.bundled()
-    cands = _all_candidates(kb, mention, day, context)
+    cands = _not_yet_held(kb, _all_candidates(kb, mention, day, context), mention, day)
     cands = region_after_town(kb, cands, mention, context)
     cands = in_another_name(kb, named_otherwise(kb, cands, mention, context), mention, context)
     cands = _borne_by_many(kb, cands, mention, context, day)
@@ -617,6 +635,17 @@ def resolve_entity_candidates(
         out.append(EntityMatch(e.id, e.name, e.type, round(c.score, 4), c.method, c.explain,
                                mention))
     return out
+
+
+def _not_yet_held(kb: KnowledgeBase, cands: list[Candidate], mention: str,
+                  day: dt.date | None) -> list[Candidate]:
+    """`cands` without the events found by a name alone (no year, no number, no "this year's")
+    that begin more than EVENT_AHEAD after the article: "the Geneva summit" in 1985 and "the
+    pandemic" in 2010 are other events than the KB's of 2021 and 2020."""
+    if day is None or any(ch.isdigit() for ch in mention):
+        return cands
+    return [c for c in cands if c.method.startswith("event-") or (e := kb.get(c.id)) is None
+            or e.type != "event" or e.start is None or e.start <= day + EVENT_AHEAD]
 
 
 _SURNAME_ALONE = frozenset({"surname", "title"})  # "Johnson", "Johnson's", "Mr Lai"

@@ -337,7 +337,7 @@ def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
         entries = exact
     label = f"{parse.title!r}" + (f" on {day}" if day else " (no date: current holder)")
     if parse.modifier == "dead":
-        return []  # "Japan's late prime minister": the KB does not know who has died
+        return _late_holders(entries, day, label)
     if parse.modifier == "next":
         return _next_holder(entries, day, label, parse.qualifier is not None)
     if parse.modifier == "before":
@@ -403,6 +403,35 @@ def _next_holder(entries: list[tuple[Entity, Role]], day: dt.date | None, label:
     return [Candidate(e.id, 0.9, "role", f"{label}: {e.name} took office as {r.role}"
                       f"{' of ' + r.of if r.of else ''} on {r.start}")
             for start, e, r in ahead if start == first]
+
+
+# A holder who died after leaving office is still "the late <title>" this long after the death;
+# one who died in office, whenever ("the late queen" in 2030 is Elizabeth II).
+LATE_WITHIN = dt.timedelta(days=366)
+# A term that ended this close to the death ended with it (KBs date the end a day either side).
+DIED_IN_OFFICE = dt.timedelta(days=3)
+
+
+def _late_holders(entries: list[tuple[Entity, Role]], day: dt.date | None, label: str
+                  ) -> list[Candidate]:
+    """"The late queen", "Iran's late president": of each country, the holder who died last
+    by `day`, if the death ended the term or came within LATE_WITHIN of `day`. The KB records
+    deaths in `died`; a holder without one is taken to be alive."""
+    last: dict[str | None, tuple[dt.date, Entity, Role]] = {}
+    for e, r in entries:
+        died = e.died
+        if died is None or day is not None and died > day:
+            continue
+        in_office = r.end is None or abs(r.end - died) <= DIED_IN_OFFICE
+        if not in_office and (day is None or day - died > LATE_WITHIN):
+            continue
+        if r.of not in last or died > last[r.of][0]:
+            last[r.of] = (died, e, r)
+    out: dict[str, Candidate] = {}  # one per person: Elizabeth II was queen of several
+    for died, e, r in last.values():
+        out.setdefault(e.id, Candidate(e.id, 0.9, "role", f"{label}: {e.name} was {r.role}"
+                                       f"{' of ' + r.of if r.of else ''} and died on {died}"))
+    return list(out.values())
 
 
 # ----------------------------------------------------------------------------- context

@@ -85,6 +85,9 @@ BAD = [
     ("- {id: gov:x, name: X, seat_of: country:zz}\n", "entity gov:x", "'seat_of'"),
     ("- {id: a, name: A, aliases: [{x: 1}]}\n", "entity a", "'aliases'"),
     ("- {id: a, name: A, gender: [m]}\n", "entity a", "'gender'"),
+    ("- {id: p, name: P, died: 2021-02-30}\n", "entity p", "'died'"),
+    ("- id: p\n  name: P\n  died: 2020-01-01\n  roles: [{role: King, start: 2021-01-01}]\n",
+     "entity p", "roles[0].start"),
     ("- {id: a, name: A\n", "", "syntax error"),
     ("just a string\n", "", "list of entities"),
     ("- 42\n", "entity #0", "mapping"),
@@ -126,6 +129,26 @@ def test_from_records_and_user_kb_resolution(tmp_path):
     assert resolve_entity("Lovelace", kb=kb).id == "person:ada"
     assert resolve_entity("Countess Ada Lovelace", kb=kb).method == "title"
     assert resolve_entity("the countess", date="1840-01-01", kb=kb).id == "person:ada"
+
+
+def test_died_reads_the_late_holder(tmp_path):
+    """`died` lets "the late <title>" name the holder whose death ended the term, and keeps
+    "the late <name>" from a person the KB says was alive on the date."""
+    kb = KnowledgeBase.from_records([
+        {"id": "country:r", "name": "Ruritania", "type": "country"},
+        {"id": "person:rudolf", "name": "Rudolf Elphberg", "type": "person", "died": "1890-05-02",
+         "roles": [{"role": "King", "of": "country:r", "start": "1870-01-01",
+                    "end": "1890-05-02"}]},
+        {"id": "person:flavia", "name": "Flavia Elphberg", "type": "person",
+         "roles": [{"role": "Queen", "of": "country:r", "start": "1890-05-03"}]},
+    ])
+    assert kb.get("person:rudolf").died.isoformat() == "1890-05-02"
+    said = "Crowds in Ruritania mourned the late king."
+    late = resolve_entity("the late king", date="1895-01-01", context=said, kb=kb)
+    assert late is not None and late.id == "person:rudolf"
+    assert resolve_entity("the late king", date="1889-01-01", context=said, kb=kb) is None
+    assert resolve_entity("the late Flavia Elphberg", date="1895-01-01", kb=kb) is not None
+    assert resolve_entity("the late Rudolf Elphberg", date="1880-01-01", kb=kb) is None
 
 
 def test_lenient_values(tmp_path):
