@@ -623,6 +623,7 @@ def _judge(
             for i, a in enumerate(rows)
             for b in rows[i + 1:]
             if not (a.cells[name].empty and b.cells[name].empty)
+            and not (name in CLAIM_FIELDS and _other_relation(a, b))
         ]
         if pairs:
             group.fields[name] = pairs
@@ -633,6 +634,14 @@ def _judge(
     else:
         group.verdict = "consistent"
     return group
+
+
+def _other_relation(a: NormalizedRow, b: NormalizedRow) -> bool:
+    """Whether two rows of one claim state different relations, whose ends play other parts
+    ("Trump propose a pause", "Putin agree to it"): their subjects and objects are not
+    compared."""
+    ra, rb = a.cells["relation"], b.cells["relation"]
+    return not (ra.empty or rb.empty) and ra.key != rb.key
 
 
 VALUE_FIELDS = ("when", "where", "quantity")  # must normalize in a strict run

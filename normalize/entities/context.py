@@ -99,6 +99,9 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
         return "actor", f"after {ctx[left - 1]!r} {before}"  # "proposals handed to Washington"
     if left >= 1 and ctx[left - 1] in words.place_before_preposition.get(before, ()):
         return "place", f"after {ctx[left - 1]!r} {before}"  # "left for Moscow"
+    if (left >= 2 and cased[left - 1][0][:1].isupper()
+            and ctx[left - 2] in words.place_before_preposition.get(before, ())):
+        return "place", f"after {ctx[left - 2]!r} ... {before}"  # "leave Washington for Brussels"
     if before in words.place_before:
         return "place", f"after {before!r}"
     verb = _verb_after(ctx, end, words)

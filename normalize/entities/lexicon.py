@@ -324,6 +324,7 @@ class ContextWords:
     calendar_words: frozenset[str]
     month_words: frozenset[str]
     event_years: dict[str, frozenset[str]]
+    event_fillers: frozenset[str]
     compounds: frozenset[str]
     demonym_alone_before: frozenset[str]
     language_compounds: frozenset[str]
@@ -376,6 +377,7 @@ class NameParts:
     """Name-building words: suffixes, surname particles, acronym stop words and types."""
 
     suffixes: frozenset[str]
+    post_nominals: frozenset[str]
     surname_particles: frozenset[str]
     acronym_skip: frozenset[str]
     acronym_types: frozenset[str]

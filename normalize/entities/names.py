@@ -53,9 +53,17 @@ def translit(kb: KnowledgeBase, key: str) -> list[Candidate]:
     """Stage 3b: spelling variants of transliterated names (Sergey/Sergei, Zelenskiy/Zelenskyy)."""
     out = []
     for h in kb.lookup_translit(key):
+        if given_for_surname(key, h):
+            continue
         c = _from_hit(kb, h, 0.95, f"transliteration of {key!r}: ")
         out.append(Candidate(c.id, c.score, "translit", c.explain))
     return out
+
+
+def given_for_surname(key: str, hit: Hit) -> bool:
+    """Whether a given name alone (data/given_names.txt) would be read as another spelling of a
+    KB person's surname: "my friend Emmanuel" is no Emanuel."""
+    return hit.method == "surname" and " " not in key and key in lexicon.given_names()
 
 
 # A typo'd word with no exactly matching informative word beside it needs this many letters
@@ -99,7 +107,8 @@ def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
         if ratio < 75:
             continue
         for h in kb.lookup(cand_key):
-            if h.method == "demonym" or h.detail.startswith("nickname"):
+            if h.method == "demonym" or h.detail.startswith("nickname") or given_for_surname(
+                    key, h):
                 continue  # a typo on top of a nickname is too far from the name
             entity = kb.get(h.id)
             if (entity is not None and entity.type in NAMED_PLACE_TYPES

@@ -99,6 +99,11 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
     lead = 1 if m.toks[0] == "the" else 0
     if len(m.toks) > lead + 1 and lexicon.roles().time_modifiers.get(m.toks[lead]) == "dead":
         return _named_after_dead(kb, m, day, context)
+    if len(m.toks) > 2 and m.toks[-1] in lexicon.name_parts().post_nominals:
+        # "Boris Johnson MP": the person the rest names
+        rest = re.sub(r"[\s,]+\S+\s*$", "", m.text)
+        return [c for c in _all_candidates(kb, rest, day, context)
+                if (e := kb.get(c.id)) is not None and e.type == "person"]
     if m.toks[-1] in _COUNTERPART_LAST:
         cp = counterpart(kb, m.toks, day, context)
         if cp is not None:
@@ -125,14 +130,14 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
             elif parse.field:
                 cands = field_of(kb, parse)
             elif parse.modifier == "then":
-                cands = _then_holder(kb, parse, context)
+                cands = _then_holder(kb, parse, mention, context)
             elif (opening := _opening_year(context, day)) is not None and parse.modifier is None:
-                cands = _holder_in_year(kb, parse, *opening, context,
+                cands = _holder_in_year(kb, parse, *opening, mention, context,
                                         f"{opening[0]}, the year that opens its sentence")
             else:
                 cands = role_at_time(kb, parse, day)
                 if cands and parse.qualifier is None:
-                    cands = _of_a_named_country(kb, parse, cands, context)
+                    cands = _of_a_named_country(kb, parse, cands, mention, context)
     if not cands:
         cands = (translit(kb, m.key) or middle_dropped(kb, m.key) or typo(kb, m.key)
                  or _spaced(kb, m.key))
@@ -199,10 +204,12 @@ def _named_after_dead(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date | None
     if parse is None or parse.rest or parse.modifier != "dead":
         return []
     cands = role_at_time(kb, parse, day)
-    return _of_a_named_country(kb, parse, cands, context) if parse.qualifier is None else cands
+    if parse.qualifier is not None:
+        return cands
+    return _of_a_named_country(kb, parse, cands, m.text, context)
 
 
-def _then_holder(kb: KnowledgeBase, parse: TitleParse, context: str | None
+def _then_holder(kb: KnowledgeBase, parse: TitleParse, mention: str, context: str | None
                  ) -> list[Candidate]:
     """"The then prime minister": the one holder through the single year its sentence names
     ("... had overstated the threat posed by Iraq in 2003" is 2003's); none without such a
@@ -211,8 +218,8 @@ def _then_holder(kb: KnowledgeBase, parse: TitleParse, context: str | None
     if len(years) != 1:
         return []
     year = years.pop()
-    return _holder_in_year(kb, parse, year, None, context, f"'then' read as {year}, the year"
-                           " its sentence names")
+    return _holder_in_year(kb, parse, year, None, mention, context,
+                           f"'then' read as {year}, the year its sentence names")
 
 
 # A past year opening the sentence frames all of it: "In 2008, India's prime minister blamed
@@ -232,14 +239,14 @@ def _opening_year(context: str | None, day: dt.date | None) -> tuple[int, int | 
 
 
 def _holder_in_year(kb: KnowledgeBase, parse: TitleParse, year: int, month: int | None,
-                    context: str | None, why: str) -> list[Candidate]:
+                    mention: str, context: str | None, why: str) -> list[Candidate]:
     """The one holder of a role through a whole year, or month; none when it changed hands
     then."""
     asked = replace(parse, modifier="at")
 
     def holders(day: dt.date) -> list[Candidate]:
         got = role_at_time(kb, asked, day)
-        return got if parse.qualifier else _of_a_named_country(kb, parse, got, context)
+        return got if parse.qualifier else _of_a_named_country(kb, parse, got, mention, context)
 
     first_day = dt.date(year, month or 1, 1)
     last_day = dt.date(year, 12, 31) if month is None else (
@@ -252,7 +259,7 @@ def _holder_in_year(kb: KnowledgeBase, parse: TitleParse, year: int, month: int 
 
 
 def _of_a_named_country(kb: KnowledgeBase, parse: TitleParse, cands: list[Candidate],
-                        context: str | None) -> list[Candidate]:
+                        mention: str, context: str | None) -> list[Candidate]:
     """Holders of a role named without its country ("the prime minister") in several
     countries: those of the countries the sentence names ("In Tokyo, the prime minister said";
     "BJP workers said the Prime Minister would return to Lucknow"); likewise for an office many
@@ -267,7 +274,28 @@ def _of_a_named_country(kb: KnowledgeBase, parse: TitleParse, cands: list[Candid
             len(cands) < 2 or len(set().union(*map(held, cands))) < 2):
         return cands  # "the Queen", "the Kremlin spokesman": one holder, or one country's
     named = countries_named(kb, context) if context else frozenset()
-    return [c for c in cands if held(c) & named]
+    return [c for c in cands if held(c) & named
+            and not _named_only_by_self(kb, c.id, held(c), mention, context or "")]
+
+
+def _named_only_by_self(kb: KnowledgeBase, holder: str, countries: frozenset[str], mention: str,
+                        context: str) -> bool:
+    """Whether the sentence names the holder's country only by the holder's own name, written
+    after the mention: "did the President discuss Crimea with Vladimir Putin?" speaks of another
+    president than Putin. A name before the mention is the same person ("Joe Biden's visit drew
+    thousands, and the president told the crowd"), as is one right after its comma ("The
+    president, Vladimir Putin, said")."""
+    e = kb.get(holder)
+    at = context.casefold().find(mention.casefold())
+    if e is None or at < 0:
+        return False
+    names = sorted({e.name, *e.aliases, e.name.split()[-1]}, key=len, reverse=True)
+    own = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+    after = context[at + len(mention):]
+    if own.search(context[:at]) or not own.search(after) or re.match(
+            r"\s*,\s*" + own.pattern, after):
+        return False
+    return not countries & countries_named(kb, own.sub(" ", context))
 
 
 # An event named without its year ("the G7 summit") is one that begins at most EVENT_AHEAD
@@ -280,14 +308,18 @@ EVENT_SCORE = 0.9  # below an exact name or alias: a kind and a date, not a name
 def event_at_date(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date) -> list[Candidate]:
     """A dated event named by its kind alone, the one near the article's date: "the G7 summit"
     in May 2023 is the Hiroshima summit, as is "the G7 summit in Hiroshima"; "Russia's
-    presidential election" in March 2024 that year's ("Russia's" read as "Russian"). Several in
-    reach: all of them, so none is chosen."""
+    presidential election" in March 2024 that year's ("Russia's" read as "Russian"), "the G20
+    Leaders' Summit" the G20 summit (context.yaml `event_fillers`). Several in reach: all of
+    them, so none is chosen."""
     keys = [m.key]
     if m.cased and m.cased[0][1] and len(m.toks) > 1:  # "Russia's presidential election"
         rest = " ".join(m.toks[1:])
         keys += [f"{d} {rest}" for h in kb.lookup(m.toks[0]) if (e := kb.get(h.id))
                  and e.type == "country" for d in map(lexicon.name_key, e.demonyms)]
     keys += _other_names_of_host(kb, m.key.split())
+    fillers = lexicon.context_words().event_fillers
+    keys += [" ".join(t for t in k.split() if t not in fillers) for k in keys
+             if fillers.intersection(k.split())]  # "g20 leaders summit": "g20 summit"
     found: dict[str, Candidate] = {}
     for key in keys:
         for e in kb.events_named(key):

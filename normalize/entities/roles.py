@@ -328,9 +328,11 @@ def _of_qualifier(kb: KnowledgeBase, role: Role, qualifier: str | None) -> bool:
 def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
                  exclude: str | None = None, fallback: bool = True) -> list[Candidate]:
     """Stage 5: the holder of a role ("the Russian president", "the former president") on `day`;
-    with no day, the current holder (a term with no end)."""
+    with no day, the current holder (a term with no end). A gendered title excludes a holder of
+    the other gender ("Madam President" is not Steinmeier)."""
     entries = [(e, r) for cls in parse.classes for e, r in kb.holders(cls)
-               if _of_qualifier(kb, r, parse.qualifier) and e.id != exclude]
+               if _of_qualifier(kb, r, parse.qualifier) and e.id != exclude
+               and not (parse.gender and e.gender and e.gender != parse.gender)]
     # A country's own title ("Secretary of State") names its holders, not the whole class.
     exact = [(e, r) for e, r in entries if title_as_written(r, parse)]
     if exact:
@@ -340,6 +342,11 @@ def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
         return _late_holders(entries, day, label)
     if parse.modifier == "next":
         return _next_holder(entries, day, label, parse.qualifier is not None)
+    if parse.modifier == "recent" and day is not None:
+        # "the new prime minister": one whose term began within NEW_WITHIN; before a handover,
+        # the one in office is not meant, and the one to come is not known yet
+        entries = [(e, r) for e, r in entries
+                   if r.start is not None and day - NEW_WITHIN <= r.start <= day]
     if parse.modifier == "before":
         active = {e.id for e, r in entries if r.active_on(day)}
         past = [(e, r) for e, r in entries if r.end is not None
@@ -372,7 +379,7 @@ def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
         if out:
             return list(out.values())
     others = tuple(f for c in parse.classes for f in lexicon.roles().class_fallback.get(c, ()))
-    if fallback and parse.qualifier and parse.modifier in (None, "at"):
+    if fallback and parse.qualifier and parse.modifier in (None, "at", "recent"):
         # "the Israeli premier": Israel has no premier; its head of government is the prime
         # minister (data/roles.yaml class_fallback, in its order)
         for cls in others:
@@ -384,6 +391,8 @@ def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
     return []
 
 
+# How long a holder is "the new prime minister" after the term began.
+NEW_WITHIN = dt.timedelta(days=183)
 # How far ahead of the date a "-elect" or "-designate" holder's term may begin.
 NEXT_TERM_WITHIN = dt.timedelta(days=183)
 

@@ -235,6 +235,16 @@ def test_a_claim_of_a_symmetric_relation_compares_its_ends_in_either_order() -> 
     assert one_way.exit_code == 1  # "expel" has a direction
 
 
+def test_a_claim_compares_ends_only_between_rows_of_one_relation() -> None:
+    """A proposal and its acceptance are one claim with different subjects: no conflict."""
+    result = _claim_rows(("2025-03-18", "Donald Trump", "proposed", "a ceasefire"),
+                         ("2025-03-19", "Vladimir Putin", "agreed", "a ceasefire"),
+                         ("2025-03-19", "Joe Biden", "agreed", "a ceasefire"))
+    subjects = result.groups[0].fields["subject"]
+    assert [(v.a, v.b, v.verdict) for v in subjects] == [("r1", "r2", "conflict")]
+    assert "object" in result.groups[0].fields  # the same relation's ends still compared
+
+
 def test_a_leader_acts_for_the_state_on_the_day_he_leads_it() -> None:
     result = _claim_rows(("2023-07-11", "Recep Tayyip Erdogan", "dropped", "his objection"),
                          ("2023-07-11", "Turkey", "dropped", "his objection"))
