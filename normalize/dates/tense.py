@@ -143,8 +143,8 @@ def _not_a_verb(text: str, pos: int, found: str) -> bool:
     """Whether the `scheduled` word `found` at `pos` is no verb of its own: after a number
     ("432 votes") or a word of `gives_way_after` or `scheduled_gives_way_after` (an infinitive,
     participle or noun), or a bare form after a determiner and a word that is no plural ("a
-    snap vote"), but a form in -s after a relative pronoun is a verb ("a warning that comes
-    into effect")."""
+    snap vote") or two words after a verb of seeing or causing ("saw demand hold up"), but a form
+    in -s after a relative pronoun is a verb ("a warning that comes into effect")."""
     if _NUMBER_BEFORE.search(text, max(0, pos - 16), pos):
         return True
     before, before2 = _previous_words(text, pos)
@@ -154,6 +154,9 @@ def _not_a_verb(text: str, pos: int, found: str) -> bool:
             and not before.endswith("s") and before not in _word_set("irregular_plurals")
             and _TWO_WORDS_BEFORE.search(text, max(0, pos - 40), pos)):
         return True  # "the early vote in February": a noun, no plural subject before it
+    if " " not in found and not found.endswith("s") and before2 in _word_set(
+            "bare_infinitive_after"):
+        return True  # "saw demand hold up": an infinitive of the verb before
     return before in _word_set("gives_way_after", "scheduled_gives_way_after")
 
 
