@@ -37,6 +37,10 @@ KNOWN_GAPS = {
         "'Kramatorsk' (k3b) is not in the knowledge base, so nothing tells it is no place inside "
         "Beirut (k4c): `where` stays unresolved where the writer expects a conflict (the group "
         "conflicts on `when` all the same)"),
+    "facts_probe_14/spain_toll_correction_2020": (
+        "'Madrid' (n1b, n3d) is the city in the folder's own KB, which does not place the city in "
+        "'the Community of Madrid' (r1b, c1d): the subjects conflict, where the writer means the "
+        "region by both"),
 }
 
 
