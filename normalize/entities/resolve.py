@@ -281,15 +281,17 @@ def _of_a_named_country(kb: KnowledgeBase, parse: TitleParse, cands: list[Candid
 def _named_only_by_self(kb: KnowledgeBase, holder: str, countries: frozenset[str], mention: str,
                         context: str) -> bool:
     """Whether the sentence names the holder's country only by the holder's own name, written
-    after the mention: "did the President discuss Crimea with Vladimir Putin?" speaks of another
-    president than Putin. A name before the mention is the same person ("Joe Biden's visit drew
-    thousands, and the president told the crowd"), as is one right after its comma ("The
-    president, Vladimir Putin, said")."""
+    after the mention: "did the President discuss sanctions with Vladimir Putin?" speaks of
+    another president than Putin. A name before the mention is the same person ("Joe Biden's
+    visit drew thousands, and the president told the crowd"), as is one right after its comma
+    ("The president, Vladimir Putin, said")."""
     e = kb.get(holder)
     at = context.casefold().find(mention.casefold())
     if e is None or at < 0:
         return False
-    names = sorted({e.name, *e.aliases, e.name.split()[-1]}, key=len, reverse=True)
+    last = [t for t in e.name.split() if t.casefold().strip(".") not in
+            lexicon.name_parts().suffixes][-1:]  # "Putin"; "Elizabeth" of "Elizabeth II"
+    names = sorted({e.name, *e.aliases, *last}, key=len, reverse=True)
     own = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
     after = context[at + len(mention):]
     if own.search(context[:at]) or not own.search(after) or re.match(
