@@ -430,7 +430,8 @@ def reads_as_date(how: str, mention: str, context: str | None) -> bool:
     capitalized after another word ("said in May", not "it may"), and there is a sentence;
     "capitalized-in-context": likewise, but alone it is a date ("sat"; "he sat" is not);
     "after-lead": alone it is a date, in a sentence a lead word of data/context.yaml
-    `season_lead` stands right before it ("in the fall", not "could fall")."""
+    `season_lead` stands right before it ("in the fall", not "could fall") and no "of" without
+    a year after it ("the fall of the Berlin Wall")."""
     if not context:
         return how != "capitalized"
     text = context[:MAX_CONTEXT]
@@ -444,11 +445,16 @@ def reads_as_date(how: str, mention: str, context: str | None) -> bool:
     found = _find(mention, text)
     if found is None:
         return False
-    start = found[0]
+    start, end = found
+    if _OF_NO_YEAR.match(text, end):
+        return False  # "the fall of the Berlin Wall", "the fall of Kabul"; not "of 1989"
     word = _previous_word(text, start).casefold()
     if not word:  # opening the sentence: only as a name ("Spring came early")
         return text[start].isupper() and not text[:start].strip(" \"'(")
     return word in _season_lead() or word.endswith("'s")  # "this year's fall"
+
+
+_OF_NO_YEAR = re.compile(r"\s+of\s+(?!(?:the\s+year\s+)?'?\d)")
 
 
 @lru_cache(maxsize=4)

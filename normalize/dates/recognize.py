@@ -212,11 +212,12 @@ class Lexicon:
             rf"^(?P<mins>{one_of(self.clock_fractions)}|\d{{1,2}}|{num_word}(?:[ -]{num_word})?)"
             rf"(?: minutes?)? (?P<rel>{one_of(self.clock_relations)}) (?P<clock>.+)$"
         )
-        # "the day before last Tuesday", "two weeks after June 5": days counted from a day.
+        # "the day before last Tuesday", "two weeks after June 5": days counted from a day;
+        # "fifty years ago today": from the anchor's day.
         ph = self.placeholders
         self.day_shift_re = re.compile(
             rf"^(?:the )?(?:{ph['num']}[ -])?{ph['units']} (?:(?P<after>after|following|from)"
-            rf"|(?P<before>before|preceding|prior to)) (?P<rest>.+)$"
+            rf"|(?P<before>before|preceding|prior to)|(?P<ago>ago)(?= today$)) (?P<rest>.+)$"
         )
         self.yearwords_re = re.compile(
             r"\b(?:nineteen|eighteen|seventeen|two thousand)(?:[ -](?:and |oh )?"
@@ -985,8 +986,9 @@ def names_one_day(spec: Spec) -> bool:
 
 
 def _day_shift(key: str, depth: int, loose: bool) -> Spec | None:
-    """ "the day before last Tuesday", "two days after June 5": a whole number of days, weeks,
-    months or years from a mention that names one day (resolved first, with its own logic)."""
+    """ "the day before last Tuesday", "two days after June 5", "fifty years ago today": a whole
+    number of days, weeks, months or years from a mention that names one day (resolved first,
+    with its own logic)."""
     lex = lexicon()
     m = lex.day_shift_re.match(key)
     if m is None:
