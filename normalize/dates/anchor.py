@@ -44,12 +44,10 @@ _FINE_ENOUGH = {
     "season": {"day", "part-of-day", "hour", "minute", "second", "month", "season"},
     "year": {"day", "part-of-day", "hour", "minute", "second", "week", "weekend", "month",
              "quarter", "half", "season", "year"},
-    # "a decade later" after "in 1954": counted from that year
-    "decade": {"day", "part-of-day", "hour", "minute", "second", "week", "weekend", "month",
-               "quarter", "half", "season", "year", "decade"},
-    "century": {"day", "part-of-day", "hour", "minute", "second", "week", "weekend", "month",
-                "quarter", "half", "season", "year", "decade", "century"},
 }
+# "a decade later" after "in 1954": counted from that year
+_FINE_ENOUGH["decade"] = _FINE_ENOUGH["year"] | {"decade"}
+_FINE_ENOUGH["century"] = _FINE_ENOUGH["decade"] | {"century"}
 # A past-tense sentence names a year-less date more than this far back only rarely (news says
 # "last December"); a nearer future date is then the better reading.
 PAST_HORIZON = timedelta(days=183)
