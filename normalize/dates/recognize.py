@@ -217,7 +217,7 @@ class Lexicon:
         ph = self.placeholders
         self.day_shift_re = re.compile(
             rf"^(?:the )?(?:{ph['num']}[ -])?{ph['units']} (?:(?P<after>after|following|from)"
-            rf"|(?P<before>before|preceding|prior to)|(?P<ago>ago)(?= today$)) (?P<rest>.+)$"
+            rf"|(?P<before>before|preceding|prior to)|ago(?= today$)) (?P<rest>.+)$"
         )
         self.yearwords_re = re.compile(
             r"\b(?:nineteen|eighteen|seventeen|two thousand)(?:[ -](?:and |oh )?"
