@@ -15,6 +15,7 @@ Without an anchor, relative values are left underspecified ("XXXX-06") with a re
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -338,6 +339,19 @@ def day_value(d: date) -> str:
     return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
 
+_WHOLE_UNIT = re.compile(r"\d{4}(?:-\d{2}|-W\d{2})?")  # a year, a month or an ISO week
+
+
+def _shifted_unit(value: str, unit: str, amount: int) -> str:
+    """A year, month or ISO week value moved by whole units, at its own grain."""
+    if "-W" in value:  # from its Thursday, the day that places an ISO week in its year
+        thursday = date.fromisocalendar(int(value[:4]), int(value[6:]), 4)
+        return week_value(shift_date(thursday, unit, amount))
+    first = date(int(value[:4]), int(value[5:7] or 1), 1)
+    moved = shift_date(first, unit, amount)
+    return f"{moved.year:04d}" if len(value) == 4 else f"{moved.year:04d}-{moved.month:02d}"
+
+
 def week_value(d: date) -> str:
     """ISO week of a day: "2021-W19"."""
     y, w, _ = d.isocalendar()
@@ -564,6 +578,8 @@ class Resolver:
             return None, None
         if "/" in value:  # a holiday of several days: count from its first or last day
             value = value.split("/")[1 if amount > 0 else 0]
+        if _WHOLE_UNIT.fullmatch(value):  # "forty years ago this week": that week, moved
+            return _shifted_unit(value, unit, amount), reason
         if len(value) != 10 or "X" in value:
             return "XXXX-XX-XX", reason or NO_ANCHOR
         return day_value(shift_date(date.fromisoformat(value), unit, amount)), reason

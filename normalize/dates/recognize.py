@@ -213,11 +213,12 @@ class Lexicon:
             rf"(?: minutes?)? (?P<rel>{one_of(self.clock_relations)}) (?P<clock>.+)$"
         )
         # "the day before last Tuesday", "two weeks after June 5": days counted from a day;
-        # "fifty years ago today": from the anchor's day.
+        # "fifty years ago today": from the anchor's day ("... this month": its month).
         ph = self.placeholders
         self.day_shift_re = re.compile(
             rf"^(?:the )?(?:{ph['num']}[ -])?{ph['units']} (?:(?P<after>after|following|from)"
-            rf"|(?P<before>before|preceding|prior to)|ago(?= today$)) (?P<rest>.+)$"
+            rf"|(?P<before>before|preceding|prior to)|ago(?= (?:today|this (?:week|month|year))$))"
+            r" (?P<rest>.+)$"
         )
         self.yearwords_re = re.compile(
             r"\b(?:nineteen|eighteen|seventeen|two thousand)(?:[ -](?:and |oh )?"
@@ -988,7 +989,7 @@ def names_one_day(spec: Spec) -> bool:
 def _day_shift(key: str, depth: int, loose: bool) -> Spec | None:
     """ "the day before last Tuesday", "two days after June 5", "fifty years ago today": a whole
     number of days, weeks, months or years from a mention that names one day (resolved first,
-    with its own logic)."""
+    with its own logic); "fifty years ago this month" moves the anchor's month instead."""
     lex = lexicon()
     m = lex.day_shift_re.match(key)
     if m is None:
@@ -1000,7 +1001,11 @@ def _day_shift(key: str, depth: int, loose: bool) -> Spec | None:
     unit = _unit_name(_unit_code(m.groupdict()))
     if amount is None or amount != int(amount) or unit not in ("day", "week", "month", "year"):
         return None
-    day = _day_spec(m.group("rest"), depth, loose)
+    rest = m.group("rest")
+    if rest.startswith("this ") and not (m.group("after") or m.group("before")):
+        day = _recognize(rest, depth + 1, loose)  # "forty years ago this week": its week
+    else:
+        day = _day_spec(rest, depth, loose)
     if day is None or day.get("hweek"):
         return None
     sign = 1 if m.group("after") else -1
