@@ -122,7 +122,7 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         parse = parse_title(kb, m.toks, m.capitals)
         if parse is not None:
             if parse.rest:
-                cands = titled(kb, parse, day)
+                cands = titled(kb, _qualified_before(kb, parse, m, context), day)
                 if cands and all(c.method == "fuzzy" for c in cands):
                     # "City of San Mrino": a misspelt whole name beats a title plus a misspelt
                     # rest (which would be the country San Marino).
@@ -207,6 +207,28 @@ def _named_after_dead(kb: KnowledgeBase, m: lexicon.Mention, day: dt.date | None
     if parse.qualifier is not None:
         return cands
     return _of_a_named_country(kb, parse, cands, m.text, context)
+
+
+_WORDS_BEFORE = re.compile(r"(?:[\w.'\u2019-]+\s+)+$")
+
+
+def _qualified_before(kb: KnowledgeBase, parse: TitleParse, m: lexicon.Mention,
+                      context: str | None) -> TitleParse:
+    """A title and a name read with the country named right before them in the sentence
+    ("Saudi Arabia's King Abdullah", "the Saudi Crown Prince Sultan"), when the mention leaves
+    it out: a monarch named by a given name needs the country; else the parse as it is."""
+    if parse.qualifier is not None or not context or not parse.classes:
+        return parse
+    at = context.casefold().find(m.text.casefold())
+    words = _WORDS_BEFORE.search(context[max(0, at - 80):at]) if at > 0 else None
+    before = words.group().split()[-4:] if words else []  # not across a dateline's dash
+    for k in range(len(before), 0, -1):
+        w = lexicon.prepare(" ".join([*before[-k:], context[at:at + len(m.text)]]))
+        wider = parse_title(kb, w.toks, w.capitals)
+        if (wider is not None and wider.qualifier is not None and wider.rest == parse.rest
+                and wider.classes == parse.classes):
+            return wider
+    return parse
 
 
 def _then_holder(kb: KnowledgeBase, parse: TitleParse, mention: str, context: str | None
