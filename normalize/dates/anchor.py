@@ -820,6 +820,8 @@ class Resolver:
             return f"{year}-Q{f['quarter']}"
         if f.get("half"):
             return f"{year}-H{f['half']}"
+        if f.get("weekday"):  # "that Friday" with no story date
+            return f"{year}-WXX-{f['weekday']}"
         return year
 
     # -- clock times and parts of day

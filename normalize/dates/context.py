@@ -437,6 +437,11 @@ def reads_as_date(how: str, mention: str, context: str | None) -> bool:
     text = context[:MAX_CONTEXT]
     if how.startswith("capitalized"):  # after a word (or , ;) and a space: not opening it
         word = mention.strip().casefold()
+        if how == "capitalized-in-context" and word.startswith(_DETERMINED):  # "that
+            # August": the name after the mention's own word, written capitalized ("that May"
+            # stays unread: "said that May would resign")
+            return any(text[end - 1 - len(word.split()[-1]) + 1].isupper()
+                       for _, end in _spans(word, text))
         cap = " ".join(w[:1].upper() + w[1:] for w in word.split())  # "Family Day"
         return any(start > 1 and text[start - 1] == " " and (text[start - 2].isalnum()
                                                               or text[start - 2] in "_,;")
@@ -454,6 +459,7 @@ def reads_as_date(how: str, mention: str, context: str | None) -> bool:
     return word in _season_lead() or word.endswith("'s")  # "this year's fall"
 
 
+_DETERMINED = ("that ", "the same ", "this same ")
 _OF_NO_YEAR = re.compile(r"\s+of\s+(?!(?:the\s+year\s+)?'?\d)")
 
 
