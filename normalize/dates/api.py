@@ -225,6 +225,7 @@ def _resolve(
     seasons: str,
     languages: tuple[str, ...],
     reference: Reference | None = None,
+    narrative: bool = False,
 ) -> TimeValue | None:
     if not isinstance(text, str) or len(text) > MAX_MENTION * 4:
         return None
@@ -317,6 +318,18 @@ def _resolve(
         # "A year earlier, the state had recorded 12 cases": a year before the story's date;
         # "up from $4 a year earlier" stays the comparison period, a year before the anchor
         return Resolver(anchor, None, seasons, reference).value(spec.with_(anaphoric=True), text)
+    if (narrative and reference is not None and anchor is not None and prefer == "auto"
+            and reference[0].year < anchor.year and spec.kind in ("cal", "time")
+            and _needs_tense(spec)):
+        # a story told of an earlier year: its year-less dates lie nearest the story's date
+        # ("On Sept. 17 he doubled the position"), its weekdays on or after it, as a story
+        # moves on ("The search began on Sunday")
+        day = spec.get("date") if spec.kind == "time" else spec
+        onward = isinstance(day, Spec) and day.get("weekday") and not day.get("month")
+        got = _anchored(text, reference[0], "future" if onward else "nearest", seasons,
+                        languages, None, False)
+        if got is not None:
+            return replace(got, rule=f"{got.rule}-in-story")
     direction, strict = _direction(prefer, spec, text, context)
     if (direction == "future" and not strict and (fields.get("quarter") or fields.get("half"))
             and not _quarter_context(text, context)):
@@ -581,16 +594,19 @@ def resolve_date(
 
     `anchor` is the document date; `context` the sentence (its tense picks past or future for
     bare weekdays and months); `prefer` ("auto"|"past"|"future") overrides the tense.
-    `reference` (optional) is the date the story last mentioned (a TIMEX3 value or a date): only
-    anaphoric mentions use it ("that day", "the same year", "the following month"); every other
+    `reference` (optional) is the date the story last mentioned (a TIMEX3 value or a date):
+    anaphoric mentions count from it ("that day", "the same year", "the following month"); when
+    it lies in a year before the anchor's (a story told of an earlier year), year-less dates,
+    months and weekdays are placed nearest to it ("On Sept. 17", "on Sunday"); every other
     mention is still anchored to `anchor`.
     """
     _check(prefer, seasons)
     if not _is_mention(text, "text"):
         return None
     _is_mention(context, "context")
+    ref = parse_reference(reference)
     return _resolve(text, parse_anchor(anchor), context, prefer, seasons, tuple(languages),
-                    parse_reference(reference))
+                    ref, narrative=ref is not None)
 
 
 def resolve_dates(

@@ -191,10 +191,28 @@ def test_reference_resolves_anaphoric_units_only() -> None:
     assert resolve_date("that same day", "1999-02-06", reference="1998-10").value == "1998-10-XX"
     assert resolve_date("that quarter", "1989-10-27", reference=date(1988, 5, 2)).value \
         == "1988-Q2"
-    # a reference never moves a mention that is not anaphoric: the anchor stays the DCT
-    for text in ("Tuesday", "next year", "June", "yesterday"):
+    # a reference never moves a deictic mention: the anchor stays the DCT
+    for text in ("next year", "yesterday", "last June", "this week"):
         assert resolve_date(text, "2021-05-25", reference="1998-10-23") \
             == resolve_date(text, "2021-05-25")
+    # nor a year-less one when it lies in the anchor's own year (it serves anaphora only)
+    for text in ("Tuesday", "June"):
+        assert resolve_date(text, "2021-05-25", reference="2021-03-02") \
+            == resolve_date(text, "2021-05-25")
+
+
+def test_reference_in_an_earlier_year_places_year_less_mentions() -> None:
+    # a story told of 1998: its year-less dates lie nearest the story's date, weekdays on or
+    # after it (the story moves on)
+    assert resolve_date("June", "2021-05-25", "He resigned in June.",
+                        reference="1998-10-23").value == "1998-06"
+    assert resolve_date("Tuesday", "2021-05-25", "He resigned on Tuesday.",
+                        reference="1998-10-23").value == "1998-10-27"
+    assert resolve_date("Oct. 23", "2021-05-25", reference="1998-10-20").value == "1998-10-23"
+    # resolve_dates' own running reference (documents=...) is a guess: anaphora only
+    got = resolve_dates(["Oct. 20, 1998", "June"], "2021-05-25", ["-", "He left in June."],
+                        documents=["d", "d"])
+    assert got[1] == resolve_date("June", "2021-05-25", "He left in June.")
 
 
 def test_bare_part_of_day_belongs_to_the_day_the_story_tells() -> None:
