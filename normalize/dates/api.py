@@ -230,7 +230,8 @@ def _resolve(
     if not isinstance(text, str) or len(text) > MAX_MENTION * 4:
         return None
     spec = recognize(text)
-    if context and (spec is None or spec.rule == "year") and _after_at(text, context):
+    if context and (spec is None or spec.rule == "year") and _after_at(text, context) and not (
+            spec is not None and _not_a_date_here(spec, text, context)):  # "at 1215 Main St."
         clock = recognize(f"at {text}")  # "resumed at 0630": a clock time, no year
         if clock is not None:
             dated, where = _with_day_beside(clock, text, context)  # "at 0630 on Tuesday"

@@ -669,13 +669,17 @@ def _by_word(entries: list[dict]) -> _Entries:
 def _around(mention: str, text: str) -> tuple[int, int, str, str] | None:
     """(start, end, the word after and the word before as written, a final period dropped) of
     the first whole-word occurrence of `mention` in `text` (as written, else in any case), else
-    None."""
+    None. A leading word that recognition passes over ("their" of "their 90s", "in" of "in
+    2015") counts as the word before."""
     found = _find_as_written(mention, text) or _find(mention, text)
     if found is None:
         return None
     start, end = found
     nxt = _NEXT_WORD.match(text, end)
-    return start, end, nxt.group("word").rstrip(".") if nxt else "", _word_before(text, start)
+    lead, _, rest = mention.strip().partition(" ")
+    before = (lead if rest and lead.casefold() in lexicon().prepositions
+              else _word_before(text, start))
+    return start, end, nxt.group("word").rstrip(".") if nxt else "", before
 
 
 def _word_before(text: str, start: int) -> str:
