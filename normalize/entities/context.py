@@ -500,8 +500,9 @@ def _score(s: _Spot) -> str:
 
 _RESULT_AFTER = re.compile(r"\s+(lost|won|drew)\s+(?:the\s+|a\s+|its\s+|their\s+)?"
                            r"((?:[\w-]+\s+){0,2}[\w-]+)")  # "won the Cricket World Cup"
-_VERB_AFTER = re.compile(r"\s+(\w+(?:\s+(?:to|with))?)\b")
-_VERB_BEFORE = re.compile(r"\b(\w+(?:\s+(?:to|with|by))?)\s+$")
+_VERB_AFTER = re.compile(r"\s+(?:(?:will|would|must|can|could|should|shall|to)\s+)?"
+                         r"(\w+(?:\s+(?:to|with|on))?)\b")  # "Mexico will play", "takes on"
+_VERB_BEFORE = re.compile(r"\b(\w+(?:\s+(?:to|with|by|for|on))?)\s+$")
 
 
 def _match(s: _Spot) -> str:
@@ -519,11 +520,13 @@ def _match(s: _Spot) -> str:
     words = [m.group(1).casefold() for m in (before, after) if m]
     found = next((w for w in words if w in words_.match_verbs
                   or w.split()[0] in words_.match_verbs), "")
+    fixture = not found and next((w for w in words if w in words_.fixture_verbs), "")
     result = _RESULT_AFTER.match(s.text, s.end)  # "Liverpool lost the final to Real Madrid"
     if not found and result and not words_.matches.isdisjoint(result.group(2).casefold().split()):
         found = result.group().strip()
-    if team and found and words_.matches.isdisjoint(lexicon.tokens(s.rest)):
-        return ""  # no match named: a war's, not a team's
+    found = found or fixture or ""
+    if (team or fixture) and found and words_.matches.isdisjoint(lexicon.tokens(s.rest)):
+        return ""  # no match named: a war's, not a team's; a march, not a fixture
     return f"{'a team' if team else 'a club'} in a match ({found!r})" if found else ""
 
 

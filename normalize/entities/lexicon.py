@@ -340,6 +340,7 @@ class ContextWords:
     body_occupations: frozenset[str]
     attribution_verbs: frozenset[str]
     match_verbs: frozenset[str]
+    fixture_verbs: frozenset[str]
     matches: frozenset[str]
     representatives: frozenset[str]
     currency_words: frozenset[str]
