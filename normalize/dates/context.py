@@ -440,8 +440,8 @@ def reads_as_date(how: str, mention: str, context: str | None) -> bool:
         if how == "capitalized-in-context" and word.startswith(_DETERMINED):  # "that
             # August": the name after the mention's own word, written capitalized ("that May"
             # stays unread: "said that May would resign")
-            return any(text[end - 1 - len(word.split()[-1]) + 1].isupper()
-                       for _, end in _spans(word, text))
+            last = len(word.split()[-1])
+            return any(text[end - last].isupper() for _, end in _spans(word, text))
         cap = " ".join(w[:1].upper() + w[1:] for w in word.split())  # "Family Day"
         return any(start > 1 and text[start - 1] == " " and (text[start - 2].isalnum()
                                                               or text[start - 2] in "_,;")
@@ -677,8 +677,8 @@ def _around(mention: str, text: str) -> tuple[int, int, str, str] | None:
     start, end = found
     nxt = _NEXT_WORD.match(text, end)
     lead, _, rest = mention.strip().partition(" ")
-    before = (lead if rest and lead.casefold() in lexicon().prepositions
-              else _word_before(text, start))
+    passed_over = rest and lexicon().prefixes.get(lead.casefold()) == "prep"
+    before = lead if passed_over else _word_before(text, start)
     return start, end, nxt.group("word").rstrip(".") if nxt else "", before
 
 

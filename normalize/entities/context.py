@@ -520,11 +520,11 @@ def _match(s: _Spot) -> str:
     words = [m.group(1).casefold() for m in (before, after) if m]
     found = next((w for w in words if w in words_.match_verbs
                   or w.split()[0] in words_.match_verbs), "")
-    fixture = not found and next((w for w in words if w in words_.fixture_verbs), "")
+    fixture = "" if found else next((w for w in words if w in words_.fixture_verbs), "")
     result = _RESULT_AFTER.match(s.text, s.end)  # "Liverpool lost the final to Real Madrid"
     if not found and result and not words_.matches.isdisjoint(result.group(2).casefold().split()):
         found = result.group().strip()
-    found = found or fixture or ""
+    found = found or fixture
     if (team or fixture) and found and words_.matches.isdisjoint(lexicon.tokens(s.rest)):
         return ""  # no match named: a war's, not a team's; a march, not a fixture
     return f"{'a team' if team else 'a club'} in a match ({found!r})" if found else ""
