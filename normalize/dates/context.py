@@ -459,7 +459,7 @@ def reads_as_date(how: str, mention: str, context: str | None) -> bool:
     return word in _season_lead() or word.endswith("'s")  # "this year's fall"
 
 
-_DETERMINED = ("that ", "the same ", "this same ")
+_DETERMINED = ("that ", "the same ")  # the leads of rules.yaml anaphoric-name ("that same")
 _OF_NO_YEAR = re.compile(r"\s+of\s+(?!(?:the\s+year\s+)?'?\d)")
 
 
