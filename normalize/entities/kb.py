@@ -664,8 +664,11 @@ class KnowledgeBase:
                                     w.rstrip("s") for w in kind.split())
                 if qualifies:
                     qualifier_starts.add(key.split(" ", 1)[0])
-                if e.type == "person" and toks[0] not in lexicon.title_words():
-                    # no variants of a titled alias: "King Charles" has no surname "Charles"
+                if e.type == "person" and toks[0] not in lexicon.title_words() and not (
+                        e.roles and all(role_lex.role_class(r.role) in parts.styled_by_title
+                                        for r in e.roles)):
+                    # no variants of a titled alias ("King Charles" has no surname "Charles"),
+                    # nor of a monarch's name ("Felipe VI" has no surname "VI")
                     for vkey, detail in _person_variants(toks, parts):
                         method = "surname" if detail.startswith("surname") else "variant"
                         self._add(vkey, Hit(e.id, method, SCORES[method], text, detail))

@@ -148,6 +148,7 @@ class RoleLexicon:
     subordinate_words: frozenset[str]
     phrase_countries: dict[tuple[str, ...], str]  # "pentagon chief" -> country:us
     country_classes: frozenset[str]  # offices many countries have: "the chancellor"
+    home_realm: dict[str, str]  # "the Queen" of English-language news: class -> country
 
     def role_class(self, title: str) -> str:
         """Class of a KB role title: a known title or, for "President of Russia" or "Russian
@@ -200,6 +201,7 @@ def roles() -> RoleLexicon:
         subordinate_words=frozenset(raw.get("subordinate_words", [])),
         phrase_countries={phrase_key(k): v for k, v in raw.get("phrase_countries", {}).items()},
         country_classes=frozenset(raw.get("country_classes", [])),
+        home_realm=dict(raw.get("home_realm", {})),
     )
 
 
@@ -378,6 +380,7 @@ class NameParts:
     """Name-building words: suffixes, surname particles, acronym stop words and types."""
 
     suffixes: frozenset[str]
+    styled_by_title: frozenset[str]
     post_nominals: frozenset[str]
     surname_particles: frozenset[str]
     acronym_skip: frozenset[str]
@@ -386,6 +389,8 @@ class NameParts:
     patronymic_endings: frozenset[str]
     patronymic_particles: frozenset[str]
     common_surnames: frozenset[str]
+    known_by_surname: frozenset[str]
+    office_nouns: frozenset[str]
 
 
 @cache

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from normalize.entities import lexicon, names
@@ -32,7 +33,13 @@ from normalize.entities.context import (
     regions_named,
     side_in_match,
 )
-from normalize.entities.kb import COUNTRY_TYPES, NAMED_PLACE_TYPES, PLACE_TYPES, KnowledgeBase
+from normalize.entities.kb import (
+    COUNTRY_TYPES,
+    NAMED_PLACE_TYPES,
+    PLACE_TYPES,
+    Entity,
+    KnowledgeBase,
+)
 from normalize.entities.match import (
     MARGIN,
     Candidate,
@@ -292,9 +299,14 @@ def _of_a_named_country(kb: KnowledgeBase, parse: TitleParse, cands: list[Candid
         return frozenset(r.of for r in (e.roles if e else ()) if r.of
                          and lexicon.roles().role_class(r.role) in parse.classes)
 
+    realm = {lexicon.roles().home_realm.get(cls) for cls in parse.classes} - {None}
+    if realm:  # "the Queen": of the countries the sentence names, else of the home realm
+        named = countries_named(kb, context) if context else frozenset()
+        return ([c for c in cands if held(c) & named]
+                or [c for c in cands if held(c) & realm])
     if not set(parse.classes) & lexicon.roles().country_classes and (
             len(cands) < 2 or len(set().union(*map(held, cands))) < 2):
-        return cands  # "the Queen", "the Kremlin spokesman": one holder, or one country's
+        return cands  # "the Kremlin spokesman": one holder, or one country's
     named = countries_named(kb, context) if context else frozenset()
     return [c for c in cands if held(c) & named
             and not _named_only_by_self(kb, c.id, held(c), mention, context or "")]
@@ -306,7 +318,7 @@ def _named_only_by_self(kb: KnowledgeBase, holder: str, countries: frozenset[str
     after the mention: "did the President discuss sanctions with Vladimir Putin?" speaks of
     another president than Putin. A name before the mention is the same person ("Joe Biden's
     visit drew thousands, and the president told the crowd"), as is one right after its comma
-    ("The president, Vladimir Putin, said")."""
+    or bracket ("The president, Vladimir Putin, said"; "The Prime Minister (Keir Starmer):")."""
     e = kb.get(holder)
     at = context.casefold().find(mention.casefold())
     if e is None or at < 0:
@@ -317,7 +329,7 @@ def _named_only_by_self(kb: KnowledgeBase, holder: str, countries: frozenset[str
     own = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
     after = context[at + len(mention):]
     if own.search(context[:at]) or not own.search(after) or re.match(
-            r"\s*,\s*" + own.pattern, after):
+            r"\s*[,(]\s*" + own.pattern, after):
         return False
     return not countries & countries_named(kb, own.sub(" ", context))
 
@@ -678,6 +690,7 @@ def resolve_entity_candidates(
         (context, lambda r: _in_country_named(kb, r, context)),
         (context, lambda r: _in_office_in_year_named(kb, r, context)),
         (day, lambda r: _in_office_on(kb, r, day)),
+        (day, lambda r: _known_by_surname(kb, r, day)),
     )
     for needed, breaker in breakers:
         if needed and len(ranked) > 1 and len(_tied(ranked)) > 1:
@@ -705,35 +718,72 @@ def _not_yet_held(kb: KnowledgeBase, cands: list[Candidate], mention: str,
 
 
 _SURNAME_ALONE = frozenset({"surname", "title"})  # "Johnson", "Johnson's", "Mr Lai"
+NEAR_TERM = dt.timedelta(days=365)  # an office held this near the date ties a common surname
 
 
 def _borne_by_many(kb: KnowledgeBase, cands: list[Candidate], mention: str,
                    context: str | None, day: dt.date | None) -> list[Candidate]:
-    """The candidates left when a lone surname many people bear (data/names.yaml
-    `common_surnames`), bare or after a form of address ("Mr", "Judge"), names a KB person who
-    holds no office on the article's date and whose country the sentence does not name:
-    "Smith said the lockdown would continue" (2020) is no former Australian minister, "Johnson,
-    a lawyer little known outside Capitol Hill" (2023) no former British prime minister. A
-    wrong merge is worse than no answer."""
+    """The candidates left when a lone surname, bare or after a form of address ("Mr", "Judge"),
+    may name someone else than a KB person who bears it and held an office (data/names.yaml,
+    beside `common_surnames`). A wrong merge is worse than no answer."""
     if day is None or not any(c.method in _SURNAME_ALONE for c in cands):
         return cands
     *lead, last = lexicon.name_key(mention).split() or [""]
-    if last not in lexicon.name_parts().common_surnames or any(
-            (w,) not in lexicon.titles() for w in lead):
+    if any((w,) not in lexicon.titles() for w in lead):
         return cands
-    named: frozenset[str] | None = None
+    parts = lexicon.name_parts()
+    common = last in parts.common_surnames
+    rest = re.sub(re.escape(mention), " ", context or "", flags=re.IGNORECASE)  # its own name
+    named: frozenset[str] | None = None  # ties nothing
     kept = []
     for c in cands:
         e = kb.get(c.id)
-        if (c.method in _SURNAME_ALONE and e is not None and e.type == "person"
-                and not any(r.active_on(day) for r in e.roles)):
-            if named is None:  # the sentence without the mention: its own name ties nothing
-                named = countries_named(kb, re.sub(re.escape(mention), " ", context or "",
-                                                   flags=re.IGNORECASE))
-            if not country_of(kb, c.id) & named:
-                continue
-        kept.append(c)
+        if c.method not in _SURNAME_ALONE or e is None or e.type != "person" or not e.roles:
+            kept.append(c)
+            continue
+        if not common or any(r.active_on(day) for r in e.roles) or _office_named(e, rest):
+            kept.append(c)
+            continue
+        if not any(lexicon.roles().role_class(r.role) in parts.known_by_surname
+                   or (r.start is None or r.start <= day + NEAR_TERM)
+                   and (r.end is None or day - NEAR_TERM <= r.end) for r in e.roles):
+            continue  # "Johnson" (2023) is no US secretary of 2013-2017
+        if named is None:
+            named = countries_named(kb, rest)
+        if country_of(kb, c.id) & named:
+            kept.append(c)
     return kept
+
+
+def _office_named(person: Entity, text: str) -> bool:
+    """Whether the sentence names an office the person held: a phrase of its role class
+    ("foreign minister", "top diplomat") or the words of its title that are no mere office
+    noun ("homeland security" of "Secretary of Homeland Security")."""
+    if not text:
+        return False
+    words = lexicon.tokens(text)
+    joined = f" {' '.join(words)} "
+    roles = lexicon.roles()
+    nouns = lexicon.name_parts().office_nouns
+    for r in person.roles:
+        cls = roles.role_class(r.role)
+        if any(f" {' '.join(p)} " in joined for p in _class_phrases().get(cls, ())):
+            return True
+        own = set(lexicon.tokens(r.role)) - nouns - lexicon.JOINING
+        if own and own <= set(words):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _class_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases news text names each role class by alone (data/roles.yaml), by class: not
+    one several classes share ("leader"), nor a short one ("pm" of "10 p.m.")."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase, classes in lexicon.roles().phrases.items():
+        if len(classes) == 1 and len(" ".join(phrase)) > 4:
+            out.setdefault(classes[0], []).append(phrase)
+    return {cls: tuple(phrases) for cls, phrases in out.items()}
 
 
 def _tied(ranked: list[Candidate]) -> list[Candidate]:
@@ -778,13 +828,14 @@ def _in_office_in_year_named(kb: KnowledgeBase, ranked: list[Candidate], context
     return _ahead(ranked, inside[0], "in office in a year the sentence names")
 
 
-_SHARED_NAME = frozenset({"surname", "title", "variant"})  # ways two people share a mention
+_SHARED_NAME = frozenset({"surname", "title", "variant", "fuzzy"})  # ways people share a mention
 
 
 def _in_office_on(kb: KnowledgeBase, ranked: list[Candidate], day: dt.date) -> list[Candidate]:
-    """Tied people named by a shared surname: the one holding an office on the article's date
-    comes first ("Clinton" in 2010 is the secretary of state, "Kim" in 2018 the North Korean
-    leader, "Secretary Rice" in 2006 Condoleezza Rice). Two in office, or none: still tied."""
+    """Tied people named by a shared surname, or by a typo as near to each's: the one holding
+    an office on the article's date comes first ("Clinton" in 2010 is the secretary of state,
+    "Kim" in 2018 the North Korean leader, "Secretary Rice" in 2006 Condoleezza Rice, "Guterrez"
+    in 2022 the UN's Guterres). Two in office, or none: still tied."""
     top = _tied(ranked)
     if any(c.method not in _SHARED_NAME for c in top):
         return ranked
@@ -795,6 +846,26 @@ def _in_office_on(kb: KnowledgeBase, ranked: list[Candidate], day: dt.date) -> l
     c = serving[0]
     return [Candidate(c.id, min(1.0, c.score + MARGIN), c.method,
                       f"{c.explain}; the one in office on {day}"), *ranked]
+
+
+def _known_by_surname(kb: KnowledgeBase, ranked: list[Candidate], day: dt.date
+                      ) -> list[Candidate]:
+    """Tied people named by a shared surname, of whom those in office on the date if any are:
+    the only one who held, or was to hold, an office the press names its holders by surname
+    alone (data/names.yaml `known_by_surname`) comes first ("Blair" is Tony Blair, not the
+    intelligence director; "Mr Johnson" in July 2016 the foreign secretary, not the homeland
+    security secretary)."""
+    top = _tied(ranked)
+    if any(c.method not in _SHARED_NAME for c in top):
+        return ranked
+    people = [(c, e) for c in top if (e := kb.get(c.id)) is not None and e.type == "person"]
+    serving = [(c, e) for c, e in people if any(r.active_on(day) for r in e.roles)]
+    known = [c for c, e in serving or people if any(
+        lexicon.roles().role_class(r.role) in lexicon.name_parts().known_by_surname
+        for r in e.roles)]
+    if len(known) != 1:
+        return ranked
+    return _ahead(ranked, known[0], "the one known by surname alone")
 
 
 def _outer_of_nested_tie(kb: KnowledgeBase, ranked: list[Candidate]) -> list[Candidate]:
