@@ -635,6 +635,8 @@ class KnowledgeBase:
                 self._add(lexicon.name_key(demonym), Hit(e.id, "demonym", SCORES["demonym"],
                                                          demonym))
             qualifies = e.type in QUALIFIER_TYPES
+            styled = bool(e.roles) and all(  # a monarch or heir, named by title and given name
+                role_lex.role_class(r.role) in parts.styled_by_title for r in e.roles)
             for text, method in [(e.name, "exact"), *((a, "alias") for a in e.aliases),
                                  *((c, "alias") for c in e.iso),
                                  *((n, "alias") for n in lexicon_names)]:
@@ -664,9 +666,7 @@ class KnowledgeBase:
                                     w.rstrip("s") for w in kind.split())
                 if qualifies:
                     qualifier_starts.add(key.split(" ", 1)[0])
-                if e.type == "person" and toks[0] not in lexicon.title_words() and not (
-                        e.roles and all(role_lex.role_class(r.role) in parts.styled_by_title
-                                        for r in e.roles)):
+                if e.type == "person" and toks[0] not in lexicon.title_words() and not styled:
                     # no variants of a titled alias ("King Charles" has no surname "Charles"),
                     # nor of a monarch's name ("Felipe VI" has no surname "VI")
                     for vkey, detail in _person_variants(toks, parts):

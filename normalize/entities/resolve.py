@@ -39,6 +39,7 @@ from normalize.entities.kb import (
     PLACE_TYPES,
     Entity,
     KnowledgeBase,
+    Role,
 )
 from normalize.entities.match import (
     MARGIN,
@@ -744,8 +745,7 @@ def _borne_by_many(kb: KnowledgeBase, cands: list[Candidate], mention: str,
         if not common or any(r.active_on(day) for r in e.roles) or _office_named(e, rest):
             kept.append(c)
             continue
-        if not any(lexicon.roles().role_class(r.role) in parts.known_by_surname
-                   or (r.start is None or r.start <= day + NEAR_TERM)
+        if not any(_known_by_surname_alone(r) or (r.start is None or r.start <= day + NEAR_TERM)
                    and (r.end is None or day - NEAR_TERM <= r.end) for r in e.roles):
             continue  # "Johnson" (2023) is no US secretary of 2013-2017
         if named is None:
@@ -753,6 +753,12 @@ def _borne_by_many(kb: KnowledgeBase, cands: list[Candidate], mention: str,
         if country_of(kb, c.id) & named:
             kept.append(c)
     return kept
+
+
+def _known_by_surname_alone(role: Role) -> bool:
+    """Whether the press names the holders of this office by surname alone (data/names.yaml
+    `known_by_surname`: presidents, prime ministers, foreign ministers...)."""
+    return lexicon.roles().role_class(role.role) in lexicon.name_parts().known_by_surname
 
 
 def _office_named(person: Entity, text: str) -> bool:
@@ -860,9 +866,7 @@ def _known_by_surname(kb: KnowledgeBase, ranked: list[Candidate], day: dt.date
         return ranked
     people = [(c, e) for c in top if (e := kb.get(c.id)) is not None and e.type == "person"]
     serving = [(c, e) for c, e in people if any(r.active_on(day) for r in e.roles)]
-    known = [c for c, e in serving or people if any(
-        lexicon.roles().role_class(r.role) in lexicon.name_parts().known_by_surname
-        for r in e.roles)]
+    known = [c for c, e in serving or people if any(map(_known_by_surname_alone, e.roles))]
     if len(known) != 1:
         return ranked
     return _ahead(ranked, known[0], "the one known by surname alone")
