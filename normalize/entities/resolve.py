@@ -735,6 +735,7 @@ def _borne_by_many(kb: KnowledgeBase, cands: list[Candidate], mention: str,
     parts = lexicon.name_parts()
     common = last in parts.common_surnames
     rest = re.sub(re.escape(mention), " ", context or "", flags=re.IGNORECASE)  # its own name
+    words = lexicon.tokens(rest) if common else []
     named: frozenset[str] | None = None  # ties nothing
     kept = []
     for c in cands:
@@ -742,7 +743,7 @@ def _borne_by_many(kb: KnowledgeBase, cands: list[Candidate], mention: str,
         if c.method not in _SURNAME_ALONE or e is None or e.type != "person" or not e.roles:
             kept.append(c)
             continue
-        if not common or any(r.active_on(day) for r in e.roles) or _office_named(e, rest):
+        if not common or any(r.active_on(day) for r in e.roles) or _office_named(e, words):
             kept.append(c)
             continue
         if not any(_known_by_surname_alone(r) or (r.start is None or r.start <= day + NEAR_TERM)
@@ -761,14 +762,14 @@ def _known_by_surname_alone(role: Role) -> bool:
     return lexicon.roles().role_class(role.role) in lexicon.name_parts().known_by_surname
 
 
-def _office_named(person: Entity, text: str) -> bool:
-    """Whether the sentence names an office the person held: a phrase of its role class
-    ("foreign minister", "top diplomat") or the words of its title that are no mere office
-    noun ("homeland security" of "Secretary of Homeland Security")."""
-    if not text:
+def _office_named(person: Entity, words: list[str]) -> bool:
+    """Whether the sentence (its tokens) names an office the person held: a phrase of its role
+    class ("foreign minister", "top diplomat") or the words of its title that are no mere
+    office noun ("homeland security" of "Secretary of Homeland Security")."""
+    if not words:
         return False
-    words = lexicon.tokens(text)
     joined = f" {' '.join(words)} "
+    present = set(words)
     roles = lexicon.roles()
     nouns = lexicon.name_parts().office_nouns
     for r in person.roles:
@@ -776,7 +777,7 @@ def _office_named(person: Entity, text: str) -> bool:
         if any(f" {' '.join(p)} " in joined for p in _class_phrases().get(cls, ())):
             return True
         own = set(lexicon.tokens(r.role)) - nouns - lexicon.JOINING
-        if own and own <= set(words):
+        if own and own <= present:
             return True
     return False
 
