@@ -616,6 +616,8 @@ _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "aft
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,80})[\"\u201d]"
                      # or in single quotes, British style, none an apostrophe inside a word
                      r"|(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80})['\u2019](?!\w)")
+_OPENING_QUOTE = re.compile("[\"'\u201c\u2018]")
+_CLOSING_QUOTE = re.compile("[\"'\u201d\u2019]")
 MAX_TITLE_WORDS = 8  # a quoted title longer than this is a quotation
 
 
@@ -712,8 +714,8 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands inside quotation marks around a title: at most
     MAX_TITLE_WORDS words in title case ('the remake of "Friday the 13th"', '"Born on the
     Fourth of July,"'), not a quotation ('"We meet on Friday," he said')."""
-    if not any(q in text for q in _QUOTES):
-        return False  # most sentences: no quotation marks
+    if not _OPENING_QUOTE.search(text, 0, start) or not _CLOSING_QUOTE.search(text, end):
+        return False  # most sentences: no quotation marks around the mention
     for m in _QUOTED.finditer(text):
         group = 1 if m.group(1) is not None else 2
         if m.start(group) <= start and end <= m.end(group):
@@ -756,9 +758,10 @@ def _before_set_off(words: frozenset[str], text: str, around: _Around) -> bool:
     commas that set it off ("his granddaughter, June, now runs")."""
     if around[3].casefold() in words:
         return True
+    if text[around[1]:around[1] + 1] != ",":
+        return False
     m = _WORD_BEFORE_COMMA.search(text, max(0, around[0] - 40), around[0])
-    return m is not None and text[around[1]:around[1] + 1] == "," and (
-        m.group(1).casefold() in words)
+    return m is not None and m.group(1).casefold() in words
 
 
 _HEAD_OF_THE = re.compile(r"([^\W\d_]+) of the $")
