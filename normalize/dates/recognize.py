@@ -770,8 +770,8 @@ def _compound_duration(name: str, code: str, g: dict[str, Any]) -> Spec | None:
 def build_set(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
     """A frequency -> a SET value."""
     lex = lexicon()
-    if g.get("weekday"):
-        value = f"XXXX-WXX-{lex.weekdays[g['weekday']]}"
+    if g.get("weekday") or g.get("daily"):  # "every Thursday", "every day at 1 p.m."
+        value = f"XXXX-WXX-{lex.weekdays[g['weekday']]}" if g.get("weekday") else "XXXX-XX-XX"
         if g.get("pod"):
             value += "T" + lex.pods[g["pod"]]
         elif g.get("hour"):  # "every Thursday at 8pm": the clock as a clock time reads it
