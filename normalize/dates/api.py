@@ -51,6 +51,7 @@ from normalize.dates.tense import (
     infinitive_before,
     is_headline,
     locate,
+    planned_before,
     tense_of,
 )
 from normalize.dates.values import DEFAULT_SEASONS, TimeValue, interval_of, season_tables
@@ -114,6 +115,13 @@ def _needs_tense(spec: Spec) -> bool:
         day = spec.get("date")
         return day is not None and _needs_tense(day)
     return False
+
+
+def _within_a_week(spec: Spec) -> bool:
+    """Whether the mention is a bare weekday, or a time on one ("Friday", "noon Friday"): the
+    candidates the tense picks between lie a week apart, not a year."""
+    day = spec.get("date") if spec.kind == "time" else spec
+    return isinstance(day, Spec) and day.rule == "weekday"
 
 
 def _anaphoric(spec: Spec) -> bool:
@@ -212,6 +220,8 @@ def _direction(prefer: str, spec: Spec, text: str, context: str | None
     tense = tense_of(context, text)
     if tense is None and infinitive_before(context, text):
         return "future", False  # "Talks to resume Tuesday", "Macron to visit India in January"
+    if tense == "past" and _within_a_week(spec) and planned_before(context, text):
+        return "future", False  # "agreed to meet again on Sunday"
     if tense in _HEADLINE_NEAREST and is_headline(context):
         return "nearest", False  # "Putin eyes landslide in Sunday's election": either way
     return _DIRECTION_OF_TENSE.get(tense or ""), False

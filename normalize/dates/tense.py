@@ -331,6 +331,43 @@ def infinitive_before(context: str | None, mention: str) -> bool:
             or _title_case(written))
 
 
+@lru_cache(maxsize=1)
+def _plan_scanner() -> re.Pattern[str]:
+    """A verb of data/tense.yaml `plan_verbs`, at most MAX_OBJECT_WORDS words, then "to" + a
+    word."""
+    verbs = _trie_regex([_words(w) for w in _data()["plan_verbs"]])
+    return re.compile(rf"(?<![a-z'])(?:{verbs})(?:[^a-z',;:()]+[a-z']+){{0,{MAX_OBJECT_WORDS}}}?"
+                      r"[^a-z',;:()]+to[^a-z',;:()]+(?P<verb>[a-z]+)(?![a-z'])")
+
+
+MAX_OBJECT_WORDS = 5  # "ordered schools in the capital to remain closed"
+
+
+def planned_before(context: str | None, mention: str) -> bool:
+    """Whether the mention is the time of an infinitive that a verb of planning, agreeing or
+    ordering governs, earlier in its clause, with no other tense marker between ("agreed to
+    meet again on Sunday"): an event still to come (see data/tense.yaml `plan_verbs`)."""
+    text, at = locate(context, mention)
+    if at <= 0:
+        return False
+    lo = _clause_start(text, max(0, at - WINDOW), at)
+    found = None
+    for m in _plan_scanner().finditer(text, lo, at):
+        found = m
+    if found is None or found.group("verb") in _word_set("not_infinitive_after_to"):
+        return False
+    between = text[found.end():at]  # a participle of the infinitive's may open it ("to
+    lead = _participle_scanner().match(between)  # remain closed", "to be held")
+    return next(_markers(between[lead.end():] if lead else between), None) is None
+
+
+@lru_cache(maxsize=1)
+def _participle_scanner() -> re.Pattern[str]:
+    """A past participle, regular or of data/tense.yaml `past_participles`, opening a text."""
+    irregular = _trie_regex([(w,) for w in map(str, _data()["past_participles"]) if w.isalpha()])
+    return re.compile(rf"[^a-z']+(?:be[^a-z']+)?(?:[a-z]{{2,}}ed|{irregular})(?![a-z'])")
+
+
 def _title_case(written: str) -> bool:
     """Whether the text as written is in capitals or title case: no lower-case word of four
     letters or more (such words are capitalized there, so a capital tells nothing)."""
