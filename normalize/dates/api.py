@@ -47,6 +47,7 @@ from normalize.dates.recognize import (
 )
 from normalize.dates.tense import (
     MAX_CONTEXT,
+    conditional_deadline,
     cue_of,
     infinitive_before,
     is_headline,
@@ -220,8 +221,9 @@ def _direction(prefer: str, spec: Spec, text: str, context: str | None
     tense = tense_of(context, text)
     if tense is None and infinitive_before(context, text):
         return "future", False  # "Talks to resume Tuesday", "Macron to visit India in January"
-    if tense == "past" and _within_a_week(spec) and planned_before(context, text):
-        return "future", False  # "agreed to meet again on Sunday"
+    if tense == "past" and _within_a_week(spec) and (
+            planned_before(context, text) or conditional_deadline(context, text)):
+        return "future", False  # "agreed to meet again on Sunday", "if ... not ... by Friday"
     if tense in _HEADLINE_NEAREST and is_headline(context):
         return "nearest", False  # "Putin eyes landslide in Sunday's election": either way
     return _DIRECTION_OF_TENSE.get(tense or ""), False

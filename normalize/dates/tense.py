@@ -362,6 +362,35 @@ def planned_before(context: str | None, mention: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _deadline_scanners() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a cue ending a text, an opener, a modal) of data/tense.yaml `conditional_deadline`."""
+    raw = _data()["conditional_deadline"]
+
+    def words(key: str) -> str:
+        return _trie_regex([_words(w) for w in raw[key]])
+
+    modals = _split_clitics([_words(w) for w in raw["modals"]])
+    return (re.compile(rf"(?<![a-z']){words('cues')}[^a-z']{{1,3}}$"),
+            re.compile(rf"(?<![a-z']){words('openers')}(?![a-z'])"),
+            re.compile(rf"(?<=[a-z]')(?:{_trie_regex(modals[0])})(?![a-z'])"
+                       rf"|(?<![a-z']){_trie_regex(modals[1])}(?![a-z'])"))
+
+
+def conditional_deadline(context: str | None, mention: str) -> bool:
+    """Whether the mention is a deadline in a condition on what would or will follow ("if he
+    did not resign by Thursday", in a sentence with "would"): data/tense.yaml
+    `conditional_deadline`."""
+    text, at = locate(context, mention)
+    if at <= 0:
+        return False
+    cue, opener, modal = _deadline_scanners()
+    if not cue.search(text, max(0, at - 12), at):
+        return False
+    lo = _clause_start(text, max(0, at - WINDOW), at)
+    return opener.search(text, lo, at) is not None and modal.search(text) is not None
+
+
+@lru_cache(maxsize=1)
 def _participle_scanner() -> re.Pattern[str]:
     """A past participle, regular or of data/tense.yaml `past_participles`, opening a text."""
     irregular = _trie_regex([(w,) for w in map(str, _data()["past_participles"]) if w.isalpha()])
