@@ -390,12 +390,19 @@ _WITHIN_A_DAY = frozenset({"day", "part-of-day", "hour", "minute", "second"})  #
 
 def _on_story_day(spec: Spec, text: str, anchor: date | None, context: str | None,
                   reference: Reference | None) -> bool:
-    """Whether a clock time with no day of its own, in a past-tense sentence, is on the day
-    the story last named before it rather than on the anchor's: "The fall happened at about
-    2.30pm", after a paragraph about 4 December, written on 8 December."""
-    return (reference is not None and reference[1] in _WITHIN_A_DAY and not spec.get("offset")
-            and anchor is not None and reference[0] < anchor
-            and tense_of(context, text) == "past")
+    """Whether a clock time with no day of its own is on the day the story last named before
+    it rather than on the anchor's: in a past-tense sentence, a day before the anchor ("The
+    fall happened at about 2.30pm", after a paragraph about 4 December, written on 8 December);
+    in a sentence that looks ahead, a day after it ("The final kicks off at 10 p.m.", after a
+    paragraph about Saturday's final, written on Monday)."""
+    if (reference is None or reference[1] not in _WITHIN_A_DAY or spec.get("offset")
+            or anchor is None or reference[0] == anchor):
+        return False
+    return tense_of(context, text) in (_PAST if reference[0] < anchor else _AHEAD)
+
+
+_PAST = frozenset({"past"})
+_AHEAD = frozenset({"future", "scheduled"})
 
 
 # Four digits that read as a 24-hour clock after "at" rather than as a year: before 1900 or
