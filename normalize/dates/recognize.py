@@ -908,7 +908,7 @@ _LOOSE_LINK = re.compile(
 _PM_PODS = {"AF": 1, "EV": 1, "NI": 6}
 _POD_WORDS = r"morning|afternoon|evening|night|overnight"
 _POD_LAST = re.compile(rf"^(?P<rest>.+?)(?:'s)? (?P<pod>{_POD_WORDS})$")
-_POD_FIRST = re.compile(rf"^(?:(?P<mod>early|late|mid)[ -])?(?P<pod>{_POD_WORDS}),? (?:of |on )?"
+_POD_FIRST = re.compile(rf"^(?:(?P<mod>early|late|mid)[ -]?)?(?P<pod>{_POD_WORDS}),? (?:of |on )?"
                         r"(?P<rest>.+)$")
 _POD_PREFIX_MODS = {"early": "START", "mid": "MID", "late": "END"}
 
