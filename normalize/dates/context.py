@@ -628,18 +628,23 @@ def _not_a_date() -> dict[tuple[str, bool], _Entries]:
     for every rule or for capitalized mentions are not checked on a mention in lower case."""
     by_rule: dict[str, list[dict]] = {}
     every: list[dict] = []
+    spared: dict[str, set[int]] = {}  # rule -> the entries for any rule that pass it over
     for raw in _raw()["not_a_date"]:
-        unknown = set(raw) - {*_KNOWN_CONDITIONS, "why", "rules"}
+        unknown = set(raw) - {*_KNOWN_CONDITIONS, "why", "rules", "not_rules"}
         if unknown:
             raise ValueError(f"data/context.yaml not_a_date: unknown condition {sorted(unknown)}")
         entry = {k: frozenset(str(w).casefold() for w in v) if k in _WORD_LISTS else v
-                 for k, v in raw.items() if k not in ("why", "rules")}
+                 for k, v in raw.items() if k not in ("why", "rules", "not_rules")}
         for rule in ["*"] if raw["rules"] == "any" else raw["rules"]:
             (every if rule == "*" else by_rule.setdefault(rule, [])).append(entry)
+        for rule in raw.get("not_rules", ()):
+            spared.setdefault(rule, set()).add(id(entry))
     table = {("*", False): _by_word(every)}
-    for rule, entries in by_rule.items():
+    for rule in {*by_rule, *spared}:
+        entries = by_rule.get(rule, [])
         table[rule, True] = _by_word([e for e in entries if not e.get("capitalized")])
-        table[rule, False] = _by_word([*entries, *every])
+        table[rule, False] = _by_word(
+            [*entries, *(e for e in every if id(e) not in spared.get(rule, ()))])
     return table
 
 
