@@ -398,11 +398,8 @@ def _on_story_day(spec: Spec, text: str, anchor: date | None, context: str | Non
     if (reference is None or reference[1] not in _WITHIN_A_DAY or spec.get("offset")
             or anchor is None or reference[0] == anchor):
         return False
-    return tense_of(context, text) in (_PAST if reference[0] < anchor else _AHEAD)
-
-
-_PAST = frozenset({"past"})
-_AHEAD = frozenset({"future", "scheduled"})
+    toward = "past" if reference[0] < anchor else "future"
+    return _DIRECTION_OF_TENSE.get(tense_of(context, text) or "") == toward
 
 
 # Four digits that read as a 24-hour clock after "at" rather than as a year: before 1900 or

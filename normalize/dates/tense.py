@@ -20,6 +20,7 @@ DATA = Path(__file__).resolve().parent / "data"
 MAX_CONTEXT = 2000  # characters of context that are looked at
 WINDOW = 160  # characters each side of the mention searched for a marker
 MAX_ATTRIBUTION_WORDS = 6  # "..., a senior State Department official said."
+MAX_OBJECT_WORDS = 5  # "ordered schools in the capital to remain closed on Friday"
 MAX_LEAD_WORDS = 2  # "This Sunday's final kicks off": words before a mention that is a subject
 MAX_HEADLINE_WORDS = 16  # news headlines are short; a longer unpunctuated text is a cut span
 AFTER_WEIGHT = 2  # a marker after the mention counts as twice as far: English puts the verb first
@@ -338,9 +339,6 @@ def _plan_scanner() -> re.Pattern[str]:
     verbs = _trie_regex([_words(w) for w in _data()["plan_verbs"]])
     return re.compile(rf"(?<![a-z'])(?:{verbs})(?:[^a-z',;:()]+[a-z']+){{0,{MAX_OBJECT_WORDS}}}?"
                       r"[^a-z',;:()]+to[^a-z',;:()]+(?P<verb>[a-z]+)(?![a-z'])")
-
-
-MAX_OBJECT_WORDS = 5  # "ordered schools in the capital to remain closed"
 
 
 def planned_before(context: str | None, mention: str) -> bool:
