@@ -318,10 +318,7 @@ def infinitive_before(context: str | None, mention: str) -> bool:
     text, at = locate(context, mention)
     if at <= 0:
         return False
-    lo = _clause_start(text, max(0, at - WINDOW), at)
-    found = None
-    for m in _TO_VERB.finditer(text, lo, at):
-        found = m  # the last "to" + word before the mention
+    found = _last_in_clause(_TO_VERB, text, at)  # the last "to" + word before the mention
     if found is None or found.group(1) in _word_set("not_infinitive_after_to"):
         return False
     before = _previous_words(text, found.start())[0]
@@ -348,10 +345,7 @@ def planned_before(context: str | None, mention: str) -> bool:
     text, at = locate(context, mention)
     if at <= 0:
         return False
-    lo = _clause_start(text, max(0, at - WINDOW), at)
-    found = None
-    for m in _plan_scanner().finditer(text, lo, at):
-        found = m
+    found = _last_in_clause(_plan_scanner(), text, at)
     if found is None or found.group("verb") in _word_set("not_infinitive_after_to"):
         return False
     between = text[found.end():at]  # a participle of the infinitive's may open it ("to
@@ -384,8 +378,7 @@ def conditional_deadline(context: str | None, mention: str) -> bool:
     cue, opener, modal = _deadline_scanners()
     if not cue.search(text, max(0, at - 12), at):
         return False
-    lo = _clause_start(text, max(0, at - WINDOW), at)
-    return opener.search(text, lo, at) is not None and modal.search(text) is not None
+    return _last_in_clause(opener, text, at) is not None and modal.search(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -465,6 +458,13 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     at `lo`."""
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, pos)]
     return breaks[-1] if breaks else lo
+
+
+def _last_in_clause(pattern: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
+    """The last match of `pattern` in the clause that holds `at`, before it (at most WINDOW
+    characters back): the one nearest the mention."""
+    matches = list(pattern.finditer(text, _clause_start(text, max(0, at - WINDOW), at), at))
+    return matches[-1] if matches else None
 
 
 def _attribution(window: str, end: int, pos: int) -> bool:
@@ -580,9 +580,7 @@ def _past_perfect_before(text: str, at: int) -> bool:
     """Whether a past perfect stands earlier in the clause of the mention at `at`, with no
     other verb, infinitive or participle between ("had been arrested in the capital in
     January"; not "had agreed to meet in January", nor "had said it would close in January")."""
-    clause = _clause_start(text, max(0, at - WINDOW), at)
-    perfects = list(_perfect_scanner().finditer(text, clause, at))
-    found = perfects[-1] if perfects else None  # the nearest
+    found = _last_in_clause(_perfect_scanner(), text, at)  # the nearest
     if found is None or found.group("verb") in _scanner()[2]:
         return False
     between = text[found.end():at]
