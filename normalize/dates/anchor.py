@@ -484,6 +484,10 @@ class Resolver:
                 # ("that summer" after "in 2014": of that year)
                 moved = Resolver(ref[0], self.direction, self.seasons, None, self.explicit)
                 return moved._cal(spec.with_(anaphoric=False, needs_reference=False))
+            if ref is not None and ref[1] == "year" and f.get("dir") in (1, -1) and unit != "day":
+                # "the following spring" after "in 2001": the spring of 2002
+                return self._cal(spec.with_(anaphoric=False, needs_reference=False, dir=None,
+                                            year=ref[0].year + f["dir"]))
             if f.get("needs_reference"):
                 return self._blank(spec, "XXXX"), NO_REFERENCE
         if f.get("base") is not None:
