@@ -172,8 +172,8 @@ _OFFSET = re.compile(
     r"^(?:in (?:about )?)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|"
     r"couple of|pair of|\d+(?:\.\d+)?|[\d/]+|half an?|a quarter of an|three-quarters of an|"
     r"\d+ and an half) ?(?:more )?(?P<unit>[a-z]+?)s?"
-    r"(?: (?:ago|back|hence|from (?:now|today|right now)))?$"
-)
+    r"(?: (?:ago|back|hence|from (?:now|right now)))?$"
+)  # "3 years from today" counts from a day and names one: Duckling's Day grain stands
 _CLOCK_WORDS = re.compile(
     r"\d|noon|midnight|o'?clock|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve)\b"

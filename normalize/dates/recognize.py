@@ -213,12 +213,19 @@ class Lexicon:
             rf"(?: minutes?)? (?P<rel>{one_of(self.clock_relations)}) (?P<clock>.+)$"
         )
         # "the day before last Tuesday", "two weeks after June 5": days counted from a day;
-        # "fifty years ago today": from the anchor's day ("... this month": its month).
+        # "fifty years ago today": from the anchor's day ("... this month": its month);
+        # "a week ago Friday": from the last Friday.
         ph = self.placeholders
         self.day_shift_re = re.compile(
             rf"^(?:the )?(?:{ph['num']}[ -])?{ph['units']} (?:(?P<after>after|following|from)"
-            rf"|(?P<before>before|preceding|prior to)|ago(?= (?:today|this (?:week|month|year))$))"
+            rf"|(?P<before>before|preceding|prior to)"
+            rf"|ago(?= (?:today|this (?:week|month|year)|{ph['weekday']})$))"
             r" (?P<rest>.+)$"
+        )
+        # "this time last year", "this day next week": the anchor's day moved by one unit
+        self.same_day_re = re.compile(
+            r"^(?:this|the same) (?:time|day|date|point) (?P<dir>last|next)"
+            r" (?P<unit>week|month|year)$"
         )
         self.yearwords_re = re.compile(
             r"\b(?:nineteen|eighteen|seventeen|two thousand)(?:[ -](?:and |oh )?"
@@ -993,12 +1000,20 @@ def _day_shift(key: str, depth: int, loose: bool) -> Spec | None:
     lex = lexicon()
     m = lex.day_shift_re.match(key)
     if m is None:
-        return None
+        m = lex.same_day_re.match(key)
+        if m is None:
+            return None
+        today = _day_spec("today", depth, loose)
+        sign = 1 if m.group("dir") == "next" else -1
+        return today and Spec("cal", f"day-shift+{today.rule}",
+                              {"base": today, "dshift": (m.group("unit"), sign)})
     if m.group("num"):
         amount = parse_number(m.group("num"))
     else:
         amount = None if m.group("unit") in lex.plurals else 1.0  # "days before": vague
     unit = _unit_name(_unit_code(m.groupdict()))
+    if unit == "fortnight":  # "a fortnight from today": two weeks
+        unit, amount = "week", None if amount is None else 2 * amount
     if amount is None or amount != int(amount) or unit not in ("day", "week", "month", "year"):
         return None
     rest = m.group("rest")
