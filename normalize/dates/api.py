@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -339,6 +339,10 @@ def _resolve(
         # moves on ("The search began on Sunday")
         day = spec.get("date") if spec.kind == "time" else spec
         onward = isinstance(day, Spec) and day.get("weekday") and not day.get("month")
+        if not onward and spec.kind == "cal" and spec.get("month"):
+            got = _in_story_year(spec, text, reference, anchor, seasons, languages)
+            if got is not None:
+                return got
         got = _anchored(text, reference[0], "future" if onward else "nearest", seasons,
                         languages, None, False)
         if got is not None:
@@ -357,6 +361,23 @@ def _resolve(
         if start:
             return _not_before_start(got, spec, text, start, anchor, context, seasons, languages)
     return got
+
+
+# A year-less date in a story of an earlier year is of the story's year when it lies this near
+# the story's date ("in February", after September 2019: that February); else the nearest one.
+STORY_YEAR_REACH = timedelta(days=275)
+
+
+def _in_story_year(spec: Spec, text: str, reference: Reference, anchor: date | None,
+                   seasons: str, languages: tuple[str, ...]) -> TimeValue | None:
+    """A year-less month or day of a story told of an earlier year, in the year the story last
+    named (a year named alone: always that year), if it lies near enough its date."""
+    got = _in_year(spec, text, reference[0].year, anchor, seasons, languages, "story-year")
+    if got is None or got.start is None:
+        return None
+    start = got.start.date() if isinstance(got.start, datetime) else got.start
+    near = reference[1] == "year" or abs(start - reference[0]) <= STORY_YEAR_REACH
+    return got if near else None
 
 
 def _in_year(spec: Spec, text: str, year: int, anchor: date | None, seasons: str,
