@@ -588,15 +588,16 @@ def _past_perfect_before(text: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _deferral_scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
-    """(a cue ending a text, one of its verbs, the direction they give) per group of
-    data/tense.yaml `deferral` (ahead unless the group says otherwise)."""
+def _deferral_scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str, int], ...]:
+    """(a cue ending a text, one of its verbs, the direction they give, the most words allowed
+    between them) per group of data/tense.yaml `deferral` (ahead unless the group says
+    otherwise; any number of words unless it says `max_words`)."""
     return tuple(
         (re.compile(rf"(?<![a-z'])(?:{_trie_regex([_words(w) for w in group['cues']])})"
                     r"[^a-z']{1,3}$"),
          re.compile(rf"(?<![a-z'])(?:{_trie_regex([_words(w) for w in group['verbs']])})"
                     r"(?![a-z'])"),
-         group.get("direction", "future"))
+         group.get("direction", "future"), group.get("max_words", MAX_CONTEXT))
         for group in _data()["deferral"])
 
 
@@ -605,12 +606,14 @@ def _cue_with_verb(text: str, at: int) -> str | None:
     before it and one of its verbs earlier in its clause give, no other verb between: ahead
     for "adjourned the hearing till Monday", "called a strike for Tuesday"; back for "since
     its release on Tuesday"; else None."""
-    for cue, verb, direction in _deferral_scanners():
+    for cue, verb, direction, max_words in _deferral_scanners():
         m = cue.search(text, max(0, at - 24), at)
         if m is None:
             continue
         clause = _clause_start(text, max(0, m.start() - WINDOW), m.start())
         found = verb.search(text, clause, m.start())
-        if found is not None and next(_markers(text[found.end():m.start()]), None) is None:
+        between = text[found.end():m.start()] if found is not None else ""
+        if (found is not None and next(_markers(between), None) is None
+                and len(between.split()) <= max_words):
             return direction  # no other verb between: "Rain delays meant the match did not
     return None  # finish until 9.16pm" puts nothing off
