@@ -129,8 +129,8 @@ def _word_set(*keys: str) -> frozenset[str]:
     `gives_way_after` + `scheduled_gives_way_after` (after them a `scheduled` word is no verb),
     `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
     form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`,
-    `participles_before_by`, `clock_after_number`, `past_passive`; with `shares_tense_after`
-    (after "and" a past form takes the tense of the verb before it)."""
+    `participles_before_by`, `clock_after_number`, `past_passive`, `verb_after`; with
+    `shares_tense_after` (after "and" a past form takes the tense of the verb before it)."""
     return frozenset(w for key in keys for w in _data()[key])
 
 
@@ -194,7 +194,14 @@ def _participle(text: str, pos: int) -> str | None:
     if prev in _word_set("shares_tense_after"):  # only right before the form: not "April and
         # May kept" (the mention is blanked between), nor "between 2005 and 2009, reopened"
         return prev if _RIGHT_AFTER_WORD.search(text, max(0, pos - 24), pos) else None
-    return prev if prev in _word_set("gives_way_after", "adjective_after") else None
+    if prev in _word_set("gives_way_after", "adjective_after"):
+        return prev
+    if not skipped and before2 in _word_set("verb_after") and before.isalpha():
+        return _OBJECT  # "to reach isolated villages": the infinitive's object
+    return None
+
+
+_OBJECT = "(object)"  # what _participle says of an adjective after an infinitive
 
 
 _RIGHT_AFTER_WORD = re.compile(r"[a-z] (?:[a-z]+ly )?$")  # "and dissolved", "and quickly cut"
@@ -278,7 +285,7 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         if auxiliary in _word_set("lower_case_only") and written and written[
                 lo + window.rfind(auxiliary, 0, pos)].isupper():
             auxiliary = None  # "April and May kept shoppers away": the month, no modal
-        if auxiliary in _word_set("adjective_after"):
+        if auxiliary == _OBJECT or auxiliary in _word_set("adjective_after"):
             continue  # "the amended bill": no verb
         if auxiliary is None and not (pos > end and _attribution(window, end, pos)):
             return None if kind == "undecided" else kind
