@@ -261,9 +261,17 @@ def _translit_rules() -> tuple[tuple[str | re.Pattern[str], str], ...]:
     return tuple(rules)
 
 
+# A regnal number ("ii", "iii", "xiv") names another monarch when it differs by one letter:
+# transliteration folding (which merges doubled letters) must leave it as written.
+_REGNAL = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
+
+
 @lru_cache(maxsize=65536)
 def translit_token(token: str) -> str:
-    """Transliteration-folded form of one token: Sergey/Sergei, Zelenskyy/Zelensky share one."""
+    """Transliteration-folded form of one token: Sergey/Sergei, Zelenskyy/Zelensky share one;
+    a regnal number stays as written (Charles II is not Charles III)."""
+    if _REGNAL.fullmatch(token):
+        return token
     for pattern, replacement in _translit_rules():
         if isinstance(pattern, str):
             if pattern in token:

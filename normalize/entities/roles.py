@@ -270,8 +270,9 @@ def titled(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
             continue  # "Mrs. Biden" is not Joe Biden
         if _foreign_to_qualifier(kb, entity, parse):
             continue  # "Russian" + the UN Security Council: another, unknown body is meant
-        if (parse.classes or parse.gender) and entity.type != "person":
-            continue  # a person's title: "Lord Salisbury" is no city, "Chancellor X" no country
+        if (parse.classes or parse.gender or parse.qualifier is None) and entity.type != "person":
+            continue  # a person's title: "Lord Salisbury" is no city, "Chancellor X" no country,
+            # "Liberal Democrats" no "Democrats" (a party label stands before a person's name)
         adjust, note = _title_fit(kb, entity, parse, day)
         if c.method == "surname" and adjust <= -0.3:
             continue  # "King Philippe" is not Edouard Philippe: a surname and a role he never held
