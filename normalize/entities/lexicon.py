@@ -390,6 +390,7 @@ class NameParts:
     suffixes: frozenset[str]
     styled_by_title: frozenset[str]
     post_nominals: frozenset[str]
+    company_suffixes: frozenset[str]
     surname_particles: frozenset[str]
     acronym_skip: frozenset[str]
     acronym_types: frozenset[str]

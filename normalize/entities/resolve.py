@@ -112,6 +112,13 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         rest = re.sub(r"[\s,]+\S+\s*$", "", m.text)
         return [c for c in _all_candidates(kb, rest, day, context)
                 if (e := kb.get(c.id)) is not None and e.type == "person"]
+    words = m.text.split()
+    if len(words) > 1 and words[-1].strip(".,").casefold() in lexicon.name_parts(
+            ).company_suffixes:
+        # "Colonial Pipeline Co.": the organisation the rest names
+        rest = re.sub(r"[\s,]+\S+\s*$", "", m.text)
+        return [c for c in _all_candidates(kb, rest, day, context)
+                if (e := kb.get(c.id)) is not None and e.type == "org"]
     if m.toks[-1] in _COUNTERPART_LAST:
         cp = counterpart(kb, m.toks, day, context)
         if cp is not None:
