@@ -84,6 +84,9 @@ class Entity:
     end: dt.date | None = None
     participants: tuple[str, ...] = ()
     died: dt.date | None = None  # a person's date of death ("the late queen"), when known
+    # aliases that name the entity only for a while ("Prince Charles" until he became king):
+    # (alias, start, end), each also in `aliases`
+    dated_aliases: tuple[tuple[str, dt.date | None, dt.date | None], ...] = ()
     source: str = field(default="", compare=False)
 
 
@@ -136,6 +139,30 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     raise KnowledgeBaseError(f"{where}: expected a list of strings, got {value!r}")
 
 
+def _aliases(value: Any, where: str
+             ) -> tuple[tuple[str, ...], tuple[tuple[str, dt.date | None, dt.date | None], ...]]:
+    """The aliases (strings, or mappings {name, start, end} for an alias in use only between
+    those dates) and the dated ones among them."""
+    items = value if isinstance(value, list) else [] if value is None else [value]
+    plain: list[Any] = []
+    dated = []
+    for i, item in enumerate(items):
+        if isinstance(item, Mapping):
+            name = item.get("name")
+            if not isinstance(name, str) or not name.strip():
+                raise KnowledgeBaseError(f"{where}[{i}].name: expected the alias, got {name!r}")
+            start = _date(item.get("start"), f"{where}[{i}].start")
+            end = _date(item.get("end"), f"{where}[{i}].end", last=True)
+            if start and end and end < start:
+                raise KnowledgeBaseError(
+                    f"{where}[{i}].end: impossible dates, {end} before {start}")
+            dated.append((name.strip(), start, end))
+            plain.append(name.strip())
+        else:
+            plain.append(item)
+    return _strings(plain, where), tuple(dated)
+
+
 def _optional_str(record: Mapping[str, Any], key: str, where: str) -> str | None:
     """An optional string field (a number is read as text); anything else is a KB error."""
     value = record.get(key)
@@ -185,6 +212,7 @@ def _entity(record: Any, index: int, source: str) -> Entity:
     if start and end and end < start:
         raise KnowledgeBaseError(f"{where} field 'end': impossible dates, {end} before {start}")
     died = _date(record.get("died"), f"{where} field 'died'", last=True)
+    aliases, dated_aliases = _aliases(record.get("aliases"), f"{where} field 'aliases'")
     for i, r in enumerate(roles):
         if died and r.start and r.start > died:
             raise KnowledgeBaseError(f"{where} field 'roles[{i}].start': impossible dates,"
@@ -193,7 +221,7 @@ def _entity(record: Any, index: int, source: str) -> Entity:
         id=ident.strip(),
         name=name.strip(),
         type=etype,
-        aliases=_strings(record.get("aliases"), f"{where} field 'aliases'"),
+        aliases=aliases,
         wikidata=_optional_str(record, "wikidata", where),
         gender=_optional_str(record, "gender", where),
         nationality=_optional_str(record, "nationality", where),
@@ -207,6 +235,7 @@ def _entity(record: Any, index: int, source: str) -> Entity:
         end=end,
         participants=_strings(record.get("participants"), f"{where} field 'participants'"),
         died=died,
+        dated_aliases=dated_aliases,
         source=source,
     )
 
@@ -494,6 +523,17 @@ class KnowledgeBase:
         """Index entries for a folded key (see lexicon.name_key)."""
         return [Hit._make(h) for h in self._keys.get(key, ())]
 
+    def alias_in_force(self, ident: str, key: str, day: dt.date | None) -> bool:
+        """Whether the folded `key`, if a dated alias of entity `ident`, named it on `day`
+        ("Prince Charles" until September 2022); with no day, whether it still does."""
+        term = self._alias_terms.get((ident, key))
+        if term is None:
+            return True
+        start, end = term
+        if day is None:
+            return end is None
+        return (start is None or start <= day) and (end is None or day <= end)
+
     def lookup_acronym(self, text: str) -> list[Hit]:
         """Index entries for an all-caps acronym, written in capitals ("WHO", not "who")."""
         return [Hit._make(h) for h in self._acronyms.get(text, ())]
@@ -616,7 +656,13 @@ class KnowledgeBase:
         parts = lexicon.name_parts()
         vocab: set[str] = set()
         qualifier_starts: set[str] = set()
+        # (id, key) -> (start, end) of an alias in use only for a while
+        self._alias_terms: dict[tuple[str, str], tuple[dt.date | None, dt.date | None]] = {}
         for e in self._entities.values():
+            for alias, start, end in e.dated_aliases:
+                toks = lexicon.tokens(alias)
+                key = " ".join(toks[1:] if len(toks) > 1 and toks[0] == "the" else toks)
+                self._alias_terms[e.id, key] = (start, end)
             if e.capital:
                 self._capital_of[e.capital] = e.id
             if e.seat_of:

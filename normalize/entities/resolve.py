@@ -173,6 +173,8 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         return _place_after_preposition(kb, m.text, day)
     if not cands:
         cands = _region_abbreviation(kb, mention)
+    if cands:  # "Prince Charles" in 2025 is no longer Charles III
+        cands = [c for c in cands if kb.alias_in_force(c.id, m.key, day)]
     if cands and context and not m.possessive and in_dateline(m.key.split(), context):
         # a dateline names a place, a city first: "SINGAPORE (AP) -" is the city of the
         # city-state; "AUSTIN -" is no Lloyd Austin

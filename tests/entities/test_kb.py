@@ -84,6 +84,9 @@ BAD = [
     ("- {id: country:x, name: X, capital: city:zz}\n", "entity country:x", "'capital'"),
     ("- {id: gov:x, name: X, seat_of: country:zz}\n", "entity gov:x", "'seat_of'"),
     ("- {id: a, name: A, aliases: [{x: 1}]}\n", "entity a", "'aliases'"),
+    ("- {id: a, name: A, aliases: [{name: B, end: 2021-02-30}]}\n", "entity a", "'aliases'[0].end"),
+    ("- {id: a, name: A, aliases: [{name: B, start: 2021-01-02, end: 2020-01-01}]}\n", "entity a",
+     "impossible dates"),
     ("- {id: a, name: A, gender: [m]}\n", "entity a", "'gender'"),
     ("- {id: p, name: P, died: 2021-02-30}\n", "entity p", "'died'"),
     ("- id: p\n  name: P\n  died: 2020-01-01\n  roles: [{role: King, start: 2021-01-01}]\n",
@@ -149,6 +152,19 @@ def test_died_reads_the_late_holder(tmp_path):
     assert resolve_entity("the late king", date="1889-01-01", context=said, kb=kb) is None
     assert resolve_entity("the late Flavia Elphberg", date="1895-01-01", kb=kb) is not None
     assert resolve_entity("the late Rudolf Elphberg", date="1880-01-01", kb=kb) is None
+
+
+def test_dated_alias_names_the_entity_only_in_its_term():
+    """An alias given as {name, start, end} is a name in use for a while ("Prince Charles" until
+    he became king): outside its term it names nobody, so another bearer is not merged."""
+    kb = KnowledgeBase.from_records([
+        {"id": "person:rudolf", "name": "Rudolf V", "type": "person",
+         "aliases": ["King Rudolf", {"name": "Prince Rudolf", "end": "1890-05-02"}]},
+    ])
+    assert kb.get("person:rudolf").aliases == ("King Rudolf", "Prince Rudolf")
+    assert resolve_entity("Prince Rudolf", date="1885-01-01", kb=kb).id == "person:rudolf"
+    assert resolve_entity("Prince Rudolf", date="1895-01-01", kb=kb) is None
+    assert resolve_entity("King Rudolf", date="1895-01-01", kb=kb).id == "person:rudolf"
 
 
 def test_lenient_values(tmp_path):
