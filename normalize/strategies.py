@@ -231,6 +231,18 @@ def _tables_for(_key: int, kb: Any) -> dict[str, Any]:
     return {"forms": forms, "role_phrases": phrases, "titles": titles, "kb": kb}
 
 
+def _exists_on(entity: Any, day: date | None) -> bool:
+    """Whether a dated entity (an event) has begun by `day`: none is named before it happens."""
+    start = getattr(entity, "start", None)
+    return day is None or start is None or start <= day
+
+
+def _name_key(text: str) -> str:
+    from normalize.entities import lexicon
+
+    return lexicon.name_key(text)
+
+
 @st.composite
 def typos(draw: st.DrawFn, word: str, edits: int = 1) -> str:
     """`word` after `edits` random edits (substitution, deletion, insertion, transposition),
@@ -345,11 +357,16 @@ def entity_mentions(draw: st.DrawFn, kb: Any = None, types: Iterable[str] | None
     kb = kb if kb is not None else KnowledgeBase.bundled()
     tables = _entity_tables(kb)
     wanted = set(types) if types is not None else None
-    ids = sorted(i for i in tables["forms"] if wanted is None or kb.get(i).type in wanted)
+    day = None if date is None else _as_date(date)
+    forms = {i: names for i, names in tables["forms"].items()
+             if (wanted is None or kb.get(i).type in wanted) and _exists_on(kb.get(i), day)}
+    forms = {i: kept for i, names in forms.items()  # "Prince Charles" only until his accession
+             if (kept := [n for n in names if kb.alias_in_force(i, _name_key(n), day)])}
+    ids = sorted(forms)
     if not ids:
         raise ValueError(f"no entity of types {sorted(wanted or [])} has an unambiguous name")
     entity = kb.get(draw(st.sampled_from(ids)))
-    base = draw(st.sampled_from(tables["forms"][entity.id]))
+    base = draw(st.sampled_from(forms[entity.id]))
     text = draw(_spelling(tables, entity.id, base, variants))
     text = draw(_prefix(tables, entity, date, variants)) + text
     if "case" in variants:

@@ -72,6 +72,22 @@ def test_entity_mentions_respect_types(case) -> None:
     assert KnowledgeBase.bundled().get(case[1]).type == "country"
 
 
+_DATED_KB = KnowledgeBase.from_records([
+    {"id": "event:war", "name": "Ruritanian War of Succession", "type": "event",
+     "start": "2022-02-24"},
+    {"id": "person:rudolf", "name": "Rudolf Elphberg", "type": "person",
+     "aliases": [{"name": "Prince Rudolf", "end": "2020-12-31"}]},
+])
+
+
+@FAST
+@given(entity_mentions(kb=_DATED_KB, date="2021-05-04", variants=()))
+def test_entity_mentions_name_only_what_exists_on_the_date(case) -> None:
+    """No event before it begins, no alias outside its term: the resolver links neither."""
+    mention, entity_id = case
+    assert entity_id == "person:rudolf" and "prince" not in mention.casefold()
+
+
 # --- the normalizers against them -----------------------------------------------------------
 
 
