@@ -107,18 +107,16 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
     lead = 1 if m.toks[0] == "the" else 0
     if len(m.toks) > lead + 1 and lexicon.roles().time_modifiers.get(m.toks[lead]) == "dead":
         return _named_after_dead(kb, m, day, context)
-    if len(m.toks) > 2 and m.toks[-1] in lexicon.name_parts().post_nominals:
-        # "Boris Johnson MP": the person the rest names
+    parts = lexicon.name_parts()
+    for suffixes, etype, min_tokens in ((parts.post_nominals, "person", 3),
+                                        (parts.company_suffixes, "org", 2)):
+        if len(m.toks) < min_tokens or m.toks[-1] not in suffixes:
+            continue
         rest = re.sub(r"[\s,]+\S+\s*$", "", m.text)
-        return [c for c in _all_candidates(kb, rest, day, context)
-                if (e := kb.get(c.id)) is not None and e.type == "person"]
-    words = m.text.split()
-    if len(words) > 1 and words[-1].strip(".,").casefold() in lexicon.name_parts(
-            ).company_suffixes:
-        # "Colonial Pipeline Co.": the organisation the rest names
-        rest = re.sub(r"[\s,]+\S+\s*$", "", m.text)
-        return [c for c in _all_candidates(kb, rest, day, context)
-                if (e := kb.get(c.id)) is not None and e.type == "org"]
+        if rest != m.text:  # not "0\ufdc8NV", whose tokens no space parts
+            # "Boris Johnson MP", "Colonial Pipeline Co.": the person or company the rest names
+            return [c for c in _all_candidates(kb, rest, day, context)
+                    if (e := kb.get(c.id)) is not None and e.type == etype]
     if m.toks[-1] in _COUNTERPART_LAST:
         cp = counterpart(kb, m.toks, day, context)
         if cp is not None:

@@ -274,3 +274,10 @@ def test_national_side_is_the_country_a_team_in_a_match_is_named_for(mention, co
     assert (side.id if side else None) == expected
     if expected:
         assert resolve_entity(mention, "2022-12-19", context) is None  # a team is no country
+
+
+@pytest.mark.parametrize("mention", ["0\ufdc8NV", "a\ufdc8b\ufdc8MP", "Acme\u00adCo"])
+def test_a_suffix_no_space_parts_from_the_name_is_kept(mention) -> None:
+    """A post-nominal or company form glued to the name by a non-space character (a hypothesis
+    draw) is not stripped: stripping nothing recursed without end (the MP case since before)."""
+    assert resolve_entity(mention) is None
