@@ -237,12 +237,6 @@ def _exists_on(entity: Any, day: date | None) -> bool:
     return day is None or start is None or start <= day
 
 
-def _name_key(text: str) -> str:
-    from normalize.entities import lexicon
-
-    return lexicon.name_key(text)
-
-
 @st.composite
 def typos(draw: st.DrawFn, word: str, edits: int = 1) -> str:
     """`word` after `edits` random edits (substitution, deletion, insertion, transposition),
@@ -352,7 +346,7 @@ def entity_mentions(draw: st.DrawFn, kb: Any = None, types: Iterable[str] | None
     date, a role still held), one or two edits inside a long token (never in a short one),
     or a spelling from the transliteration table. `kb` defaults to the bundled one.
     """
-    from normalize.entities import KnowledgeBase
+    from normalize.entities import KnowledgeBase, lexicon
 
     kb = kb if kb is not None else KnowledgeBase.bundled()
     tables = _entity_tables(kb)
@@ -361,7 +355,7 @@ def entity_mentions(draw: st.DrawFn, kb: Any = None, types: Iterable[str] | None
     forms = {i: names for i, names in tables["forms"].items()
              if (wanted is None or kb.get(i).type in wanted) and _exists_on(kb.get(i), day)}
     forms = {i: kept for i, names in forms.items()  # "Prince Charles" only until his accession
-             if (kept := [n for n in names if kb.alias_in_force(i, _name_key(n), day)])}
+             if (kept := [n for n in names if kb.alias_in_force(i, lexicon.name_key(n), day)])}
     ids = sorted(forms)
     if not ids:
         raise ValueError(f"no entity of types {sorted(wanted or [])} has an unambiguous name")

@@ -660,9 +660,7 @@ class KnowledgeBase:
         self._alias_terms: dict[tuple[str, str], tuple[dt.date | None, dt.date | None]] = {}
         for e in self._entities.values():
             for alias, start, end in e.dated_aliases:
-                toks = lexicon.tokens(alias)
-                key = " ".join(toks[1:] if len(toks) > 1 and toks[0] == "the" else toks)
-                self._alias_terms[e.id, key] = (start, end)
+                self._alias_terms[e.id, lexicon.name_key(alias)] = (start, end)
             if e.capital:
                 self._capital_of[e.capital] = e.id
             if e.seat_of:
