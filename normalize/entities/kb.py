@@ -58,9 +58,15 @@ class Role:
 
     def active_on(self, day: dt.date | None) -> bool:
         """True when the term covers `day`; with no day, when the term is still open."""
-        if day is None:
-            return self.end is None
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        return _covers(self.start, self.end, day)
+
+
+def _covers(start: dt.date | None, end: dt.date | None, day: dt.date | None) -> bool:
+    """Whether the inclusive term start..end (either open) covers `day`; with no day, whether
+    the term is still open: a role's term and a dated alias's alike."""
+    if day is None:
+        return end is None
+    return (start is None or start <= day) and (end is None or day <= end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -527,12 +533,7 @@ class KnowledgeBase:
         """Whether the folded `key`, if a dated alias of entity `ident`, named it on `day`
         ("Prince Charles" until September 2022); with no day, whether it still does."""
         term = self._alias_terms.get((ident, key))
-        if term is None:
-            return True
-        start, end = term
-        if day is None:
-            return end is None
-        return (start is None or start <= day) and (end is None or day <= end)
+        return term is None or _covers(*term, day)
 
     def lookup_acronym(self, text: str) -> list[Hit]:
         """Index entries for an all-caps acronym, written in capitals ("WHO", not "who")."""
