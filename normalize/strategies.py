@@ -227,7 +227,8 @@ def _tables_for(_key: int, kb: Any) -> dict[str, Any]:
     for phrase, classes in roles.phrases.items():
         if len(classes) == 1 and all(len(w) > 2 for w in phrase):
             phrases.setdefault(classes[0], []).append(" ".join(phrase))
-    titles = [(" ".join(t.phrase), t.gender) for t in lexicon.titles().values()]
+    titles = [(" ".join(t.phrase), t.gender) for t in lexicon.titles().values()
+              if not t.places]  # "the city of" stands before no person
     return {"forms": forms, "role_phrases": phrases, "titles": titles, "kb": kb}
 
 

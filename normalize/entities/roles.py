@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from normalize.entities import lexicon
 from normalize.entities.context import TOWN_TYPES, find_tokens, persons_in, regions_named
-from normalize.entities.kb import QUALIFIER_TYPES, Entity, KnowledgeBase, Role
+from normalize.entities.kb import NAMED_PLACE_TYPES, QUALIFIER_TYPES, Entity, KnowledgeBase, Role
 from normalize.entities.match import MARGIN, Candidate, rank
 from normalize.entities.names import name_candidates
 from normalize.text import fold
@@ -30,6 +30,7 @@ class TitleParse:
     rest: tuple[str, ...]
     role_words: tuple[str, ...] = ()  # the role phrase as written ("secretary of state")
     field: str | None = None  # "capital": the phrase names this field of the qualifier
+    places: bool = False  # the title stands before a place's name ("the city of Kyiv")
 
 
 def _qualifiers(kb: KnowledgeBase, toks: Sequence[str], i: int, caps: frozenset[str]
@@ -101,7 +102,7 @@ def parse_title(kb: KnowledgeBase, toks: Sequence[str], caps: frozenset[str] = f
     classes: tuple[str, ...] = ()
     role_words: tuple[str, ...] = ()
     used: list[str] = []
-    consumed = subordinate = False
+    consumed = subordinate = places = False
     field: str | None = None
     while i < len(toks):
         tok = toks[i]
@@ -128,6 +129,7 @@ def parse_title(kb: KnowledgeBase, toks: Sequence[str], caps: frozenset[str] = f
         if title:
             gender = gender or title[0].gender
             subordinate = subordinate or title[0].subordinate
+            places = places or title[0].places
             field = title[0].field
             used.extend(toks[i:i + title[1]])
             i += title[1]
@@ -182,7 +184,7 @@ def parse_title(kb: KnowledgeBase, toks: Sequence[str], caps: frozenset[str] = f
     if not consumed or (not classes and not rest and not (field and qualifier)):
         return None
     return TitleParse(modifier, qualifier, classes, gender, " ".join(used), rest, role_words,
-                      field if not rest else None)
+                      field if not rest else None, places)
 
 
 def _role_class(role: Role) -> str:
@@ -270,7 +272,10 @@ def titled(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
             continue  # "Mrs. Biden" is not Joe Biden
         if _foreign_to_qualifier(kb, entity, parse):
             continue  # "Russian" + the UN Security Council: another, unknown body is meant
-        if (parse.classes or parse.gender or parse.qualifier is None) and entity.type != "person":
+        if parse.places and entity.type not in NAMED_PLACE_TYPES:
+            continue  # a place's title before a place: "the city of Kyiv", "the capital Kyiv"
+        if (not parse.places and (parse.classes or parse.gender or parse.qualifier is None)
+                and entity.type != "person"):
             continue  # a person's title: "Lord Salisbury" is no city, "Chancellor X" no country,
             # "Liberal Democrats" no "Democrats" (a party label stands before a person's name)
         adjust, note = _title_fit(kb, entity, parse, day)
