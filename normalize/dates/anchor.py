@@ -63,6 +63,10 @@ PAST_HORIZON_MONTHS = 10
 # even though the sentence looks ahead. Past this window a forward-looking sentence means the
 # coming one ("expects margins to improve in the fourth quarter", written in May).
 REPORTING_WINDOW = timedelta(days=61)
+# A present tense names the nearest weekday, leaning ahead: a day gone by counts this many times
+# as far ("England's final group game is against Wales on Tuesday", written on Friday, is the
+# coming Tuesday; a caption's "are greeted by relatives on Monday", written Tuesday, is not).
+PRESENT_LEANS_AHEAD = 2
 
 
 # ------------------------------------------------------------------ calendar helpers
@@ -381,7 +385,8 @@ class Resolver:
         explicit: bool = False,
     ):
         self.anchor = anchor
-        self.direction = direction  # "past" | "future" | "nearest" (either side) | None
+        self.direction = direction  # "past" | "future" | "nearest" (either side) | "present"
+        # (either side, a weekday leaning ahead) | None
         self.explicit = explicit  # the caller's `prefer`, not a guess from tense: no horizon
         self.seasons = seasons
         self.reference = reference  # (start day, granularity) of the story's last date
@@ -415,7 +420,7 @@ class Resolver:
         a = self.anchor
         if spec.get("tense_offset"):
             offsets = spec.get("tense_offset")
-            if self.direction in (None, "nearest") and "none" in offsets:
+            if self.direction in (None, "nearest", "present") and "none" in offsets:
                 offset = offsets["none"]
             else:
                 offset = offsets["future" if self.direction == "future" else "past"]
@@ -752,6 +757,8 @@ class Resolver:
         if self.direction == "future":  # a guess from tense allows the day itself ("will
             # announce its decision Wednesday", written that Wednesday); `prefer` does not
             return fmt(ahead if ahead > a or not self.explicit else ahead + timedelta(days=7)), None
+        if self.direction == "present":
+            return fmt(back if (a - back) * PRESENT_LEANS_AHEAD < ahead - a else ahead), None
         if self.direction == "nearest":
             return fmt(back if a - back < ahead - a else ahead), None
         return fmt(back), None

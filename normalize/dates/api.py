@@ -196,9 +196,10 @@ def _fallback(text: str, languages: tuple[str, ...]) -> Spec | None:
     return Spec("cal", f"dateparser-{period}", fields)
 
 
-# A tense guess as a resolver direction: a present tense takes the nearest day, before or after.
+# A tense guess as a resolver direction: a present tense takes the nearest date, before or
+# after (a weekday leaning ahead: anchor.PRESENT_LEANS_AHEAD).
 _DIRECTION_OF_TENSE = {"past": "past", "future": "future", "scheduled": "future",
-                       "present": "nearest"}
+                       "present": "present"}
 # In a headline the present simple, scheduled or not, and a phrase with no verb tell past and
 # coming events alike ("Britain votes to leave the EU in Thursday's referendum", written Friday).
 _HEADLINE_NEAREST = frozenset({None, "present", "scheduled"})

@@ -188,6 +188,8 @@ def _participle(text: str, pos: int) -> str | None:
     """The word right before a past form (adverb allowed) that decides instead of it ("will be
     held", "was quickly approved", "has fluctuated", "to cut", "will be prorogued and
     dissolved"), else None (the form stands)."""
+    if not _AFTER_A_WORD.search(text, max(0, pos - 8), pos):
+        return None  # "Mrs Holt, who is 69, said": a figure or a comma parts it from any verb
     before, before2 = _previous_words(text, pos)
     skipped = before.endswith("ly") or before in _word_set("negations")  # "are not published"
     prev = before2 if skipped and before2 else before
@@ -201,6 +203,7 @@ def _participle(text: str, pos: int) -> str | None:
     return None
 
 
+_AFTER_A_WORD = re.compile(r"[a-z']\s+$")  # a word, then only spaces, before a position
 _OBJECT = "(object)"  # what _participle says of an adjective after an infinitive
 
 
