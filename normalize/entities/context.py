@@ -82,6 +82,8 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
                 and owned.casefold() not in words.body_words
                 or owned.casefold() in words.owned_places):
             return "place", f"before {owned!r}"  # "Berlin's Charite", "Pyongyang's airport"
+        if head := _owned_place_after(ctx, end, words):
+            return "place", f"before {head!r}"  # "Manila's international airport"
         return "actor", "possessive"
     if end < len(ctx) and ctx[end] in words.owned_places:
         return "place", f"before {ctx[end]!r}"  # "a Paris court", "Moscow police"
@@ -92,6 +94,10 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
         if verb := _clause_after_comma(context, ctx[left], key_toks, ctx, end, words):
             return "actor", f"before {verb!r}"
         left -= 2
+        for _ in range(MAX_NAME_RUN - 1):  # a name of several words before the coordinator:
+            if left < 1 or not cased[left][0][:1].isupper():  # "in Hong Kong and Tokyo"
+                break
+            left -= 1
         if left >= 0 and ctx[left] in words.determiners:
             left -= 1
     before = ctx[left] if left >= 0 else ""
@@ -110,6 +116,18 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
     if before in words.actor_before:
         return "actor", f"after {before!r}"
     return None, ""
+
+
+MAX_OWNED_MODIFIERS = 2  # words between a possessive and the place it owns ("'s new airport")
+
+
+def _owned_place_after(ctx: Sequence[str], end: int, words: lexicon.ContextWords) -> str:
+    """The place word of data/context.yaml `owned_places` that the possessive owns after at
+    most MAX_OWNED_MODIFIERS words ("Manila's international airport"), else ""."""
+    for word in ctx[end:end + 1 + MAX_OWNED_MODIFIERS]:
+        if word in words.owned_places:
+            return word
+    return ""
 
 
 def _verb_after(ctx: Sequence[str], end: int, words: lexicon.ContextWords) -> str:

@@ -339,7 +339,11 @@ def _named_only_by_self(kb: KnowledgeBase, holder: str, countries: frozenset[str
     if own.search(context[:at]) or not own.search(after) or re.match(
             r"\s*[,(]\s*" + own.pattern, after):
         return False
-    return not countries & countries_named(kb, own.sub(" ", context))
+    # the name goes with the capitalized words of its title: "U.S. President Barack Obama"
+    # names the U.S. only for Obama ("The acting president spoke with U.S. President Barack
+    # Obama" is another president)
+    titled = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}" + own.pattern)
+    return not countries & countries_named(kb, titled.sub(" ", context))
 
 
 # An event named without its year ("the G7 summit") is one that begins at most EVENT_AHEAD
