@@ -852,6 +852,23 @@ def _foreign_body(s: _Spot) -> str:
     return "the sentence speaks of another country" if own and named and not named & own else ""
 
 
+# a possessive or a demonym right before a body's name: "Pakistan's Foreign Office", "the
+# Pakistani Foreign Office", "South Korea's Democratic Party"
+_OWNER_BEFORE = re.compile(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)(?:['\u2019]s?)?\s+$")
+_BODY_TYPES = frozenset({"org", "gov"})
+
+
+def _owned_by_another(s: _Spot) -> str:
+    """A body whose name a possessive or demonym right before it gives to another country than
+    the entity's ("Pakistan's Foreign Office" is not the UK's)."""
+    if s.entity.type not in _BODY_TYPES:
+        return ""
+    owner = _OWNER_BEFORE.search(s.text, max(0, s.start - 60), s.start)
+    own = country_of(s.kb, s.entity.id) if owner else frozenset()
+    named = countries_named(s.kb, owner.group(1)) if own else frozenset()
+    return f"{owner.group(1)!r} owns it: another country's" if named and not named & own else ""
+
+
 def _other_sense(s: _Spot) -> str:
     """A name the sentence uses in another well-known sense (data/other_senses.yaml): "the ICC
     approved a revenue model for cricket" is the cricket council, "Powell said the Fed" not
@@ -883,8 +900,8 @@ def _ampersand(s: _Spot) -> str:
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _ethnic, _agreement,
                       _counted_people, _score, _match, _month_day, _region, _name_of,
                       _place_preposition, _another_holder, _acronym_of_another, _introduced,
-                      _apposed, _namesake, _foreign_body, _other_sense, _ampersand,
-                      _name_before, _currency)
+                      _apposed, _namesake, _foreign_body, _owned_by_another, _other_sense,
+                      _ampersand, _name_before, _currency)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,
