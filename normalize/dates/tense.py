@@ -25,7 +25,9 @@ MAX_LEAD_WORDS = 2  # "This Sunday's final kicks off": words before a mention th
 MAX_HEADLINE_WORDS = 16  # news headlines are short; a longer unpunctuated text is a cut span
 AFTER_WEIGHT = 2  # a marker after the mention counts as twice as far: English puts the verb first
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-_CLAUSE_BREAK = re.compile(r"[;:()]|,(?!\s+with\s)")  # ", with ...": an absolute phrase
+# ", with ...": an absolute phrase; ", followed by ...": a list in one time frame ("report on
+# Tuesday, followed by Meta on Wednesday")
+_CLAUSE_BREAK = re.compile(r"[;:()]|,(?!\s+(?:with|followed\s+by)\s)")
 
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+")
@@ -129,7 +131,8 @@ def _word_set(*keys: str) -> frozenset[str]:
     `gives_way_after` + `scheduled_gives_way_after` (after them a `scheduled` word is no verb),
     `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
     form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`,
-    `participles_before_by`, `clock_after_number`, `past_passive`, `verb_after`; with
+    `participles_before_by`, `clock_after_number`, `past_passive`, `verb_after`,
+    `adjective_after_preposition`; with
     `shares_tense_after` (after "and" a past form takes the tense of the verb before it)."""
     return frozenset(w for key in keys for w in _data()[key])
 
@@ -198,13 +201,15 @@ def _participle(text: str, pos: int) -> str | None:
         return prev if _RIGHT_AFTER_WORD.search(text, max(0, pos - 24), pos) else None
     if prev in _word_set("gives_way_after", "adjective_after"):
         return prev
+    if prev in _word_set("adjective_after_preposition") and text.endswith(f"{prev} ", 0, pos):
+        return _ADJECTIVE  # "on untreated roads"
     if not skipped and before2 in _word_set("verb_after") and before.isalpha():
-        return _OBJECT  # "to reach isolated villages": the infinitive's object
+        return _ADJECTIVE  # "to reach isolated villages": the infinitive's object
     return None
 
 
 _AFTER_A_WORD = re.compile(r"[a-z']\s+$")  # a word, then only spaces, before a position
-_OBJECT = "(object)"  # what _participle says of an adjective after an infinitive
+_ADJECTIVE = "(adjective)"  # what _participle says of a past form that is an adjective
 
 
 _RIGHT_AFTER_WORD = re.compile(r"[a-z] (?:[a-z]+ly )?$")  # "and dissolved", "and quickly cut"
@@ -288,7 +293,7 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         if auxiliary in _word_set("lower_case_only") and written and written[
                 lo + window.rfind(auxiliary, 0, pos)].isupper():
             auxiliary = None  # "April and May kept shoppers away": the month, no modal
-        if auxiliary == _OBJECT or auxiliary in _word_set("adjective_after"):
+        if auxiliary == _ADJECTIVE or auxiliary in _word_set("adjective_after"):
             continue  # "the amended bill": no verb
         if auxiliary is None and not (pos > end and _attribution(window, end, pos)):
             return None if kind == "undecided" else kind
@@ -613,15 +618,15 @@ def _deferral_scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str, i
 
 def _cue_with_verb(text: str, at: int) -> str | None:
     """The direction of the mention at `at` that a cue of data/tense.yaml `deferral` right
-    before it and one of its verbs earlier in its clause give, no other verb between: ahead
+    before it and the nearest of its verbs earlier in its clause give, no other verb between: ahead
     for "adjourned the hearing till Monday", "called a strike for Tuesday"; back for "since
     its release on Tuesday"; else None."""
     for cue, verb, direction, max_words in _deferral_scanners():
         m = cue.search(text, max(0, at - 24), at)
         if m is None:
             continue
-        clause = _clause_start(text, max(0, m.start() - WINDOW), m.start())
-        found = verb.search(text, clause, m.start())
+        # the nearest: "Forecasters have issued a flood watch through Friday" is the watch's
+        found = _last_in_clause(verb, text, m.start())
         between = text[found.end():m.start()] if found is not None else ""
         if (found is not None and next(_markers(between), None) is None
                 and len(between.split()) <= max_words):
