@@ -79,11 +79,10 @@ def _usage(kb: KnowledgeBase, key_toks: Sequence[str], possessive: bool,
         owned = cased[end][0] if end < len(cased) else ""
         if (owned[:1].isupper() and not owned.isupper()
                 and owned.casefold() not in lexicon.title_words()
-                and owned.casefold() not in words.body_words
-                or owned.casefold() in words.owned_places):
-            return "place", f"before {owned!r}"  # "Berlin's Charite", "Pyongyang's airport"
-        if head := _owned_place_after(ctx, end, words):
-            return "place", f"before {head!r}"  # "Manila's international airport"
+                and owned.casefold() not in words.body_words):
+            return "place", f"before {owned!r}"  # "Berlin's Charite"
+        if head := _owned_place_after(ctx, end, words):  # "Pyongyang's airport", "Manila's
+            return "place", f"before {head!r}"  # international airport"
         return "actor", "possessive"
     if end < len(ctx) and ctx[end] in words.owned_places:
         return "place", f"before {ctx[end]!r}"  # "a Paris court", "Moscow police"
