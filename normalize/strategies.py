@@ -238,6 +238,20 @@ def _exists_on(entity: Any, day: date | None) -> bool:
     return day is None or start is None or start <= day
 
 
+@lru_cache(maxsize=64)
+def _forms_on(_key: int, kb: Any, wanted: frozenset[str] | None, day: date | None
+              ) -> dict[str, list[str]]:
+    """The forms of the entities of types `wanted` (all: None) that exist on `day`, each kept
+    only while it names its entity ("Prince Charles" until his accession): built once per
+    knowledge base, types and day, not on every draw."""
+    from normalize.entities import lexicon
+
+    forms = {i: names for i, names in _entity_tables(kb)["forms"].items()
+             if (wanted is None or kb.get(i).type in wanted) and _exists_on(kb.get(i), day)}
+    return {i: kept for i, names in forms.items()
+            if (kept := [n for n in names if kb.alias_in_force(i, lexicon.name_key(n), day)])}
+
+
 @st.composite
 def typos(draw: st.DrawFn, word: str, edits: int = 1) -> str:
     """`word` after `edits` random edits (substitution, deletion, insertion, transposition),
@@ -347,16 +361,13 @@ def entity_mentions(draw: st.DrawFn, kb: Any = None, types: Iterable[str] | None
     date, a role still held), one or two edits inside a long token (never in a short one),
     or a spelling from the transliteration table. `kb` defaults to the bundled one.
     """
-    from normalize.entities import KnowledgeBase, lexicon
+    from normalize.entities import KnowledgeBase
 
     kb = kb if kb is not None else KnowledgeBase.bundled()
     tables = _entity_tables(kb)
-    wanted = set(types) if types is not None else None
+    wanted = frozenset(types) if types is not None else None
     day = None if date is None else _as_date(date)
-    forms = {i: names for i, names in tables["forms"].items()
-             if (wanted is None or kb.get(i).type in wanted) and _exists_on(kb.get(i), day)}
-    forms = {i: kept for i, names in forms.items()  # "Prince Charles" only until his accession
-             if (kept := [n for n in names if kb.alias_in_force(i, lexicon.name_key(n), day)])}
+    forms = _forms_on(id(kb), kb, wanted, day)
     ids = sorted(forms)
     if not ids:
         raise ValueError(f"no entity of types {sorted(wanted or [])} has an unambiguous name")

@@ -307,7 +307,7 @@ def _resolve(
             got = Resolver(anchor, None, seasons).value(dated, text)
             return replace(got, rule=f"{spec.rule}-week-in-context") if got else None
     if (spec.kind == "time" and fields.get("hour") is not None and "date" not in fields
-            and not (fields.get("pod") and not fields.get("anaphoric"))):  # "6pm tonight",
+            and (not fields.get("pod") or fields.get("anaphoric"))):  # not "6pm tonight",
         # "11pm last night": a part of day counted from the anchor gives the clock its day
         dated, where = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"

@@ -132,8 +132,8 @@ def _word_set(*keys: str) -> frozenset[str]:
     `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
     form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`,
     `participles_before_by`, `clock_after_number`, `past_passive`, `verb_after`,
-    `adjective_after_preposition`; with
-    `shares_tense_after` (after "and" a past form takes the tense of the verb before it)."""
+    `adjective_after_preposition`; with `shares_tense_after` (after "and" a past form takes the
+    tense of the verb before it)."""
     return frozenset(w for key in keys for w in _data()[key])
 
 
@@ -618,9 +618,9 @@ def _deferral_scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str, i
 
 def _cue_with_verb(text: str, at: int) -> str | None:
     """The direction of the mention at `at` that a cue of data/tense.yaml `deferral` right
-    before it and the nearest of its verbs earlier in its clause give, no other verb between: ahead
-    for "adjourned the hearing till Monday", "called a strike for Tuesday"; back for "since
-    its release on Tuesday"; else None."""
+    before it and the nearest of its verbs earlier in its clause give, no other verb between:
+    ahead for "adjourned the hearing till Monday", "called a strike for Tuesday"; back for
+    "since its release on Tuesday"; else None."""
     for cue, verb, direction, max_words in _deferral_scanners():
         m = cue.search(text, max(0, at - 24), at)
         if m is None:
