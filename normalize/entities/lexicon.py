@@ -6,6 +6,7 @@ The engine (kb.py, resolve.py) holds no word lists: every phrase it recognizes c
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
@@ -149,6 +150,9 @@ class RoleLexicon:
     phrase_countries: dict[tuple[str, ...], str]  # "pentagon chief" -> country:us
     country_classes: frozenset[str]  # offices many countries have: "the chancellor"
     home_realm: dict[str, str]  # "the Queen" of English-language news: class -> country
+    departure_within: dt.timedelta  # a term ended this recently: "fired the FBI director"
+    departure_before: frozenset[tuple[str, ...]]  # "fired" (the role)
+    departure_after: frozenset[tuple[str, ...]]  # (the role) "resigned"
 
     def role_class(self, title: str) -> str:
         """Class of a KB role title: a known title or, for "President of Russia" or "Russian
@@ -188,6 +192,7 @@ def roles() -> RoleLexicon:
     for spec in raw.get("groups", {}).values():
         for phrase in spec["phrases"]:
             phrases.setdefault(phrase_key(phrase), tuple(spec["classes"]))
+    departure = raw.get("departure", {})
     return RoleLexicon(
         class_of_title=class_of_title,
         phrases=phrases,
@@ -202,6 +207,9 @@ def roles() -> RoleLexicon:
         phrase_countries={phrase_key(k): v for k, v in raw.get("phrase_countries", {}).items()},
         country_classes=frozenset(raw.get("country_classes", [])),
         home_realm=dict(raw.get("home_realm", {})),
+        departure_within=dt.timedelta(days=departure.get("within_days", 0)),
+        departure_before=frozenset(phrase_key(w) for w in departure.get("before", [])),
+        departure_after=frozenset(phrase_key(w) for w in departure.get("after", [])),
     )
 
 

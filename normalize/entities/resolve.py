@@ -54,6 +54,7 @@ from normalize.entities.roles import (
     TitleParse,
     apposition,
     counterpart,
+    departed,
     field_of,
     parse_title,
     possessor_role,
@@ -134,8 +135,9 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
     if not cands:
         parse = parse_title(kb, m.toks, m.capitals)
         if parse is not None:
+            parse = _qualified_before(kb, parse, m, context)
             if parse.rest:
-                cands = titled(kb, _qualified_before(kb, parse, m, context), day)
+                cands = titled(kb, parse, day)
                 if cands and all(c.method == "fuzzy" for c in cands):
                     # "City of San Mrino": a misspelt whole name beats a title plus a misspelt
                     # rest (which would be the country San Marino).
@@ -149,6 +151,8 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
                                         f"{opening[0]}, the year that opens its sentence")
             else:
                 cands = role_at_time(kb, parse, day)
+                if day is not None and parse.modifier is None and _leaving(m.text, context):
+                    cands = departed(kb, parse, day) or cands
                 if cands and parse.qualifier is None:
                     cands = _of_a_named_country(kb, parse, cands, mention, context)
     if not cands:
@@ -229,9 +233,10 @@ _WORDS_BEFORE = re.compile(r"(?:[\w.'\u2019-]+\s+)+$")
 
 def _qualified_before(kb: KnowledgeBase, parse: TitleParse, m: lexicon.Mention,
                       context: str | None) -> TitleParse:
-    """A title and a name read with the country named right before them in the sentence
-    ("Saudi Arabia's King Abdullah", "the Saudi Crown Prince Sultan"), when the mention leaves
-    it out: a monarch named by a given name needs the country; else the parse as it is."""
+    """A title, with or without a name, read with the country named right before it in the
+    sentence when the mention leaves it out ("Saudi Arabia's King Abdullah": a monarch named by
+    a given name needs the country; "Britain's attorney general": another country's office than
+    the KB's holders'); else the parse as it is."""
     if parse.qualifier is not None or not context or not parse.classes:
         return parse
     at = context.casefold().find(m.text.casefold())
@@ -293,6 +298,19 @@ def _holder_in_year(kb: KnowledgeBase, parse: TitleParse, year: int, month: int 
         return []
     c = first[0]
     return [Candidate(c.id, c.score, c.method, f"{why}: {c.explain}")]
+
+
+def _leaving(mention: str, context: str | None) -> bool:
+    """Whether the sentence has the role leave office: a word of data/roles.yaml `departure`
+    right before it ("fired the FBI director") or right after it ("the CIA director resigned")."""
+    at = context.casefold().find(mention.casefold()) if context else -1
+    if at < 0:
+        return False
+    lex = lexicon.roles()
+    before = [t for t in lexicon.tokens(context[max(0, at - 40):at])[-3:] if t != "the"]
+    after = lexicon.tokens(context[at + len(mention):at + len(mention) + 40])[:2]
+    return (any(tuple(before[-n:]) in lex.departure_before for n in (1, 2) if len(before) >= n)
+            or any(tuple(after[:n]) in lex.departure_after for n in (1, 2)))
 
 
 def _of_a_named_country(kb: KnowledgeBase, parse: TitleParse, cands: list[Candidate],

@@ -331,18 +331,36 @@ def _of_qualifier(kb: KnowledgeBase, role: Role, qualifier: str | None) -> bool:
         f" {lexicon.name_key(role.role)}")
 
 
-def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
-                 exclude: str | None = None, fallback: bool = True) -> list[Candidate]:
-    """Stage 5: the holder of a role ("the Russian president", "the former president") on `day`;
-    with no day, the current holder (a term with no end). A gendered title excludes a holder of
-    the other gender ("Madam President" is not Steinmeier)."""
+def _terms(kb: KnowledgeBase, parse: TitleParse, exclude: str | None = None
+           ) -> list[tuple[Entity, Role]]:
+    """Every term of the role a parse names, of its country and gender, by whom."""
     entries = [(e, r) for cls in parse.classes for e, r in kb.holders(cls)
                if _of_qualifier(kb, r, parse.qualifier) and e.id != exclude
                and not (parse.gender and e.gender and e.gender != parse.gender)]
     # A country's own title ("Secretary of State") names its holders, not the whole class.
     exact = [(e, r) for e, r in entries if title_as_written(r, parse)]
-    if exact:
-        entries = exact
+    return exact or entries
+
+
+def departed(kb: KnowledgeBase, parse: TitleParse, day: dt.date) -> list[Candidate]:
+    """The holders of a role whose term ended at most data/roles.yaml `departure: within_days`
+    before `day` and who no longer hold it ("Trump fired the FBI director", written the day
+    after: not the acting director named that day)."""
+    entries = _terms(kb, parse)
+    active = {e.id for e, r in entries if r.active_on(day)}
+    since = day - lexicon.roles().departure_within
+    return list({e.id: Candidate(e.id, 0.9, "role", f"{parse.title!r}: {e.name} left {r.role}"
+                                 f"{' of ' + r.of if r.of else ''} on {r.end}, before {day}")
+                 for e, r in entries
+                 if r.end is not None and since <= r.end <= day and e.id not in active}.values())
+
+
+def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
+                 exclude: str | None = None, fallback: bool = True) -> list[Candidate]:
+    """Stage 5: the holder of a role ("the Russian president", "the former president") on `day`;
+    with no day, the current holder (a term with no end). A gendered title excludes a holder of
+    the other gender ("Madam President" is not Steinmeier)."""
+    entries = _terms(kb, parse, exclude)
     label = f"{parse.title!r}" + (f" on {day}" if day else " (no date: current holder)")
     if parse.modifier == "dead":
         return _late_holders(entries, day, label)
