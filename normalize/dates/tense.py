@@ -25,9 +25,10 @@ MAX_LEAD_WORDS = 2  # "This Sunday's final kicks off": words before a mention th
 MAX_HEADLINE_WORDS = 16  # news headlines are short; a longer unpunctuated text is a cut span
 AFTER_WEIGHT = 2  # a marker after the mention counts as twice as far: English puts the verb first
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-# ", with ...": an absolute phrase; ", followed by ...": a list in one time frame ("report on
-# Tuesday, followed by Meta on Wednesday")
-_CLAUSE_BREAK = re.compile(r"[;:()]|,(?!\s+(?:with|followed\s+by)\s)")
+# ", with ...": an absolute phrase; ", followed by ...", ", starting with ...": a list in one
+# time frame ("report on Tuesday, followed by Meta on Wednesday"; "The season resumes,
+# starting with the visit of Norwich on Wednesday")
+_CLAUSE_BREAK = re.compile(r"[;:()]|,(?!\s+(?:with|followed\s+by|(?:starting|beginning)\s+with)\s)")
 
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+")
