@@ -549,9 +549,9 @@ def _with_day_beside(spec: Spec, text: str, context: str | None
                      ) -> tuple[Spec | None, str]:
     """(a bare clock time joined to the day its sentence names beside it or after a place or
     two, else to the one day it names earlier: after "on", in the possessive or as a holiday;
-    the words whose tense decides, that day's after "on", else the time's), else (None,
-    text)."""
-    words, where = day_beside(text, context) or day_later(text, context), text
+    the words whose tense decides: the time through its day beside it ("11.59pm on
+    Wednesday"), the earlier day's after "on", else the time's), else (None, text)."""
+    words, where = day_beside(text, context) or (day_later(text, context), text)
     if words is None and (earlier := day_earlier(text, context)):
         words, after_on = earlier  # "on Friday, when they tee off at 7.35am": Friday's tense
         where = words if after_on else text

@@ -78,14 +78,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return re.compile(after), re.compile(before), re.compile(earlier), re.compile(after_places)
 
 
-def day_beside(mention: str, context: str | None) -> str | None:
-    """The day words named right beside `mention` in `context` ("friday"), or None."""
+def day_beside(mention: str, context: str | None) -> tuple[str, str] | None:
+    """(the day words named right beside `mention` in `context` ("friday"), the words from the
+    mention through a day after it ("11.59pm on wednesday"; else the mention)), or None."""
     text, at = locate(context, mention)
     if at < 0:
         return None
     after, before, *_ = _patterns()
-    m = after.match(text, at + len(mention)) or before.search(text, max(0, at - 40), at)
-    return (m.group("day") or m.group("inside")) if m else None
+    m = after.match(text, at + len(mention))
+    through = text[at:m.end()].rstrip(" ,") if m else mention
+    m = m or before.search(text, max(0, at - 40), at)
+    return ((m.group("day") or m.group("inside")), through) if m else None
 
 
 @lru_cache(maxsize=1)

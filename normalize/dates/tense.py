@@ -22,6 +22,7 @@ WINDOW = 160  # characters each side of the mention searched for a marker
 MAX_ATTRIBUTION_WORDS = 6  # "..., a senior State Department official said."
 MAX_OBJECT_WORDS = 5  # "ordered schools in the capital to remain closed on Friday"
 MAX_LEAD_WORDS = 2  # "This Sunday's final kicks off": words before a mention that is a subject
+MAX_FRONTED_WORDS = 4  # "From 11.59pm on Wednesday, residents must ...": a fronted phrase
 MAX_HEADLINE_WORDS = 16  # news headlines are short; a longer unpunctuated text is a cut span
 AFTER_WEIGHT = 2  # a marker after the mention counts as twice as far: English puts the verb first
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -278,10 +279,14 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
         other_clause = (_CLAUSE_BREAK.search(window, *gap) is not None
                         or not before and _opener_between(window, *gap))
         if kind in ("future_before", "scheduled"):  # in the mention's clause, before it
-            if (other_clause and not (kind == "scheduled" and _fronted(window, end, pos))
-                    or not before and (kind == "future_before"
-                                       or not _opens_clause(window, start))):
-                continue  # after the mention, only a scheduled verb of which it is the subject
+            fronted = not before and _fronted(window, end, pos)
+            if (other_clause and not fronted
+                    or kind == "scheduled" and not before and not _opens_clause(window, start)
+                    or kind == "future_before" and not before and not (
+                        fronted and _opens_clause(window, start, MAX_FRONTED_WORDS))):
+                continue  # after the mention, only a scheduled verb of which it is the
+                # subject, or a modal after it set off as the clause's opening ("From
+                # Wednesday, residents must wear masks")
             if kind == "scheduled" and _not_a_verb(window, pos, window[pos:stop]):
                 continue
             kind = "future" if kind == "future_before" else kind
@@ -451,13 +456,13 @@ def _names_month_or_weekday(word: str) -> bool:
     return word in lex.months or word in lex.weekdays
 
 
-def _opens_clause(window: str, start: int) -> bool:
-    """Whether at most MAX_LEAD_WORDS words stand before the mention at `start` in its clause
+def _opens_clause(window: str, start: int, most: int = MAX_LEAD_WORDS) -> bool:
+    """Whether at most `most` words stand before the mention at `start` in its clause
     ("Thursday marks 80 years", "This Sunday's final kicks off at 3pm"): then it is the subject
     of a scheduled verb after it."""
     ends = [m.end() for m in _SENTENCE_END.finditer(window, 0, start)]
     opening = max([_clause_start(window, 0, start), *ends[-1:]])
-    return len(window[opening:start].split()) <= MAX_LEAD_WORDS
+    return len(window[opening:start].split()) <= most
 
 
 def _fronted(window: str, end: int, pos: int) -> bool:
