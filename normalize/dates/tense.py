@@ -636,5 +636,9 @@ def _cue_with_verb(text: str, at: int) -> str | None:
         between = text[found.end():m.start()] if found is not None else ""
         if (found is not None and next(_markers(between), None) is None
                 and len(between.split()) <= max_words):
-            return direction  # no other verb between: "Rain delays meant the match did not
-    return None  # finish until 9.16pm" puts nothing off
+            # no other verb between: "Rain delays meant the match did not finish until 9.16pm"
+            # puts nothing off; a plan since overtaken may have been for a day gone by
+            previous = text[max(0, found.start() - 24):found.start()].split()[-1:]
+            overtaken = bool(previous) and previous[0] in _word_set("overtaken")
+            return "nearest" if overtaken and direction == "future" else direction
+    return None
