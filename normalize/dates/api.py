@@ -13,6 +13,7 @@ from normalize.dates.anchor import Resolver
 from normalize.dates.context import (
     capitalized_date_words,
     compared,
+    day_before_infinitive,
     day_beside,
     day_earlier,
     day_later,
@@ -363,7 +364,22 @@ def _resolve(
         start = range_start(text, context)  # "from 1 December until the end of February"
         if start:
             return _not_before_start(got, spec, text, start, anchor, context, seasons, languages)
+        if _within_a_week(spec) and (day := day_before_infinitive(text, context)) and (
+                infinitive_before(context, text)):  # "beat Senegal on Sunday to set up a
+            # quarter-final against France on Saturday": the Saturday after that Sunday
+            return _after_day(got, spec, text, day, anchor, context, seasons, languages)
     return got
+
+
+def _after_day(got: TimeValue, spec: Spec, text: str, day: str, anchor: date | None,
+               context: str, seasons: str, languages: tuple[str, ...]) -> TimeValue:
+    """`got`, a weekday, if it lies after the weekday `day` its sentence names before it; else
+    the first such weekday after that day."""
+    first = _resolve(day, anchor, context, "auto", seasons, languages)
+    if first is None or first.start is None or got.start > first.start:
+        return got
+    after = Resolver(first.start.date(), "future", seasons, None, True).value(spec, text)
+    return replace(after, rule=f"{after.rule}-after-{first.rule}") if after else got
 
 
 # A year-less date in a story of an earlier year is of the story's year when it lies this near

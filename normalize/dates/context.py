@@ -197,6 +197,26 @@ def range_start(mention: str, context: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _day_then_infinitive() -> re.Pattern[str]:
+    """A weekday, "to" and a word right after it, then the text up to the mention within the
+    clause (data/context.yaml `day_then_infinitive` bounds it)."""
+    reach = int(_raw()["day_then_infinitive"]["reach"])
+    return re.compile(rf"(?<![\w-])(?P<day>{one_of(lexicon().weekdays)})\s+to\s+[a-z]+(?![\w-])"
+                      rf"[^.;:()]{{0,{reach}}}$")
+
+
+def day_before_infinitive(mention: str, context: str | None) -> str | None:
+    """The weekday (case-folded) that the clause of `mention` names before a "to" + verb that
+    leads to it ("Sunday" of "beat Senegal on Sunday to set up a quarter-final against France
+    on Saturday"): what the infinitive tells follows that day. Else None."""
+    text, at = locate(context, mention)
+    if at <= 0:
+        return None
+    m = _day_then_infinitive().search(text, max(0, at - 200), at)
+    return m.group("day") if m else None
+
+
+@lru_cache(maxsize=1)
 def _range_end() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(an opener of a range right before the mention, a link and the words after it up to a
     comma), data/context.yaml `range_end`."""
