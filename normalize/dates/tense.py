@@ -28,8 +28,9 @@ AFTER_WEIGHT = 2  # a marker after the mention counts as twice as far: English p
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # ", with ...": an absolute phrase; ", followed by ...", ", starting with ...": a list in one
 # time frame ("report on Tuesday, followed by Meta on Wednesday"; "The season resumes,
-# starting with the visit of Norwich on Wednesday")
-_CLAUSE_BREAK = re.compile(r"[;:()]|,(?!\s+(?:with|followed\s+by|(?:starting|beginning)\s+with)\s)")
+# starting with the visit of Norwich on Wednesday"); the colon of a clock ("1:05 p.m.") is none
+_CLAUSE_BREAK = re.compile(
+    r"[;()]|:(?!\d)|,(?!\s+(?:with|followed\s+by|(?:starting|beginning)\s+with)\s)")
 
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+")
