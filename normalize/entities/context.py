@@ -520,6 +520,7 @@ _RESULT_AFTER = re.compile(r"\s+(lost|won|drew)\s+(?:the\s+|a\s+|its\s+|their\s+
 _VERB_AFTER = re.compile(r"\s+(?:(?:will|would|must|can|could|should|shall|to)\s+)?"
                          r"(\w+(?:\s+(?:to|with|on))?)\b")  # "Mexico will play", "takes on"
 _VERB_BEFORE = re.compile(r"\b(\w+(?:\s+(?:to|with|by|for|on))?)\s+$")
+_TO_AFTER = re.compile(r"\s+to\s")
 
 
 def _match(s: _Spot) -> str:
@@ -538,6 +539,9 @@ def _match(s: _Spot) -> str:
     found = next((w for w in words if w in words_.match_verbs
                   or w.split()[0] in words_.match_verbs), "")
     fixture = "" if found else next((w for w in words if w in words_.fixture_verbs), "")
+    if not found and before and before.group(1).casefold() in words_.leading_verbs and (
+            _TO_AFTER.match(s.text, s.end)):  # "guided Australia to a sixth World Cup title"
+        fixture = before.group(1).casefold()
     result = _RESULT_AFTER.match(s.text, s.end)  # "Liverpool lost the final to Real Madrid"
     if not found and result and not words_.matches.isdisjoint(result.group(2).casefold().split()):
         found = result.group().strip()

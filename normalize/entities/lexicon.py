@@ -360,6 +360,7 @@ class ContextWords:
     attribution_verbs: frozenset[str]
     match_verbs: frozenset[str]
     fixture_verbs: frozenset[str]
+    leading_verbs: frozenset[str]
     matches: frozenset[str]
     representatives: frozenset[str]
     currency_words: frozenset[str]
