@@ -446,6 +446,22 @@ def _name_before(s: _Spot) -> str:
     return f"after {word!r}"
 
 
+_FIGURE_BEFORE = re.compile(r"\d\s*$")
+
+
+def _unit_of_measure(s: _Spot) -> str:
+    """A code of two or three capitals between a figure and a word of data/context.yaml
+    `after_unit` (or no word) is a unit of measure: "160 AU from the Sun", "5 GW of capacity";
+    not "the 12 GRU officers"."""
+    code = s.written
+    if not (2 <= len(code) <= 3 and code.isupper()
+            and _FIGURE_BEFORE.search(s.text, max(0, s.start - 4), s.start)):
+        return ""
+    after = _NEXT.match(s.text, s.end)
+    word = after.group(1).casefold() if after and after.group(1) else ""
+    return "a unit after a figure" if not word or word in lexicon.context_words().after_unit else ""
+
+
 def _currency(s: _Spot) -> str:
     """A demonym before a currency names the money: "the Russian rouble", "the Japanese yen"."""
     after = _NEXT.match(s.text, s.end) if s.method == "demonym" else None
@@ -904,7 +920,7 @@ _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _ethni
                       _counted_people, _score, _match, _month_day, _region, _name_of,
                       _place_preposition, _another_holder, _acronym_of_another, _introduced,
                       _apposed, _namesake, _foreign_body, _owned_by_another, _other_sense,
-                      _ampersand, _name_before, _currency)
+                      _ampersand, _name_before, _currency, _unit_of_measure)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,

@@ -659,6 +659,9 @@ class KnowledgeBase:
         qualifier_starts: set[str] = set()
         # (id, key) -> (start, end) of an alias in use only for a while
         self._alias_terms: dict[tuple[str, str], tuple[dt.date | None, dt.date | None]] = {}
+        # a code another entity is named by is that entity's: "the AU" is the African Union,
+        # not Australia's ISO code
+        named = {text for e in self._entities.values() for text in (e.name, *e.aliases)}
         for e in self._entities.values():
             for alias, start, end in e.dated_aliases:
                 self._alias_terms[e.id, lexicon.name_key(alias)] = (start, end)
@@ -683,7 +686,7 @@ class KnowledgeBase:
             styled = bool(e.roles) and all(  # a monarch or heir, named by title and given name
                 role_lex.role_class(r.role) in parts.styled_by_title for r in e.roles)
             for text, method in [(e.name, "exact"), *((a, "alias") for a in e.aliases),
-                                 *((c, "alias") for c in e.iso),
+                                 *((c, "alias") for c in e.iso if c not in named),
                                  *((n, "alias") for n in lexicon_names)]:
                 hit = Hit(e.id, method, SCORES[method], text)
                 stripped = text.replace(".", "").strip()

@@ -364,6 +364,7 @@ class ContextWords:
     matches: frozenset[str]
     representatives: frozenset[str]
     currency_words: frozenset[str]
+    after_unit: frozenset[str]
     place_nouns: frozenset[str]
     national_bodies: frozenset[str]
     region_abbreviations: dict[str, frozenset[str]]
