@@ -415,9 +415,9 @@ def _bound_of_vague(tokens: list[str], i: int, kind: str, rule: str, text: str,
 def _currency(tokens: list[str], key: str, t: _Tables) -> tuple[str | None, list[str]]:
     """(the currency written before the number, the tokens without it): a sign anywhere before
     a number ("$3bn", "more than $3bn"), with the country letters written against it ("US$",
-    "A$", "HK$"; not the article of "a $5 fine"), an ISO code first ("USD 5m"), or letters of
-    `currency_prefixes` before a number ("about Rs 800 crore", "R4.5 billion"). `key` is the
-    mention the tokens come from."""
+    "A$", "HK$"; not the article of "a $5 fine"), an ISO code before it ("USD 5m", "about EUR
+    5m"), or letters of `currency_prefixes` before a number ("about Rs 800 crore", "R4.5
+    billion"). `key` is the mention the tokens come from."""
     for k, tok in enumerate(tokens):
         if tok in _CURRENCY_SIGNS:
             glued = tok == "$" and k and f"{tokens[k - 1]}$" in key
@@ -425,9 +425,11 @@ def _currency(tokens: list[str], key: str, t: _Tables) -> tuple[str | None, list
             rest = tokens[: k - 1] if code else tokens[:k]
             return code or t.currencies[tok], rest + [x for x in tokens[k + 1:]
                                                       if x not in _CURRENCY_SIGNS]
-    code = t.currencies.get(tokens[0], "")
-    if code == tokens[0].upper() and len(tokens) > 1 and _parse_number(tokens, 1, t):
-        return code, tokens[1:]  # an ISO code first ("USD 5m"), not a word ("won 5 games")
+    for k, tok in enumerate(tokens[:-1]):  # an ISO code before the number ("USD 5m",
+        # "approximately USD 50 billion"), not a word ("won 5 games")
+        code = t.currencies.get(tok, "")
+        if code == tok.upper() and _parse_number(tokens, k + 1, t):
+            return code, tokens[:k] + tokens[k + 1:]
     for tok in tokens[:-1]:  # "about Rs 800 crore", "R4.5 billion", "R5m-R7m"
         code = t.currency_prefixes.get(tok)
         if code and (len(tok) > 1 or _LETTER_AMOUNT.search(key, key.find(tok))):
