@@ -157,15 +157,19 @@ def _clause_after_comma(context: str, coordinator: str, key_toks: Sequence[str],
 # A dateline: the place a story was filed from, opening its first sentence in capitals or not,
 # with its region and the agency ("KYIV, Ukraine (AP) —", "Moscow (Reuters) -", "PARIS —").
 _DATELINE = re.compile(r"\s*([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})(?:, [A-Z][\w.'-]*"
-                       r"(?: [A-Z][\w.'-]*){0,2})?( \([^()]{1,40}\))? ?(?:-|--)(?: |$)")
+                       r"(?: [A-Z][\w.'-]*){0,2})?( \([^()]{1,40}\))? ?(-|--|:)(?: |$)")
 
 
-def in_dateline(key_toks: Sequence[str], context: str) -> bool:
-    """Whether the mention is the place name of the sentence's dateline: in capitals, or
-    followed by the agency in brackets ("Moscow (Reuters) -"; not "Moscow - ...")."""
+def in_dateline(key_toks: Sequence[str], context: str) -> str:
+    """The mark after the mention when it is the place name of the sentence's dateline ("-"
+    or ":"), else "": in capitals, or followed by the agency in brackets ("Moscow (Reuters) -",
+    "NEW DELHI:"; not "Moscow - ..."). A colon also follows a speaker or a source ("PRIME
+    MINISTER ABE:", "AFP:"), which names no place."""
     dateline = _DATELINE.match(fold(context))
-    return (dateline is not None and (dateline.group(1).isupper() or bool(dateline.group(2)))
-            and lexicon.tokens(dateline.group(1)) == list(key_toks))
+    if (dateline is None or not (dateline.group(1).isupper() or dateline.group(2))
+            or lexicon.tokens(dateline.group(1)) != list(key_toks)):
+        return ""
+    return dateline.group(3)
 
 
 def metonymy(kb: KnowledgeBase, cands: list[Candidate], key: str, possessive: bool,
@@ -281,8 +285,9 @@ def _name_word_after(text: str, end: int) -> tuple[str, str]:
         return "", ""
     word = after.group(1).rstrip(".'").casefold().removesuffix("'s")
     words = lexicon.context_words()
-    if (word in lexicon.title_words() or word in words.body_words
-            or word in words.calendar_words):
+    titles = lexicon.title_words()
+    if (word in titles or word in words.body_words or word in words.calendar_words
+            or all(part in titles for part in word.split("-"))):  # "Secretary-General"
         return "", ""
     return after.group(1), word
 

@@ -86,6 +86,12 @@ def typo_evidence(toks: Sequence[str], cand: Sequence[str], edits: Sequence[int]
                for t, c, d in zip(toks, cand, edits, strict=True))
 
 
+def plural_of(word: str, name: str) -> bool:
+    """Whether a word is a name with a plural "s" ("Morrisons", "the Greens"): a shop, a family
+    or a party, not a misspelt name."""
+    return word == f"{name}s"
+
+
 def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
     """Stage 9: keys within a per-token edit budget, found through the deletion index and
     scored with rapidfuzz; accepted only with enough agreement (`typo_evidence`)."""
@@ -99,7 +105,7 @@ def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
         edits = tuple(0 if d and lexicon.translit_token(t) == lexicon.translit_token(c) else d
                       for t, c, d in zip(toks, cand, found, strict=True))
         if not typo_evidence(toks, cand, edits) or any(
-                t == f"{c}s" or d and any(ch.isdigit() for ch in t + c)
+                plural_of(t, c) or d and any(ch.isdigit() for ch in t + c)
                 for t, c, d in zip(toks, cand, edits, strict=True)):
             continue  # "Morrisons", "Sainsburys": a plural or a shop, not a misspelt name;
             # "2014 NATO summit": another number is another thing, no typo of "2019"

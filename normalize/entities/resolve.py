@@ -177,11 +177,12 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         cands = _region_abbreviation(kb, mention)
     if cands:  # "Prince Charles" in 2025 is no longer Charles III
         cands = [c for c in cands if kb.alias_in_force(c.id, m.key, day)]
-    if cands and context and not m.possessive and in_dateline(m.key.split(), context):
+    if cands and context and not m.possessive and (mark := in_dateline(m.key.split(), context)):
         # a dateline names a place, a city first: "SINGAPORE (AP) -" is the city of the
-        # city-state; "AUSTIN -" is no Lloyd Austin
+        # city-state; "AUSTIN -" is no Lloyd Austin; "AFP:" is a source, no place
         places = [c for c in cands if (e := kb.get(c.id)) and e.type in NAMED_PLACE_TYPES]
-        cands = [c for c in places if (e := kb.get(c.id)) and e.type == "city"] or places
+        if places or mark != ":":
+            cands = [c for c in places if (e := kb.get(c.id)) and e.type == "city"] or places
     return metonymy(kb, cands, m.key, m.possessive, context)
 
 
@@ -502,7 +503,8 @@ def short_typo(kb: KnowledgeBase, key: str, context: str) -> list[Candidate]:
     countries: frozenset[str] | None = None
     out = []
     for cand_key, edits in kb.typo_candidates(key):
-        if edits != (1,) or cand_key[0] != key[0] or " " in cand_key:
+        if edits != (1,) or cand_key[0] != key[0] or " " in cand_key or names.plural_of(
+                key, cand_key):  # "the Greens" is a party, no misspelt "Green"
             continue
         for h in kb.lookup(cand_key):
             e = kb.get(h.id)
