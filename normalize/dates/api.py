@@ -325,7 +325,9 @@ def _resolve(
         how = "ended" if fields.get("period") else "span"
         return TimeValue.from_timex(span, "DURATION", seasons, rule=f"{spec.rule}-{how}",
                                     text=text, mod=spec.mod)
-    if fields.get("same_period") and context:  # "the same period last year"
+    if (fields.get("same_period") or fields.get("year_earlier") and compared(text, context)
+            ) and context:  # "the same period last year"; "in May, up from 3,407 a year
+        # earlier": that May a year back
         same = _year_before_period(spec, text, anchor, context, prefer, seasons, languages)
         if same is not None:
             return same
@@ -433,13 +435,15 @@ def _on_story_day(spec: Spec, text: str, anchor: date | None, context: str | Non
     """Whether a clock time with no day of its own is on the day the story last named before
     it rather than on the anchor's: in a past-tense sentence, a day before the anchor ("The
     fall happened at about 2.30pm", after a paragraph about 4 December, written on 8 December);
-    in a sentence that looks ahead, a day after it ("The final kicks off at 10 p.m.", after a
-    paragraph about Saturday's final, written on Monday)."""
+    in a sentence that looks ahead or in the present tense, a day after it ("The final kicks
+    off at 10 p.m.", "Kick-off is at 3pm", after a paragraph about Saturday's final, written
+    on Monday)."""
     if (reference is None or reference[1] not in _WITHIN_A_DAY or spec.get("offset")
             or anchor is None or reference[0] == anchor):
         return False
-    toward = "past" if reference[0] < anchor else "future"
-    return _DIRECTION_OF_TENSE.get(tense_of(context, text) or "") == toward
+    ahead = reference[0] > anchor  # a present tense tells what is still to come as well
+    tense = _DIRECTION_OF_TENSE.get(tense_of(context, text) or "")
+    return tense in (("future", "present") if ahead else ("past",))
 
 
 # Four digits that read as a 24-hour clock after "at" rather than as a year: before 1900 or

@@ -245,7 +245,8 @@ def _period_named() -> re.Pattern[str]:
     "July"), any case."""
     ph = lexicon().placeholders
     return re.compile(rf"(?<![\w-])(?:(?:the )?{ph['hord']}[ -]half"
-                      rf"|(?:the )?{ph['qord']}[ -]quarter|{ph['month']})(?![\w-])", re.IGNORECASE)
+                      rf"|(?:the )?{ph['qord']}[ -]quarter|{ph['month']}(?!\.?\s*\d))(?![\w-])",
+                      re.IGNORECASE)  # a month before a day number is a day: "ended Sept. 29"
 
 
 def period_before(mention: str, context: str | None) -> str | None:

@@ -508,10 +508,11 @@ def _cue_kinds(key: str) -> tuple[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _cue_scanner() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """(a cue ending a text, a cue opening a text, cue -> direction) for `cues`, `cues_after`."""
+    """(a cue ending a text, maybe with an article after it ("ahead of a Sunday summit"), a cue
+    opening a text, cue -> direction) for `cues`, `cues_after`."""
     before, kinds = _cue_kinds("cues")
     after, kinds_after = _cue_kinds("cues_after")
-    return (re.compile(rf"(?<![a-z'])(?P<cue>{before})[^a-z']{{1,3}}$"),
+    return (re.compile(rf"(?<![a-z'])(?P<cue>{before})[^a-z']{{1,3}}(?:(?:a|an|the)\s+)?$"),
             re.compile(rf"[^a-z']{{1,3}}(?P<cue>{after})(?![a-z'])"), {**kinds, **kinds_after})
 
 
