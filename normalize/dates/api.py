@@ -325,9 +325,9 @@ def _resolve(
         how = "ended" if fields.get("period") else "span"
         return TimeValue.from_timex(span, "DURATION", seasons, rule=f"{spec.rule}-{how}",
                                     text=text, mod=spec.mod)
-    if (fields.get("same_period") or fields.get("year_earlier") and compared(text, context)
-            ) and context:  # "the same period last year"; "in May, up from 3,407 a year
-        # earlier": that May a year back
+    if context and (fields.get("same_period")  # "the same period last year"
+                    or fields.get("year_earlier") and compared(text, context)):  # "in May,
+        # up from 3,407 a year earlier": that May a year back
         same = _year_before_period(spec, text, anchor, context, prefer, seasons, languages)
         if same is not None:
             return same

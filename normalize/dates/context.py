@@ -85,10 +85,10 @@ def day_beside(mention: str, context: str | None) -> tuple[str, str] | None:
     if at < 0:
         return None
     after, before, *_ = _patterns()
-    m = after.match(text, at + len(mention))
-    through = text[at:m.end()].rstrip(" ,") if m else mention
-    m = m or before.search(text, max(0, at - 40), at)
-    return ((m.group("day") or m.group("inside")), through) if m else None
+    if m := after.match(text, at + len(mention)):
+        return m.group("day") or m.group("inside"), text[at:m.end()].rstrip(" ,")
+    m = before.search(text, max(0, at - 40), at)
+    return (m.group("day") or m.group("inside"), mention) if m else None
 
 
 @lru_cache(maxsize=1)

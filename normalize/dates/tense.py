@@ -640,7 +640,6 @@ def _cue_with_verb(text: str, at: int) -> str | None:
                 and len(between.split()) <= max_words):
             # no other verb between: "Rain delays meant the match did not finish until 9.16pm"
             # puts nothing off; a plan since overtaken may have been for a day gone by
-            previous = text[max(0, found.start() - 24):found.start()].split()[-1:]
-            overtaken = bool(previous) and previous[0] in _word_set("overtaken")
+            overtaken = _previous_words(text, found.start())[0] in _word_set("overtaken")
             return "nearest" if overtaken and direction == "future" else direction
     return None

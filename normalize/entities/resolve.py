@@ -112,13 +112,13 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
     for suffixes, etype, min_tokens in ((parts.post_nominals, "person", 3),
                                         (parts.company_suffixes, "org", 2)):
         if len(m.toks) < min_tokens or m.toks[-1] not in suffixes or kb.lookup(m.key):
-            continue  # a name the KB holds whole keeps its suffix: "British Broadcasting
-            # Corporation"
-        rest = re.sub(r"[\s,]+\S+\s*$", "", m.text)
+            continue  # a name the KB holds whole keeps its suffix ("British Broadcasting
+            # Corporation")
+        rest = re.sub(r"[\s,]+\S+\s*$", "", m.text)  # unchanged for "0\ufdc8NV": no space
         named = _all_candidates(kb, rest, day, context) if rest != m.text else []
-        if named:  # not "0\ufdc8NV", whose tokens no space parts; a rest naming nothing
-            # leaves the whole to the stages below ("Bitish Broadcasting Corporation", a typo)
-            # "Boris Johnson MP", "Colonial Pipeline Co.": the person or company the rest names
+        if named:  # "Boris Johnson MP", "Colonial Pipeline Co.": the person or company the
+            # rest names; a rest naming nothing leaves the whole to the stages below ("Bitish
+            # Broadcasting Corporation", a typo)
             return [c for c in named if (e := kb.get(c.id)) is not None and e.type == etype]
     if m.toks[-1] in _COUNTERPART_LAST:
         cp = counterpart(kb, m.toks, day, context)
