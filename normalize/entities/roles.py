@@ -346,13 +346,22 @@ def departed(kb: KnowledgeBase, parse: TitleParse, day: dt.date) -> list[Candida
     """The holders of a role whose term ended at most data/roles.yaml `departure: within_days`
     before `day` and who no longer hold it ("Trump fired the FBI director", written the day
     after: not the acting director named that day)."""
-    entries = _terms(kb, parse)
+    return _former_holders(_terms(kb, parse), day, f"{parse.title!r} on {day}",
+                           since=day - lexicon.roles().departure_within)
+
+
+def _former_holders(entries: list[tuple[Entity, Role]], day: dt.date | None, label: str,
+                    since: dt.date | None = None) -> list[Candidate]:
+    """The holders whose term ended before `day` (not since `since`, when given) and who do not
+    hold the role on it, the latest first."""
     active = {e.id for e, r in entries if r.active_on(day)}
-    since = day - lexicon.roles().departure_within
-    return list({e.id: Candidate(e.id, 0.9, "role", f"{parse.title!r}: {e.name} left {r.role}"
-                                 f"{' of ' + r.of if r.of else ''} on {r.end}, before {day}")
-                 for e, r in entries
-                 if r.end is not None and since <= r.end <= day and e.id not in active}.values())
+    past = [(e, r) for e, r in entries if r.end is not None and e.id not in active
+            and (day is None or r.end < day) and (since is None or r.end >= since)]
+    out: dict[str, Candidate] = {}
+    for e, r in sorted(past, key=lambda er: er[1].end or dt.date.min, reverse=True):
+        out.setdefault(e.id, Candidate(e.id, 0.9, "role", f"{label}: {e.name} was {r.role}"
+                                       f"{' of ' + r.of if r.of else ''} until {r.end}"))
+    return list(out.values())
 
 
 def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
@@ -372,21 +381,9 @@ def role_at_time(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
         entries = [(e, r) for e, r in entries
                    if r.start is not None and day - NEW_WITHIN <= r.start <= day]
     if parse.modifier == "before":
-        active = {e.id for e, r in entries if r.active_on(day)}
-        past = [(e, r) for e, r in entries if r.end is not None
-                and (day is None or r.end < day) and e.id not in active]
-        if not past:
-            return []
         # every earlier holder alike: "Germany's former chancellor" in 2022 is Schroeder as
         # often as Merkel, so none is chosen unless the sentence dates the term it speaks of
-        out = {}
-        for e, r in sorted(past, key=lambda er: er[1].end or dt.date.min, reverse=True):
-            if e.id in out:
-                continue
-            out[e.id] = Candidate(e.id, 0.9, "role",
-                                  f"{label}: {e.name} was {r.role}"
-                                  f"{' of ' + r.of if r.of else ''} until {r.end}")
-        return list(out.values())
+        return _former_holders(entries, day, label)
     order = list(parse.classes)
     preferred = lexicon.roles().leader_by_country.get(parse.qualifier or "")
     if len(order) > 1 and preferred in order:
