@@ -502,7 +502,8 @@ def _attribution(window: str, end: int, pos: int) -> bool:
 def _cue_kinds(key: str) -> tuple[str, dict[str, str]]:
     """(an alternation of the cue phrases of data/tense.yaml `key`, cue -> direction)."""
     kinds = {_phrase(str(w).casefold()): kind
-             for kind in ("past", "future", "ahead") for w in _data()[key].get(kind) or []}
+             for kind in ("past", "future", "ahead", "nearest")
+             for w in _data()[key].get(kind) or []}
     return (_trie_regex([tuple(p.split()) for p in kinds]) if kinds else "(?!)"), kinds
 
 
