@@ -356,7 +356,15 @@ def _when_cell(raw: str, doc: Document, context: str | None) -> Cell:
             why += f"; documents.csv gives no date for document {doc.id!r}"
         return Cell(raw, value, None, f"{raw!r} -> {value.value} (unanchored)", why)
     granularity = f" ({value.granularity})" if value.granularity else ""
-    return Cell(raw, value, value.value, f"{value.value}{granularity}", f"rule {value.rule}")
+    zone = f" at UTC{_signed(value.utc_offset)}" if value.utc_offset is not None else ""
+    return Cell(raw, value, value.value, f"{value.value}{zone}{granularity}",
+                f"rule {value.rule}")
+
+
+def _signed(minutes: int) -> str:
+    """An offset from UTC as ISO 8601 writes it: +01:00, -05:00, +05:30."""
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _quantity_cell(raw: str) -> Cell:
@@ -441,7 +449,10 @@ def _when_label(cell: Cell) -> str:
 def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: KnowledgeBase
                   ) -> tuple[str, str]:
     ia, ib = _interval(a, da), _interval(b, db)
-    la, lb = _when_label(a), _when_label(b)
+    zoned = ia is not None and ib is not None and a.value.in_utc(b.value)
+    if zoned:  # "8 p.m. (1900 GMT)" and "2 p.m. Eastern time": compared in UTC
+        ia, ib = _in_utc(ia, a.value), _in_utc(ib, b.value)
+    la, lb = (_zoned_label(a), _zoned_label(b)) if zoned else (_when_label(a), _when_label(b))
     if la != lb and not (ia and ib):
         if _wildcard_match(a.key, b.key):
             return "refines", f"{la} and {lb} agree where both are specified"
@@ -451,18 +462,44 @@ def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: KnowledgeBas
     if la == lb and part and a.value.mod != b.value.mod:
         return "refines", f"the {next(iter(part)).lower()} of {la} lies inside {lb}"
     if la != lb and inside and ia == ib:  # "2023-Q2" and "2023-04/2023-06"
-        return "agree", f"{la} and {lb} are the same span"
+        return "agree", f"{la} and {lb} are the same {'moment' if zoned else 'span'}"
     verdict = _nesting(
         la, lb, la == lb,
         inside and ib[0] <= ia[0] and ia[1] <= ib[1],
         inside and ia[0] <= ib[0] and ib[1] <= ia[1],
         inside and ia[0] < ib[1] and ib[0] < ia[1],
         "lies inside", f"{la} and {lb} do not overlap")
-    if verdict[0] == "conflict" and inside and (_across_midnight(ia, a.value, ib, b.value)
-                                                or _across_midnight(ib, b.value, ia, a.value)):
+    if verdict[0] == "conflict" and inside and not zoned and (
+            _across_midnight(ia, a.value, ib, b.value)
+            or _across_midnight(ib, b.value, ia, a.value)):
         return "refines", (f"{la} and {lb} may be one moment told in two time zones "
                            "(late on one day, early on the next)")
+    one_zoned = (a.value.utc_offset is None) != (b.value.utc_offset is None)
+    if verdict[0] == "conflict" and inside and one_zoned:
+        zoned_cell, span, other, other_span = (
+            (a, ia, b, ib) if a.value.utc_offset is not None else (b, ib, a, ia))
+        utc = _in_utc(span, zoned_cell.value)
+        if utc[0] < other_span[1] + _WEST_MOST and other_span[0] - _EAST_MOST < utc[1]:
+            return "refines", (f"{_zoned_label(zoned_cell)} may lie inside {_when_label(other)}"
+                               " told in another time zone")
     return verdict
+
+
+# The world's clocks run from UTC-12 to UTC+14: a local time with no zone lies within these of
+# the same time in UTC.
+_WEST_MOST = timedelta(hours=12)
+_EAST_MOST = timedelta(hours=14)
+
+
+def _in_utc(span: tuple[datetime, datetime], value: TimeValue) -> tuple[datetime, datetime]:
+    """An interval of local time moved to UTC by the value's offset (open ends stay open)."""
+    shift = timedelta(minutes=value.utc_offset or 0)
+    return tuple(  # type: ignore[return-value]
+        t if t in (datetime.min, datetime.max) else t - shift for t in span)
+
+
+def _zoned_label(cell: Cell) -> str:
+    return f"{_when_label(cell)} (UTC{_signed(cell.value.utc_offset)})"
 
 
 _PARTS = frozenset({"START", "MID", "END"})  # "early Sunday", "mid-June", "late 2020"

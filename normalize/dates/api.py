@@ -57,6 +57,7 @@ from normalize.dates.tense import (
     tense_of,
 )
 from normalize.dates.values import DEFAULT_SEASONS, TimeValue, interval_of, season_tables
+from normalize.dates.zones import utc_offset
 from normalize.isodate import parse_iso_date
 
 AnchorLike = str | date | datetime | None
@@ -628,6 +629,18 @@ def diagnose(text: str) -> str | None:
     return f"impossible date {text!r}: {problem}" if problem else None
 
 
+_CLOCK = re.compile(r"T\d")  # a clock time, not a part of day ("TNI")
+
+
+def _zoned(got: TimeValue | None, text: str) -> TimeValue | None:
+    """`got` with the UTC offset of the zone its clock time is told in, when the mention names
+    one ("8 p.m. (1900 GMT)", "2 p.m. Eastern time", "11pm New Zealand time")."""
+    if got is None or got.start is None or not _CLOCK.search(got.value):
+        return got
+    offset = utc_offset(text, got.start)
+    return got if offset is None else replace(got, utc_offset=offset)
+
+
 def _is_mention(text: object, name: str) -> bool:
     """False for None (a missing value: no mention); True for a str; TypeError otherwise."""
     if text is None:
@@ -668,8 +681,8 @@ def resolve_date(
         return None
     _is_mention(context, "context")
     ref = parse_reference(reference)
-    return _resolve(text, parse_anchor(anchor), context, prefer, seasons, tuple(languages),
-                    ref, narrative=ref is not None)
+    return _zoned(_resolve(text, parse_anchor(anchor), context, prefer, seasons,
+                           tuple(languages), ref, narrative=ref is not None), text)
 
 
 def resolve_dates(
@@ -710,7 +723,7 @@ def resolve_dates(
     lexicon()
     if documents is None:
         return [
-            _resolve(t, a, c, prefer, seasons, langs)
+            _zoned(_resolve(t, a, c, prefer, seasons, langs), t)
             for t, a, c in zip(items, anchor_list, context_list, strict=True)
         ]
     doc_list = list(documents)
@@ -719,7 +732,7 @@ def resolve_dates(
     last: dict[Hashable, Reference | None] = {}
     out: list[TimeValue | None] = []
     for t, a, c, d in zip(items, anchor_list, context_list, doc_list, strict=True):
-        got = _resolve(t, a, c, prefer, seasons, langs, last.get(d))
+        got = _zoned(_resolve(t, a, c, prefer, seasons, langs, last.get(d)), t)
         out.append(got)
         ref = _as_reference(got)
         if ref is not None:

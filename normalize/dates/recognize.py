@@ -247,9 +247,13 @@ class Lexicon:
 
         tz = one_of(self.timezones)
         zone_words = one_of(self.timezone_words)
-        ends = (r"[ap]\.m\.", r"[ap]\.m", r"\b[ap]m", r"\d[ap]m", r":\d\d", "noon", "night")
+        ends = (r"[ap]\.m\.", r"[ap]\.m", r"\b[ap]m", r"\d[ap]m", r":\d\d", "noon", "night",
+                "day")  # "3:30 p.m. Sunday, Washington time"
         clock_end = "(?:" + "|".join(rf"(?<={end})" for end in ends) + ")"  # a clock time before
         place_time = r"(?:[a-z][\w.'-]* ){1,2}time"  # "1.45pm Frankfurt time", "4pm UK time"
+        # a clock restated in brackets in another zone: "8 p.m. (1900 GMT)", "(7pm GMT)"
+        self.restated_re = re.compile(
+            rf"\s*\(\s*\d{{1,2}}(?:[:.]?\d\d)?\s*(?:[ap]\.?m\.?)?\s+(?:{tz}|{zone_words})\s*(?:\)|$)")
         self.tz_re = re.compile(  # (after four digits alone a zone makes them a clock time)
             rf"(?=[ ,])(?<!^\d{{4}})(?:,? \(?(?:{tz})\)?"
             rf"|{clock_end},? (?:\(?(?:{zone_words})\)?|{place_time}))"
@@ -1140,8 +1144,8 @@ def clean_key(text: str) -> str:
     if key.endswith(".") and not _KEPT_DOT.search(key):
         key = key[:-1]
     lex = lexicon()
-    if " " in key:  # a time zone follows a space ("5 p.m. EST")
-        key = lex.tz_re.sub("", key)
+    if " " in key:  # a time zone follows a space ("5 p.m. EST"), or a restated clock
+        key = lex.tz_re.sub("", lex.restated_re.sub("", key) if "(" in key else key)
     if (" " in key or "-" in key) and lex.yearwords_re.search(key):  # "nineteen-ninety"
         key = lex.yearwords_re.sub(_year_digits, key)
     return key.strip()

@@ -218,6 +218,7 @@ class TimeValue:
     text: str | None = None
     mod: str | None = None
     reason: str | None = None
+    utc_offset: int | None = None  # minutes east of UTC, when the mention names its zone
 
     @classmethod
     def from_timex(
@@ -245,17 +246,38 @@ class TimeValue:
             return None
         return _OPEN_SIDES.get(self.mod or "", _same)(self.start, self.end)
 
-    def contains(self, other: TimeValue) -> bool:
-        """True when other's interval lies inside this one (both must have intervals)."""
+    def in_utc(self, other: TimeValue) -> bool:
+        """Whether this value and `other` both name their time zone, so that their intervals
+        compare in UTC ("8 p.m. (1900 GMT)" is "2 p.m. Eastern time"); else both are read
+        as local time."""
+        return self.utc_offset is not None and other.utc_offset is not None
+
+    def interval_utc(self) -> tuple[datetime, datetime] | None:
+        """The interval moved to UTC by the value's offset (as it is, without one)."""
+        if self.start is None or self.end is None:
+            return None
+        shift = timedelta(minutes=self.utc_offset or 0)
+        return self.start - shift, self.end - shift
+
+    def _pair(self, other: TimeValue) -> tuple[tuple[datetime, datetime],
+                                               tuple[datetime, datetime]] | None:
         if None in (self.start, self.end, other.start, other.end):
-            return False
-        return self.start <= other.start and other.end <= self.end  # type: ignore[operator]
+            return None
+        if self.in_utc(other):
+            return self.interval_utc(), other.interval_utc()  # type: ignore[return-value]
+        return (self.start, self.end), (other.start, other.end)  # type: ignore[return-value]
+
+    def contains(self, other: TimeValue) -> bool:
+        """True when other's interval lies inside this one (both must have intervals; in UTC
+        when both name their zone)."""
+        pair = self._pair(other)
+        return pair is not None and pair[0][0] <= pair[1][0] and pair[1][1] <= pair[0][1]
 
     def overlaps(self, other: TimeValue) -> bool:
-        """True when the two half-open intervals share at least one instant."""
-        if None in (self.start, self.end, other.start, other.end):
-            return False
-        return self.start < other.end and other.start < self.end  # type: ignore[operator]
+        """True when the two half-open intervals share at least one instant (in UTC when both
+        name their zone)."""
+        pair = self._pair(other)
+        return pair is not None and pair[0][0] < pair[1][1] and pair[1][0] < pair[0][1]
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict: datetimes as ISO strings."""

@@ -286,6 +286,20 @@ def test_late_and_early_across_midnight_may_be_one_moment(a, b, verdict) -> None
     assert pair.verdict == verdict, pair.why
 
 
+@pytest.mark.parametrize(("a", "b", "verdict"), [
+    # both name their zone: compared in UTC
+    ("at 8 p.m. (1900 GMT) on Thursday", "at 2 p.m. Eastern time on Thursday", "agree"),
+    ("at 8 p.m. Rome time on Thursday", "at 1900 GMT on Thursday", "agree"),
+    ("at 8 p.m. CET on Thursday", "at 8 p.m. EST on Thursday", "conflict"),
+    # one names its zone: the other may be told in any, within a day of it
+    ("at 3:30 p.m. Thursday, Washington time", "in the early hours of Friday", "refines"),
+    ("at 3:30 p.m. Thursday, Washington time", "on Sunday", "conflict"),
+])
+def test_times_in_named_zones_compare_in_utc(a, b, verdict) -> None:
+    pair = _when_pair(a, b, date(2013, 3, 1))
+    assert pair.verdict == verdict, pair.why
+
+
 def _when_pair(a: str, b: str, day: date):
     """The `when` verdict of one claim dated `a` in one paper and `b` in another of `day`."""
     docs = {d: Document(d, Path(f"{d}.txt"), day, "") for d in ("us", "uk")}
