@@ -53,7 +53,7 @@ def translit(kb: KnowledgeBase, key: str) -> list[Candidate]:
     """Stage 3b: spelling variants of transliterated names (Sergey/Sergei, Zelenskiy/Zelenskyy)."""
     out = []
     for h in kb.lookup_translit(key):
-        if given_for_surname(key, h):
+        if given_for_surname(key, h) or _too_short_to_fold(key):
             continue
         c = _from_hit(kb, h, 0.95, f"transliteration of {key!r}: ")
         out.append(Candidate(c.id, c.score, "translit", c.explain))
@@ -65,6 +65,14 @@ def given_for_surname(key: str, hit: Hit) -> bool:
     KB person's surname: "my friend Emmanuel" is no Emanuel."""
     return hit.method == "surname" and " " not in key and key in lexicon.given_names()
 
+
+# A single word read as another spelling of a name needs this many letters once folded: fewer,
+# and a fold ("ss" as "s") makes names of English words ("Mass" is no "Maas"; "Asaf" is "Assaf").
+MIN_LONE_FOLD = 4
+
+
+def _too_short_to_fold(key: str) -> bool:
+    return " " not in key and len(lexicon.translit_token(key)) < MIN_LONE_FOLD
 
 # A typo'd word with no exactly matching informative word beside it needs this many letters
 # ("Sallivan" -> Sullivan; "Assad" is not a typo of "Assaf").
@@ -102,8 +110,9 @@ def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
     for cand_key, found in kb.typo_candidates(key):
         cand = cand_key.split()
         # a word spelt as another transliteration of the KB's is no slip ("Denis" of "Denys")
-        edits = tuple(0 if d and lexicon.translit_token(t) == lexicon.translit_token(c) else d
-                      for t, c, d in zip(toks, cand, found, strict=True))
+        lone = _too_short_to_fold(key)  # "Mass" is no slip of "Maas"
+        edits = tuple(0 if d and not lone and lexicon.translit_token(t) == lexicon.translit_token(c)
+                      else d for t, c, d in zip(toks, cand, found, strict=True))
         if not typo_evidence(toks, cand, edits) or any(
                 plural_of(t, c) or d and any(ch.isdigit() for ch in t + c)
                 for t, c, d in zip(toks, cand, edits, strict=True)):
