@@ -24,6 +24,7 @@ from typing import Any
 
 from facts.corpus import Corpus, CorpusError, Document, FactRow, check_row, load_corpus
 from normalize.dates import TimeValue, diagnose, resolve_date
+from normalize.dates.values import in_utc
 from normalize.entities import (
     EntityMatch,
     KnowledgeBase,
@@ -449,9 +450,9 @@ def _when_label(cell: Cell) -> str:
 def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: KnowledgeBase
                   ) -> tuple[str, str]:
     ia, ib = _interval(a, da), _interval(b, db)
-    zoned = ia is not None and ib is not None and a.value.in_utc(b.value)
+    zoned = ia is not None and ib is not None and a.value.both_zoned(b.value)
     if zoned:  # "8 p.m. (1900 GMT)" and "2 p.m. Eastern time": compared in UTC
-        ia, ib = _in_utc(ia, a.value), _in_utc(ib, b.value)
+        ia, ib = in_utc(ia, a.value.utc_offset), in_utc(ib, b.value.utc_offset)
     la, lb = (_zoned_label(a), _zoned_label(b)) if zoned else (_when_label(a), _when_label(b))
     if la != lb and not (ia and ib):
         if _wildcard_match(a.key, b.key):
@@ -478,7 +479,7 @@ def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: KnowledgeBas
     if verdict[0] == "conflict" and inside and one_zoned:
         zoned_cell, span, other, other_span = (
             (a, ia, b, ib) if a.value.utc_offset is not None else (b, ib, a, ia))
-        utc = _in_utc(span, zoned_cell.value)
+        utc = in_utc(span, zoned_cell.value.utc_offset)
         if utc[0] < other_span[1] + _WEST_MOST and other_span[0] - _EAST_MOST < utc[1]:
             return "refines", (f"{_zoned_label(zoned_cell)} may lie inside {_when_label(other)}"
                                " told in another time zone")
@@ -489,13 +490,6 @@ def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: KnowledgeBas
 # the same time in UTC.
 _WEST_MOST = timedelta(hours=12)
 _EAST_MOST = timedelta(hours=14)
-
-
-def _in_utc(span: tuple[datetime, datetime], value: TimeValue) -> tuple[datetime, datetime]:
-    """An interval of local time moved to UTC by the value's offset (open ends stay open)."""
-    shift = timedelta(minutes=value.utc_offset or 0)
-    return tuple(  # type: ignore[return-value]
-        t if t in (datetime.min, datetime.max) else t - shift for t in span)
 
 
 def _zoned_label(cell: Cell) -> str:

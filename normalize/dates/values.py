@@ -205,6 +205,15 @@ _OPEN_SIDES = {
 }
 
 
+def in_utc(span: tuple[datetime, datetime], utc_offset: int | None
+           ) -> tuple[datetime, datetime]:
+    """An interval of local time moved to UTC by an offset in minutes east of UTC (an open end,
+    datetime.min or .max, stays open)."""
+    shift = timedelta(minutes=utc_offset or 0)
+    start, end = (t if t in (datetime.min, datetime.max) else t - shift for t in span)
+    return start, end
+
+
 @dataclass(frozen=True, slots=True)
 class TimeValue:
     """A normalized temporal expression: TIMEX3 value, type, interval and how it was produced."""
@@ -246,7 +255,7 @@ class TimeValue:
             return None
         return _OPEN_SIDES.get(self.mod or "", _same)(self.start, self.end)
 
-    def in_utc(self, other: TimeValue) -> bool:
+    def both_zoned(self, other: TimeValue) -> bool:
         """Whether this value and `other` both name their time zone, so that their intervals
         compare in UTC ("8 p.m. (1900 GMT)" is "2 p.m. Eastern time"); else both are read
         as local time."""
@@ -256,14 +265,13 @@ class TimeValue:
         """The interval moved to UTC by the value's offset (as it is, without one)."""
         if self.start is None or self.end is None:
             return None
-        shift = timedelta(minutes=self.utc_offset or 0)
-        return self.start - shift, self.end - shift
+        return in_utc((self.start, self.end), self.utc_offset)
 
     def _pair(self, other: TimeValue) -> tuple[tuple[datetime, datetime],
                                                tuple[datetime, datetime]] | None:
         if None in (self.start, self.end, other.start, other.end):
             return None
-        if self.in_utc(other):
+        if self.both_zoned(other):
             return self.interval_utc(), other.interval_utc()  # type: ignore[return-value]
         return (self.start, self.end), (other.start, other.end)  # type: ignore[return-value]
 

@@ -50,29 +50,26 @@ def _scanners() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _place_ids() -> dict[str, tuple[str, ...]]:
-    """Case-folded place name (and alias, and demonym) -> the knowledge base's place ids."""
+def _places() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """(case-folded place name, alias or demonym -> the knowledge base's place ids; entity id ->
+    the id it is located in), read once from the bundled knowledge base."""
     from normalize.entities.kb import NAMED_PLACE_TYPES, bundled_entities  # noqa: PLC0415
 
     ids: dict[str, list[str]] = {}
+    located: dict[str, str] = {}
     for e in bundled_entities():
+        if e.located_in:
+            located[e.id] = e.located_in
         if e.type in NAMED_PLACE_TYPES:
             for name in (e.name, *e.aliases, *e.demonyms):
                 ids.setdefault(fold_key(name), []).append(e.id)
-    return {name: tuple(dict.fromkeys(found)) for name, found in ids.items()}
-
-
-@lru_cache(maxsize=1)
-def _located() -> dict[str, str]:
-    from normalize.entities.kb import bundled_entities  # noqa: PLC0415
-
-    return {e.id: e.located_in for e in bundled_entities() if e.located_in}
+    return {name: tuple(dict.fromkeys(found)) for name, found in ids.items()}, located
 
 
 def _zone_of_place(ident: str) -> str | None:
     """The IANA zone of a knowledge-base place: its own entry, its region's or city's on the
     way up its located_in chain, else its country's unless that country spans zones."""
-    raw, located = _table(), _located()
+    raw, located = _table(), _places()[1]
     for _ in range(4):
         if ident in raw["places"]:
             return raw["places"][ident]
@@ -90,7 +87,7 @@ def _place_zone(words: str) -> str | None:
     Pacific/Auckland), the longest name first; None when no place, or places in two zones."""
     tokens = words.split()
     for n in range(min(len(tokens), _PLACE_WORDS), 0, -1):
-        ids = _place_ids().get(" ".join(tokens[-n:]))
+        ids = _places()[0].get(" ".join(tokens[-n:]))
         if ids:
             zones = {_zone_of_place(i) for i in ids}
             return zones.pop() if len(zones) == 1 else None
