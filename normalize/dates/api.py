@@ -224,11 +224,12 @@ def _direction(prefer: str, spec: Spec, text: str, context: str | None
     tense = tense_of(context, text)
     if tense is None and infinitive_before(context, text):
         return "future", False  # "Talks to resume Tuesday", "Macron to visit India in January"
-    if tense == "past" and _within_a_week(spec) and (
-            planned_before(context, text) or conditional_deadline(context, text)):
-        return "future", False  # "agreed to meet again on Sunday", "if ... not ... by Friday"
-    if tense == "past" and planned_before(context, text):  # "agreed to cut output in May and
-        return "nearest", False  # June", written in April: the plan's month lies either side
+    if tense == "past":
+        planned = planned_before(context, text)
+        if _within_a_week(spec) and (planned or conditional_deadline(context, text)):
+            return "future", False  # "agreed to meet again on Sunday", "if ... not ... by Friday"
+        if planned:  # "agreed to cut output in May and June", written in April: the plan's
+            return "nearest", False  # month lies either side
     if tense in _HEADLINE_NEAREST and is_headline(context):
         return "nearest", False  # "Putin eyes landslide in Sunday's election": either way
     return _DIRECTION_OF_TENSE.get(tense or ""), False
