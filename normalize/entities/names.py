@@ -72,7 +72,9 @@ MIN_LONE_FOLD = 4
 
 
 def _too_short_to_fold(key: str) -> bool:
+    """Whether `key` is one word too short, once folded, to be read as another spelling."""
     return " " not in key and len(lexicon.translit_token(key)) < MIN_LONE_FOLD
+
 
 # A typo'd word with no exactly matching informative word beside it needs this many letters
 # ("Sallivan" -> Sullivan; "Assad" is not a typo of "Assaf").
@@ -107,10 +109,10 @@ def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
     if not toks or sum(len(t) for t in toks) < 4:
         return []
     out = []
+    lone = _too_short_to_fold(key)  # "Mass" is no slip of "Maas"
     for cand_key, found in kb.typo_candidates(key):
         cand = cand_key.split()
         # a word spelt as another transliteration of the KB's is no slip ("Denis" of "Denys")
-        lone = _too_short_to_fold(key)  # "Mass" is no slip of "Maas"
         edits = tuple(0 if d and not lone and lexicon.translit_token(t) == lexicon.translit_token(c)
                       else d for t, c, d in zip(toks, cand, found, strict=True))
         if not typo_evidence(toks, cand, edits) or any(
