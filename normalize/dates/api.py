@@ -277,6 +277,11 @@ def _resolve(
         if period is not None:
             return period  # "the three months to June 30"
         spec = _fallback(text, languages)
+        if spec is None and (apposed := _apposition(text)) is not None:
+            got = _restated(*(_resolve(part, anchor, context, prefer, seasons, languages,
+                                       reference) for part in apposed))
+            if got is not None:  # "today (June 23)", "Yesterday evening, 13 March 2013"
+                return replace(got, rule=f"{got.rule}-restated", text=text)
         if spec is None:
             when = _after_span(text)  # "over four days last week": last week
             got = (_resolve(when, anchor, context, prefer, seasons, languages, reference)
@@ -461,6 +466,30 @@ def _after_at(text: str, context: str) -> bool:
         return False
     folded, at = locate(context, text)
     return at >= 3 and folded[at - 3:at] == "at " and not folded[at - 4:at - 3].isalnum()
+
+
+# A date restated beside another, in brackets or after a comma: "today (June 23)",
+# "Yesterday evening, 13 March 2013".
+_APPOSITION = re.compile(r"^(?P<a>[^(),]+?)\s*(?:\((?P<b>[^()]+)\)|,\s*(?P<c>[^(),]+))\s*$")
+
+
+def _apposition(text: str) -> tuple[str, str] | None:
+    """The two parts of a mention that restates a date beside it, or None."""
+    m = _APPOSITION.match(text) if "(" in text or "," in text else None
+    if m is None:
+        return None
+    first, second = m.group("a"), m.group("b") or m.group("c")
+    return None if first.casefold() == second.casefold() else (first, second)  # "Monday, Monday"
+
+
+def _restated(first: TimeValue | None, second: TimeValue | None) -> TimeValue | None:
+    """Of two readings of one date, the finer, when the other contains it ("yesterday evening"
+    inside "13 March 2013"); None when either has no interval or they name different times."""
+    if first is None or second is None or first.start is None or second.start is None:
+        return None
+    if first.contains(second):
+        return second
+    return first if second.contains(first) else None
 
 
 _SPAN_LEADS = frozenset({"over", "for", "during", "across", "within", "in", "some", "about"})

@@ -93,6 +93,11 @@ class Lexicon:
         self.weekdays: dict[str, int] = lex["weekdays"]
         self.seasons: dict[str, str] = lex["seasons"]
         self.pods: dict[str, str] = lex["parts_of_day"]
+        pods_with_day = one_of(lex["parts_of_day_with_day"])
+        self.pod_last_re = re.compile(rf"^(?P<rest>.+?)(?:'s)? (?P<pod>{pods_with_day})$")
+        self.pod_first_re = re.compile(
+            rf"^(?:(?P<mod>early|late|mid)[ -]?)?(?P<pod>{pods_with_day}),? (?:of |on )?"
+            r"(?P<rest>.+)$")
         self.units: dict[str, str] = lex["units"]
         self.plurals: dict[str, str] = {}
         for unit in self.units:
@@ -131,6 +136,7 @@ class Lexicon:
         self.refs = {p: v for v, ps in phrases["refs"].items() for p in ps}
         self.sets = {p: v for v, ps in phrases["sets"].items() for p in ps}
         self.mods = {p: v for v, ps in phrases["mods"].items() for p in ps}
+        self.midnight_opens_day_after = frozenset(phrases["midnight_opens_day_after"])
 
         day_ords = [w for w, n in self.ordinals.items() if 1 <= n <= 31]
         num_words = [*self.numbers, *self.multipliers, "half"]
@@ -247,10 +253,13 @@ class Lexicon:
 
         tz = one_of(self.timezones)
         zone_words = one_of(self.timezone_words)
-        ends = (r"[ap]\.m\.", r"[ap]\.m", r"\b[ap]m", r"\d[ap]m", r":\d\d", "noon", "night",
-                "day")  # "3:30 p.m. Sunday, Washington time"
+        # "3:30 p.m. Sunday, Washington time", "on Monday evening, Eastern time"
+        ends = (r"[ap]\.m\.", r"[ap]\.m", r"\b[ap]m", r"\d[ap]m", r":\d\d", "noon", "day",
+                *map(re.escape, lex["parts_of_day_with_day"]))
         clock_end = "(?:" + "|".join(rf"(?<={end})" for end in ends) + ")"  # a clock time before
-        place_time = r"(?:[a-z][\w.'-]* ){1,2}time"  # "1.45pm Frankfurt time", "4pm UK time"
+        # "1.45pm Frankfurt time", "4pm UK time" (not "midnight Monday local time")
+        day_words = one_of({*self.pods, *self.weekdays, *lex["daywords"]})
+        place_time = rf"(?!(?:{day_words}) )(?:[a-z][\w.'-]* ){{1,2}}time"
         # a clock restated in brackets in another zone: "8 p.m. (1900 GMT)", "(7pm GMT)"
         self.restated_re = re.compile(
             rf"\s*\(\s*\d{{1,2}}(?:[:.]?\d\d)?\s*(?:[ap]\.?m\.?)?\s+(?:{tz}|{zone_words})\s*(?:\)|$)")
@@ -917,10 +926,6 @@ _LOOSE_LINK = re.compile(
     r",? (?:at|@|for|around|about|by) (?=(?P<clock>[\w.:]+(?: [\w.:-]+){0,2})$)")
 # Parts of day that put an hour (1-11) after noon; at night only from 6 on ("11 tonight").
 _PM_PODS = {"AF": 1, "EV": 1, "NI": 6}
-_POD_WORDS = r"morning|afternoon|evening|night|overnight"
-_POD_LAST = re.compile(rf"^(?P<rest>.+?)(?:'s)? (?P<pod>{_POD_WORDS})$")
-_POD_FIRST = re.compile(rf"^(?:(?P<mod>early|late|mid)[ -]?)?(?P<pod>{_POD_WORDS}),? (?:of |on )?"
-                        r"(?P<rest>.+)$")
 _POD_PREFIX_MODS = {"early": "START", "mid": "MID", "late": "END"}
 
 
@@ -1044,7 +1049,7 @@ def _compose(key: str, depth: int, loose: bool = True) -> Spec | None:
             day = _day_spec(m.group("rest"), depth, loose)
             if clock is not None and clock.kind == "time" and day is not None:
                 return clock.with_(date=day, rule=f"{clock.rule}+{day.rule}")
-    m = _POD_LAST.match(key) or _POD_FIRST.match(key)
+    m = lex.pod_last_re.match(key) or lex.pod_first_re.match(key)
     if m:
         rest, pod = m.group("rest"), m.group("pod")
         mod = _POD_PREFIX_MODS.get(m.groupdict().get("mod") or "")
@@ -1100,6 +1105,9 @@ def _recognize(key: str, depth: int = 0, loose: bool = True) -> Spec | None:
         if spec is not None:
             if kind == "mod" and spec.get("ambiguous"):
                 spec = spec.with_(ambiguous=False)  # "early March", "the end of May": a month
+            if prefix in lex.midnight_opens_day_after and spec.get("hour") == 24 and spec.get(
+                    "date") is not None:  # "shortly after midnight Monday": early Monday
+                spec = spec.with_(hour=0)
             if kind == "mod" and spec.mod is None:
                 mod = lex.mods[prefix]
                 if mod in AMOUNT_MODS and spec.get("type") not in ("DURATION", "SET"):
