@@ -257,9 +257,10 @@ class Lexicon:
         ends = (r"[ap]\.m\.", r"[ap]\.m", r"\b[ap]m", r"\d[ap]m", r":\d\d", "noon", "day",
                 *map(re.escape, lex["parts_of_day_with_day"]))
         clock_end = "(?:" + "|".join(rf"(?<={end})" for end in ends) + ")"  # a clock time before
-        # "1.45pm Frankfurt time", "4pm UK time" (not "midnight Monday local time")
+        # "1.45pm Frankfurt time", "4pm UK time" (not "midnight Monday local time", nor "p.m."
+        # in "3:30 p.m. Eastern time")
         day_words = one_of({*self.pods, *self.weekdays, *lex["daywords"]})
-        place_time = rf"(?!(?:{day_words}) )(?:[a-z][\w.'-]* ){{1,2}}time"
+        place_time = rf"(?!(?:{day_words}|[ap]\.?m\.?) )(?:[a-z][\w.'-]* ){{1,2}}time"
         # a clock restated in brackets in another zone: "8 p.m. (1900 GMT)", "(7pm GMT)"
         self.restated_re = re.compile(
             rf"\s*\(\s*\d{{1,2}}(?:[:.]?\d\d)?\s*(?:[ap]\.?m\.?)?\s+(?:{tz}|{zone_words})\s*(?:\)|$)")
