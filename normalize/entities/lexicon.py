@@ -221,7 +221,7 @@ class Title:
     gender: str | None
     subordinate: bool = False
     field: str | None = None
-    places: bool = False  # stands before a place's name ("city of"), not a person's
+    places: frozenset[str] = frozenset()  # the KB types of place it stands before ("city of")
 
 
 @cache
@@ -231,7 +231,7 @@ def titles() -> dict[tuple[str, ...], Title]:
     for item in load_yaml(_read("titles.yaml")):
         key = phrase_key(item["phrase"])
         out[key] = Title(key, item.get("gender"), bool(item.get("subordinate", False)),
-                         item.get("field"), bool(item.get("places", False)))
+                         item.get("field"), frozenset(item.get("places", ())))
     return out
 
 

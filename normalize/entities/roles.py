@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from normalize.entities import lexicon
 from normalize.entities.context import TOWN_TYPES, find_tokens, persons_in, regions_named
-from normalize.entities.kb import NAMED_PLACE_TYPES, QUALIFIER_TYPES, Entity, KnowledgeBase, Role
+from normalize.entities.kb import QUALIFIER_TYPES, Entity, KnowledgeBase, Role
 from normalize.entities.match import MARGIN, Candidate, rank
 from normalize.entities.names import name_candidates
 from normalize.text import fold
@@ -30,7 +30,7 @@ class TitleParse:
     rest: tuple[str, ...]
     role_words: tuple[str, ...] = ()  # the role phrase as written ("secretary of state")
     field: str | None = None  # "capital": the phrase names this field of the qualifier
-    places: bool = False  # the title stands before a place's name ("the city of Kyiv")
+    places: frozenset[str] = frozenset()  # the KB types of place the title stands before
 
 
 def _qualifiers(kb: KnowledgeBase, toks: Sequence[str], i: int, caps: frozenset[str]
@@ -92,6 +92,23 @@ def _title_phrase(toks: Sequence[str], i: int) -> tuple[lexicon.Title, int] | No
     return None
 
 
+_MAX_DESCRIBED = 3  # words of description before a place's title ("the southern Indian state")
+
+
+def _place_title_ahead(kb: KnowledgeBase, toks: Sequence[str], i: int, caps: frozenset[str]
+                       ) -> bool:
+    """Whether a place's title stands within the next few words after toks[i], with at most
+    words of description or a country's name between ("Pacific | nation of", "southern |
+    Indian | state of"), and a name after it."""
+    for j in range(i + 1, min(i + 1 + _MAX_DESCRIBED, len(toks))):
+        title = _title_phrase(toks, j)
+        if title is not None:
+            return bool(title[0].places) and j + title[1] < len(toks)
+        if _role_phrase(kb, toks, j) or toks[j] in ("of", "the", "and"):
+            return False
+    return False
+
+
 def parse_title(kb: KnowledgeBase, toks: Sequence[str], caps: frozenset[str] = frozenset()
                 ) -> TitleParse | None:
     """Stage 4: split "the former Russian Foreign Minister Sergei Lavrov" into modifier, qualifier,
@@ -102,7 +119,9 @@ def parse_title(kb: KnowledgeBase, toks: Sequence[str], caps: frozenset[str] = f
     classes: tuple[str, ...] = ()
     role_words: tuple[str, ...] = ()
     used: list[str] = []
-    consumed = subordinate = places = False
+    consumed = subordinate = False
+    places: frozenset[str] = frozenset()
+    described = 0  # words that describe a place before its title ("the Pacific nation of")
     field: str | None = None
     while i < len(toks):
         tok = toks[i]
@@ -158,6 +177,11 @@ def parse_title(kb: KnowledgeBase, toks: Sequence[str], caps: frozenset[str] = f
                 i = chosen[1]
                 consumed = True
                 continue
+        if not consumed and described < _MAX_DESCRIBED and _place_title_ahead(kb, toks, i, caps):
+            used.append(tok)  # "the Gulf state of Qatar", "the former Soviet republic of"
+            described += 1
+            i += 1
+            continue
         break
     rest = tuple(toks[i:])
     if classes and qualifier is None and "of" in rest:
@@ -272,8 +296,9 @@ def titled(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
             continue  # "Mrs. Biden" is not Joe Biden
         if _foreign_to_qualifier(kb, entity, parse):
             continue  # "Russian" + the UN Security Council: another, unknown body is meant
-        if parse.places and entity.type not in NAMED_PLACE_TYPES:
-            continue  # a place's title before a place: "the city of Kyiv", "the capital Kyiv"
+        if parse.places and entity.type not in parse.places:
+            continue  # a place's title before such a place: "the city of Kyiv", not "the state
+            # of Georgia" for the country
         if (not parse.places and (parse.classes or parse.gender or parse.qualifier is None)
                 and entity.type != "person"):
             continue  # a person's title: "Lord Salisbury" is no city, "Chancellor X" no country,
