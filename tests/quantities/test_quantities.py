@@ -68,6 +68,8 @@ def test_percent_has_one_spelling() -> None:
     ("10 pounds of flour", None),  # pounds: a weight as often as money
     ("₦2.5 billion", "NGN"), ("N2.5 billion", "NGN"), ("₱1.2 billion", "PHP"),
     ("P1.2 billion", "PHP"), ("₩3 trillion", "KRW"), ("about R20-million", "ZAR"),
+    ("R$1 billion", "BRL"), ("1 billion reais", "BRL"), ("BRL 1 billion", "BRL"),
+    ("MX$300", "MXN"), ("R4.5 billion", "ZAR"),
 ])
 def test_measure(text: str, measure: str | None) -> None:
     assert resolve_quantity(text).measure == measure
