@@ -317,6 +317,7 @@ def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
 
     from normalize.entities import lexicon
     from normalize.entities.kb import NAMED_PLACE_TYPES
+    from normalize.entities.names import too_short_to_fold
     from normalize.entities.typo import edit_budget
 
     kb = tables["kb"]
@@ -345,6 +346,8 @@ def _spelling(draw: st.DrawFn, tables: dict, entity_id: str, base: str,
         if not respellings:
             return base
         new = draw(st.sampled_from(respellings))
+        if len(tokens) == 1 and too_short_to_fold(new):
+            return base  # the resolver reads no respelling into so short a word ("Bon", "Mass")
     candidate = " ".join([*tokens[:i], _recapitalize(new, token), *tokens[i + 1:]])
     return candidate if _distinct(kb, candidate, entity_id, new) else base
 

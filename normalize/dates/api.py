@@ -278,7 +278,7 @@ def _resolve(
             return period  # "the three months to June 30"
         spec = _fallback(text, languages)
         if spec is None and (apposed := _apposition(text)) is not None:
-            got = _restated(*(_resolve(part, anchor, context, prefer, seasons, languages,
+            got = _finer(*(_resolve(part, anchor, context, prefer, seasons, languages,
                                        reference) for part in apposed))
             if got is not None:  # "today (June 23)", "Yesterday evening, 13 March 2013"
                 return replace(got, rule=f"{got.rule}-restated", text=text)
@@ -482,7 +482,7 @@ def _apposition(text: str) -> tuple[str, str] | None:
     return None if first.casefold() == second.casefold() else (first, second)  # "Monday, Monday"
 
 
-def _restated(first: TimeValue | None, second: TimeValue | None) -> TimeValue | None:
+def _finer(first: TimeValue | None, second: TimeValue | None) -> TimeValue | None:
     """Of two readings of one date, the finer, when the other contains it ("yesterday evening"
     inside "13 March 2013"); None when either has no interval or they name different times."""
     if first is None or second is None or first.start is None or second.start is None:

@@ -53,7 +53,7 @@ def translit(kb: KnowledgeBase, key: str) -> list[Candidate]:
     """Stage 3b: spelling variants of transliterated names (Sergey/Sergei, Zelenskiy/Zelenskyy)."""
     out = []
     for h in kb.lookup_translit(key):
-        if given_for_surname(key, h) or _too_short_to_fold(key):
+        if given_for_surname(key, h) or too_short_to_fold(key):
             continue
         c = _from_hit(kb, h, 0.95, f"transliteration of {key!r}: ")
         out.append(Candidate(c.id, c.score, "translit", c.explain))
@@ -71,7 +71,7 @@ def given_for_surname(key: str, hit: Hit) -> bool:
 MIN_LONE_FOLD = 4
 
 
-def _too_short_to_fold(key: str) -> bool:
+def too_short_to_fold(key: str) -> bool:
     """Whether `key` is one word too short, once folded, to be read as another spelling."""
     return " " not in key and len(lexicon.translit_token(key)) < MIN_LONE_FOLD
 
@@ -109,7 +109,7 @@ def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
     if not toks or sum(len(t) for t in toks) < 4:
         return []
     out = []
-    lone = _too_short_to_fold(key)  # "Mass" is no slip of "Maas"
+    lone = too_short_to_fold(key)  # "Mass" is no slip of "Maas"
     for cand_key, found in kb.typo_candidates(key):
         cand = cand_key.split()
         # a word spelt as another transliteration of the KB's is no slip ("Denis" of "Denys")

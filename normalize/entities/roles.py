@@ -95,8 +95,7 @@ def _title_phrase(toks: Sequence[str], i: int) -> tuple[lexicon.Title, int] | No
 _MAX_DESCRIBED = 3  # words of description before a place's title ("the southern Indian state")
 
 
-def _place_title_ahead(kb: KnowledgeBase, toks: Sequence[str], i: int, caps: frozenset[str]
-                       ) -> bool:
+def _place_title_ahead(kb: KnowledgeBase, toks: Sequence[str], i: int) -> bool:
     """Whether a place's title stands within the next few words after toks[i], with at most
     words of description or a country's name between ("Pacific | nation of", "southern |
     Indian | state of"), and a name after it."""
@@ -177,7 +176,7 @@ def parse_title(kb: KnowledgeBase, toks: Sequence[str], caps: frozenset[str] = f
                 i = chosen[1]
                 consumed = True
                 continue
-        if not consumed and described < _MAX_DESCRIBED and _place_title_ahead(kb, toks, i, caps):
+        if not consumed and described < _MAX_DESCRIBED and _place_title_ahead(kb, toks, i):
             used.append(tok)  # "the Gulf state of Qatar", "the former Soviet republic of"
             described += 1
             i += 1
