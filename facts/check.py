@@ -24,7 +24,7 @@ from typing import Any
 
 from facts.corpus import Corpus, CorpusError, Document, FactRow, check_row, load_corpus
 from normalize.dates import TimeValue, diagnose, resolve_date
-from normalize.dates.values import in_utc
+from normalize.dates.values import EAST_MOST_OFFSET, WEST_MOST_OFFSET, in_utc
 from normalize.entities import (
     EntityMatch,
     KnowledgeBase,
@@ -486,10 +486,9 @@ def _compare_when(a: Cell, b: Cell, da: Document, db: Document, kb: KnowledgeBas
     return verdict
 
 
-# The world's clocks run from UTC-12 to UTC+14: a local time with no zone lies within these of
-# the same time in UTC.
-_WEST_MOST = timedelta(hours=12)
-_EAST_MOST = timedelta(hours=14)
+# A local time with no zone lies within these of the same time in UTC.
+_WEST_MOST = timedelta(minutes=-WEST_MOST_OFFSET)
+_EAST_MOST = timedelta(minutes=EAST_MOST_OFFSET)
 
 
 def _zoned_label(cell: Cell) -> str:

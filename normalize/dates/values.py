@@ -205,6 +205,11 @@ _OPEN_SIDES = {
 }
 
 
+# The world's clocks run from UTC-12 to UTC+14 (minutes east of UTC).
+WEST_MOST_OFFSET = -12 * 60
+EAST_MOST_OFFSET = 14 * 60
+
+
 def in_utc(span: tuple[datetime, datetime], utc_offset: int | None
            ) -> tuple[datetime, datetime]:
     """An interval of local time moved to UTC by an offset in minutes east of UTC (an open end,

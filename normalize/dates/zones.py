@@ -17,11 +17,11 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from normalize.dates.recognize import DATA, one_of
+from normalize.dates.values import EAST_MOST_OFFSET
 from normalize.text import fold_key
 from normalize.yamldata import load_yaml
 
 _DAY_MINUTES = 24 * 60
-_MAX_EAST = 14 * 60  # the zones of the world run from UTC-12 to UTC+14
 _PLACE_WORDS = 3  # "<place> time": at most this many words of place
 
 
@@ -120,7 +120,7 @@ def _restated(m: re.Match[str], local: datetime) -> int | None:
         hour = hour % 12 + (12 if m.group("ampm") == "p" else 0)
     there = hour * 60 + minute - zone  # the restated clock, in UTC
     offset = (local.hour * 60 + local.minute - there) % _DAY_MINUTES
-    return offset - _DAY_MINUTES if offset > _MAX_EAST else offset
+    return offset - _DAY_MINUTES if offset > EAST_MOST_OFFSET else offset
 
 
 @lru_cache(maxsize=4096)
