@@ -714,6 +714,10 @@ class KnowledgeBase:
                                     w.rstrip("s") for w in kind.split())
                 if qualifies:
                     qualifier_starts.add(key.split(" ", 1)[0])
+                if styled and (given := _regnal_given_name(toks, parts)):
+                    # "Bhumibol" of "King Bhumibol": the press names a monarch by the given name
+                    self._add(given, Hit(e.id, "variant", SCORES["variant"], text,
+                                         "given name of a monarch"))
                 if e.type == "person" and toks[0] not in lexicon.title_words() and not styled:
                     # no variants of a titled alias ("King Charles" has no surname "Charles"),
                     # nor of a monarch's name ("Felipe VI" has no surname "VI")
@@ -747,6 +751,19 @@ class KnowledgeBase:
                 table[key] = tuple([tuple(h) for h in bucket])
         for tkey, originals in self._translit.items():
             self._translit[tkey] = tuple(originals)
+
+
+def _regnal_given_name(toks: list[str], parts: lexicon.NameParts) -> str | None:
+    """The given name of a monarch's or heir's titled alias ("King Bhumibol", "Crown Prince
+    Dipendra"), when it names no one else: a name many bear ("Henri", "Felipe") or a word does
+    not stand alone."""
+    for title in parts.styled_titles:
+        if len(toks) == len(title) + 1 and tuple(toks[:-1]) == title:
+            given = toks[-1]
+            if (len(given) > 3 and given.isalpha() and given not in lexicon.given_names()
+                    and given not in lexicon.common_words()):
+                return given
+    return None
 
 
 def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[str, str]]:

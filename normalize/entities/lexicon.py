@@ -412,6 +412,11 @@ class NameParts:
     known_by_surname: frozenset[str]
     office_nouns: frozenset[str]
 
+    @property
+    def styled_titles(self) -> tuple[tuple[str, ...], ...]:
+        """The titles of `styled_by_title` as folded tokens ("crown", "prince")."""
+        return tuple(sorted(tuple(tokens(t)) for t in self.styled_by_title))
+
 
 @cache
 def name_parts() -> NameParts:
