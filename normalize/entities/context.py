@@ -538,9 +538,12 @@ def _score(s: _Spot) -> str:
 
 _RESULT_AFTER = re.compile(r"\s+(lost|won|drew)\s+(?:the\s+|a\s+|its\s+|their\s+)?"
                            r"((?:[\w-]+\s+){0,2}[\w-]+)")  # "won the Cricket World Cup"
+# a score between a verb and its preposition is skipped: "Germany drew 1-1 with Spain"
 _VERB_AFTER = re.compile(r"\s+(?:(?:will|would|must|can|could|should|shall|to)\s+)?"
-                         r"(\w+(?:\s+(?:to|with|on))?)\b")  # "Mexico will play", "takes on"
-_VERB_BEFORE = re.compile(r"\b(\w+(?:\s+(?:to|with|by|for|on))?)\s+$")
+                         r"(\w+(?:\s+(?:\d{1,2}-\d{1,2}\s+)?(?:to|with|on))?)\b")
+_VERB_BEFORE = re.compile(r"\b(\w+(?:\s+(?:\d{1,2}-\d{1,2}\s+)?(?:to|with|by|for|on))?)\s+$")
+_SCORE = re.compile(r"\s\d{1,2}-\d{1,2}(?=\s)")
+_SIDE_WORD = re.compile(r"(?:'s|\u2019s)?\s+(\w+)")  # "Brazil coach", "Argentina's players"
 _TO_AFTER = re.compile(r"\s+to\s")
 
 
@@ -556,13 +559,19 @@ def _match(s: _Spot) -> str:
     words_ = lexicon.context_words()
     before = _VERB_BEFORE.search(s.text, max(0, s.start - 24), s.start)
     after = _VERB_AFTER.match(s.text, s.end)
-    words = [m.group(1).casefold() for m in (before, after) if m]
+    words = [_SCORE.sub("", m.group(1).casefold()) for m in (before, after) if m]
     found = next((w for w in words if w in words_.match_verbs
                   or w.split()[0] in words_.match_verbs), "")
     fixture = "" if found else next((w for w in words if w in words_.fixture_verbs), "")
     if not found and before and before.group(1).casefold() in words_.leading_verbs and (
             _TO_AFTER.match(s.text, s.end)):  # "guided Australia to a sixth World Cup title"
         fixture = before.group(1).casefold()
+    side = _SIDE_WORD.match(s.text, s.end - 2 if s.written.endswith(("'s", "\u2019s")) else s.end)
+    word = side.group(1).casefold() if side and team and not found else ""
+    if word in words_.side_words:
+        return f"a team ({word!r} after it)"  # "Brazil coach Fernando Diniz"
+    if word in words_.side_words_in_match:
+        fixture = word  # "Argentina's players", in a sentence naming the qualifier
     result = _RESULT_AFTER.match(s.text, s.end)  # "Liverpool lost the final to Real Madrid"
     if not found and result and not words_.matches.isdisjoint(result.group(2).casefold().split()):
         found = result.group().strip()
@@ -687,6 +696,8 @@ def _name_of(s: _Spot) -> str:
     if (s.entity.type == "person" and s.method in _AS_WRITTEN and " " in s.written
             and first in lexicon.given_names()):
         return ""  # a full name as written is no part of a name: "on Twitter of Boris Johnson"
+    if title.casefold().rstrip("-") in lexicon.name_parts().surname_particles:
+        return ""  # a surname's particle before it: a person's ("Musaed al-Aiban of Saudi Arabia")
     if (word in titles or word in lexicon.given_names()
             or word in lexicon.context_words().body_words
             or title[:1].isupper() and (title.casefold() in titles
@@ -751,6 +762,16 @@ _APPOSED_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\.\s+)(?:the|an?)\s+([^,.;:!?()]{1
 _PAST_CAREER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "once"})
 
 
+def _noun_phrase(tokens: list[str]) -> list[str]:
+    """The words of an apposition up to its first verb of saying or acting: "the White House
+    said President Joe Biden looked forward" describes nothing as a forward."""
+    words_ = lexicon.context_words()
+    for i, t in enumerate(tokens):
+        if t in words_.attribution_verbs or t in words_.actor_verbs:
+            return tokens[:i]
+    return tokens
+
+
 def _apposed(s: _Spot) -> str:
     """A mention described beside it by an ordinary occupation is a namesake ("Mr Hague, a
     Richmond-based estate agent, said"; "The District Collector, Ms. Swaraj, said") or a person
@@ -776,7 +797,7 @@ def _apposed(s: _Spot) -> str:
             return f"part of the place name {lead.group(2)!r}"  # "County Kerry"
     for apposed in (_APPOSED_AFTER.match(s.text, s.end),
                     _APPOSED_BEFORE.search(s.text, 0, s.start)):
-        words = set(lexicon.tokens(apposed.group(1))) if apposed else set()
+        words = set(_noun_phrase(lexicon.tokens(apposed.group(1)))) if apposed else set()
         if not words or words & _PAST_CAREER:
             continue
         found = sorted(words & words_.other_occupations - _own_words(s))
@@ -818,6 +839,9 @@ def country_of(kb: KnowledgeBase, entity_id: str) -> frozenset[str]:
     if e.type == "person":
         found = {r.of for r in e.roles if r.of and r.of.startswith("country:")}
         return frozenset(found | ({e.nationality} if e.nationality else set()))
+    if e.type == "org" and not e.seat_of and not (e.located_in or "").startswith("country:"):
+        return frozenset()  # a body based in a city is an international one: the Council of
+        # Europe in Strasbourg names no French office
     for _ in range(MAX_PLACE_CLIMB):
         if e is None or e.type == "country":
             break

@@ -770,6 +770,8 @@ def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[st
     """Keys a person's name (its tokens) is also written as: without suffix or middle names,
     with an initial, in reversed order, with a nickname, and the surname alone."""
     out: list[tuple[str, str]] = []
+    if "of" in toks:  # a style, not a surname: "Fahd of Saudi Arabia", "Henri of Luxembourg"
+        return out
     while len(toks) > 2 and toks[-1] in parts.suffixes:
         toks = toks[:-1]
         out.append((" ".join(toks), "suffix dropped"))

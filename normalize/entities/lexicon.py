@@ -361,6 +361,8 @@ class ContextWords:
     match_verbs: frozenset[str]
     fixture_verbs: frozenset[str]
     leading_verbs: frozenset[str]
+    side_words: frozenset[str]
+    side_words_in_match: frozenset[str]
     matches: frozenset[str]
     representatives: frozenset[str]
     currency_words: frozenset[str]
