@@ -319,6 +319,10 @@ def _resolve(
     if (spec.kind == "time" and fields.get("hour") is not None and "date" not in fields
             and (not fields.get("pod") or fields.get("anaphoric"))):  # not "6pm tonight",
         # "11pm last night": a part of day counted from the anchor gives the clock its day
+        if (context and not fields.get("pod") and not day_beside(text, context)
+                and not day_later(text, context) and (ended := _clock_range_end(
+                    spec, text, anchor, context, seasons, languages, reference))):
+            return ended  # "free travel between 11.45pm and 4.30am": the next morning
         dated, where = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"
             return _completed(dated, text, where, context, anchor, prefer, seasons, "",
@@ -380,6 +384,26 @@ def _resolve(
             # quarter-final against France on Saturday": the Saturday after that Sunday
             return _after_day(got, spec, text, day, anchor, context, seasons, languages)
     return got
+
+
+def _clock_range_end(spec: Spec, text: str, anchor: date | None, context: str, seasons: str,
+                     languages: tuple[str, ...], reference: Reference | None
+                     ) -> TimeValue | None:
+    """A bare clock time ending a range whose start is a clock time ("from 10pm to 5am",
+    "between 11.45pm and 4.30am"): on the start's day, or the day after when it reads earlier
+    than the start (the range crosses midnight); None when the start is no clock time."""
+    words = range_start(text, context)
+    opening = recognize(words) if words else None
+    if opening is None or opening.kind != "time" or opening.get("hour") is None:
+        return None
+    start = _resolve(words, anchor, context, "auto", seasons, languages, reference)
+    if start is None or start.start is None or start.granularity not in ("minute", "hour"):
+        return None
+    day = start.start.date()
+    if (spec.fields["hour"], spec.get("minute") or 0) < (start.start.hour, start.start.minute):
+        day += timedelta(days=1)
+    got = Resolver(day, None, seasons).value(spec, text)
+    return replace(got, rule=f"{got.rule}-range-end") if got else None
 
 
 def _after_day(got: TimeValue, spec: Spec, text: str, day: str, anchor: date | None,

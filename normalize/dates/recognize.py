@@ -191,7 +191,7 @@ class Lexicon:
             "cord": rf"(?P<cent>\d{{1,2}}(?:st|nd|rd|th)|{one_of(day_ords)})",
             "dayword": rf"(?P<dayword>{one_of(self.daywords)})",
             "shift": rf"(?P<shift>{one_of(self.shifts)})",
-            "freq": rf"(?P<freq>{one_of(self.frequencies)}|\d+ times)",
+            "freq": rf"(?P<freq>{one_of(self.frequencies)}|(?:\d+|{num_word}) times)",
             "hour": rf"(?P<hour>[01]?\d|2[0-4]|{one_of(hour_words)})",
             "ampm": r"(?P<ampm>[ap])\.? ?m\b\.?",
             "minwords": rf"(?P<minwords>{minute_words})",
@@ -820,8 +820,12 @@ def build_set(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         code = _unit_code(g)
         if code is None or code == "WE":
             return None
-        amount = parse_number(g.get("num")) if g.get("num") else (2.0 if extra.get("other") else 1)
-        value = duration_value(amount, code) if amount else None
+        if g.get("vague"):  # "every few years": a vague count of units
+            value = duration_value(None, code)
+        else:
+            amount = parse_number(g.get("num")) if g.get("num") else (
+                2.0 if extra.get("other") else 1)
+            value = duration_value(amount, code) if amount else None
         if value is None:
             return None
     return Spec("fixed", name, {"value": value, "type": "SET"})
