@@ -498,6 +498,20 @@ def _word_before(s: _Spot) -> str:
     return before[0].casefold() if before else ""
 
 
+def _place_of_another_kind(s: _Spot) -> str:
+    """A city named after a title for places of other KB types (data/titles.yaml `places`) is
+    another place: "the eastern county of Hualien" is no city (a country is not read so: "the
+    State of Israel")."""
+    if s.entity.type != "city":
+        return ""
+    before = lexicon.tokens(s.text[max(0, s.start - 40):s.start])
+    for n in (3, 2):  # "port city of", "county of"
+        title = lexicon.titles().get(tuple(before[-n:])) if len(before) >= n else None
+        if title is not None and title.places and s.entity.type not in title.places:
+            return f"after {' '.join(before[-n:])!r}, a title of another kind of place"
+    return ""
+
+
 def _ethnic(s: _Spot) -> str:
     """A demonym after a word of data/context.yaml `demonym_group_after` names a people across
     borders, not the country: "ethnic Albanians danced in Pristina"."""
@@ -946,6 +960,7 @@ def _ampersand(s: _Spot) -> str:
 
 # Each check gives the reason the mention is part of another name there, or "".
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _ethnic, _agreement,
+                      _place_of_another_kind,
                       _counted_people, _score, _match, _month_day, _region, _name_of,
                       _place_preposition, _another_holder, _acronym_of_another, _introduced,
                       _apposed, _namesake, _foreign_body, _owned_by_another, _other_sense,

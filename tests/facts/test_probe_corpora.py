@@ -33,10 +33,6 @@ KNOWN_GAPS = {
         "'NATO formally invited Finland and Sweden to join the alliance on Wednesday' (b1, b2): "
         "'invited' is a verb of planning whose date lies ahead, so Wednesday reads as the coming "
         "one; the writer dates the invitation, the Wednesday before"),
-    "facts_probe_13/kramatorsk-footage": (
-        "'Kramatorsk' (k3b) is not in the knowledge base, so nothing tells it is no place inside "
-        "Beirut (k4c): `where` stays unresolved where the writer expects a conflict (the group "
-        "conflicts on `when` all the same)"),
     "facts_probe_14/spain_toll_correction_2020": (
         "'Madrid' (n1b, n3d) is the city in the folder's own KB, which does not place the city in "
         "'the Community of Madrid' (r1b, c1d): the subjects conflict, where the writer means the "
