@@ -32,7 +32,7 @@ from normalize.entities import (
     resolve_entity,
     shared_body_name,
 )
-from normalize.quantities import resolve_quantity
+from normalize.quantities import in_common_unit, resolve_quantity
 from normalize.text import fold_key
 from normalize.yamldata import load_yaml
 
@@ -371,7 +371,7 @@ def _signed(minutes: int) -> str:
 def _quantity_cell(raw: str) -> Cell:
     if not raw:
         return Cell(raw)
-    q = resolve_quantity(raw)
+    q = in_common_unit(resolve_quantity(raw))  # "75 basis points" as 0.75 percentage points
     if q is None:
         return Cell(raw, None, None, f"{raw!r} (not a number)", "no number in the mention")
     return Cell(raw, q, str(q), str(q), f"{q.mod.lower()} ({q.rule})")

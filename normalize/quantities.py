@@ -17,7 +17,7 @@ from typing import Any
 from normalize.text import fold, fold_key
 from normalize.yamldata import load_yaml
 
-__all__ = ["Quantity", "resolve_quantity"]
+__all__ = ["Quantity", "in_common_unit", "resolve_quantity"]
 
 MAX_MENTION = 200  # longer strings are not a quantity mention: returned as None at once
 
@@ -132,10 +132,12 @@ class _Tables:
     suffixes: dict[str, list[tuple[list[str], str]]]
     tolerance: float
     ratio_words: dict[str, int]
+    share_of_unit: frozenset[str]
     ratio_links: list[list[str]]
     rate_words: int
     rate_links: list[list[str]]
     unit_names: dict[str, str]
+    unit_scales: dict[str, tuple[str, float]]
     currencies: dict[str, str]
     money_after_magnitude: dict[str, str]
     dollar_prefixes: dict[str, str]
@@ -193,10 +195,12 @@ def _tables() -> _Tables:
         suffixes=_by_first([(k.split(), v) for k, v in raw["qualifiers_after"].items()]),
         tolerance=float(raw["approx_tolerance"]),
         ratio_words={k: int(v) for k, v in raw["ratio_words"].items()},
+        share_of_unit=frozenset(raw["share_of_unit"]),
         ratio_links=[k.split() for k in raw["ratio_links"]],
         rate_words=int(raw["rate_links"]["words"]),
         rate_links=[k.split() for k in raw["rate_links"]["links"]],
         unit_names=raw["unit_names"],
+        unit_scales={k: (str(v[0]), float(v[1])) for k, v in raw["unit_scales"].items()},
         currencies=raw["currencies"],
         money_after_magnitude=raw["currencies_after_magnitude"],
         dollar_prefixes=raw["dollar_prefixes"],
@@ -381,7 +385,8 @@ def _approx(value: float, tol: float) -> tuple[float, float]:
 
 def _share_of_magnitude(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | None:
     """(value, index after it) of a share of a magnitude at tokens[i]: "a quarter of a
-    million", "three-quarters of a million", "two-thirds of a billion"; else None."""
+    million", "three-quarters of a million", "two-thirds of a billion"; or of a unit, the unit
+    left to read after it ("three-quarters of a percentage point"); else None."""
     count = (1.0, i + 1) if tokens[i : i + 1] in (["a"], ["an"], ["one"]) else _parse_number(
         tokens, i, t)
     if count is None:
@@ -393,6 +398,9 @@ def _share_of_magnitude(tokens: list[str], i: int, t: _Tables) -> tuple[float, i
     if (share in t.ratio_words and of == "of" and one in ("a", "an", "one")
             and magnitude in t.multipliers and len(magnitude) > 2):
         return count[0] / t.ratio_words[share] * t.multipliers[magnitude], k + 4
+    if share in t.ratio_words and of == "of" and one in ("a", "an") and (
+            magnitude in t.share_of_unit):  # "three-quarters of a percentage point"
+        return count[0] / t.ratio_words[share], k + 3
     return None
 
 
@@ -677,6 +685,21 @@ def resolve_quantity(text: str) -> Quantity | None:
         return _after_lead_words(key, text, past_not_counts=True)  # it may ("a one-off
         # payment of £1,250")
     return _resolve(key, text) or _after_lead_words(key, text)
+
+
+def in_common_unit(q: Quantity | None) -> Quantity | None:
+    """`q` in the unit data/numbers.yaml `unit_scales` gives its unit ("75 basis points" as
+    0.75 percentage point), so that two spellings of one amount compare equal; a comparer's
+    step: `resolve_quantity` keeps the number as written."""
+    scale = _tables().unit_scales.get(q.unit or "") if q is not None else None
+    if q is None or scale is None:
+        return q
+    unit, factor = scale
+
+    def scaled(x: float | None) -> float | None:
+        return None if x is None else round(x * factor, 9)
+
+    return replace(q, low=scaled(q.low), high=scaled(q.high), unit=unit)
 
 
 def _amount_word(word: str, t: _Tables) -> bool:

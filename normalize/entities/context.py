@@ -521,6 +521,17 @@ def _ethnic(s: _Spot) -> str:
     return f"a people: after {word!r}"
 
 
+def _private(s: _Spot) -> str:
+    """A demonym before a word of data/context.yaml `demonym_private_before` names private
+    people or goods of the country, not its state: "American tourists", "a Japanese company"."""
+    if s.method != "demonym" or s.written.endswith(("'s", "\u2019s")):
+        return ""
+    after = lexicon.tokens(s.text[s.end:s.end + 30])[:1]
+    if after and after[0] in lexicon.context_words().demonym_private_before:
+        return f"private people or goods: before {after[0]!r}"
+    return ""
+
+
 def _agreement(s: _Spot) -> str:
     """A city that a word of agreement follows names the agreement, not the city: "the Kyoto
     pact", "the Minsk agreements" (data/context.yaml `agreement_words`)."""
@@ -960,7 +971,7 @@ def _ampersand(s: _Spot) -> str:
 
 # Each check gives the reason the mention is part of another name there, or "".
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _ethnic, _agreement,
-                      _place_of_another_kind,
+                      _place_of_another_kind, _private,
                       _counted_people, _score, _match, _month_day, _region, _name_of,
                       _place_preposition, _another_holder, _acronym_of_another, _introduced,
                       _apposed, _namesake, _foreign_body, _owned_by_another, _other_sense,

@@ -362,6 +362,7 @@ class ContextWords:
     fixture_verbs: frozenset[str]
     leading_verbs: frozenset[str]
     side_words: frozenset[str]
+    demonym_private_before: frozenset[str]
     side_words_in_match: frozenset[str]
     matches: frozenset[str]
     representatives: frozenset[str]

@@ -117,6 +117,8 @@ def test_a_precise_value_inside_a_vague_one_is_not_a_conflict(corpus_copy, edit_
     ("10", "$10", "agree"),  # a bare number says nothing about the unit
     ("£2.4bn", "2.4 billion pounds", "agree"),
     ("2.4 billion pounds", "$2.4 billion", "conflict"),
+    ("75 basis points", "0.75 percentage point", "agree"),  # a basis point: 0.01 point
+    ("three-quarters of a percentage point", "75bp", "agree"),
 ])
 def test_amounts_compare_their_currency(corpus_copy, edit_facts, a, b, verdict) -> None:
     edit_facts("x1", "quantity", a)

@@ -19,6 +19,11 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 FOLDERS = sorted(p.parent for p in (BENCHMARKS / "data").glob("facts_probe_*/*/expected.json"))
 # Folders with a known gap, each with its reason (an xfail, strict: mending it must be noticed).
 KNOWN_GAPS = {
+    "facts_probe_19/venezuela_election_2024": (
+        "'late Sunday' in a Mexico City paper against 'on July 29' (a whole Monday) conflicts: the "
+        "across-midnight allowance wants 'early' on the later side, where the writer reads one "
+        "moment; and 'about two-thirds' (a share, declined by design) against '67%' stays "
+        "unresolved"),
     "facts_probe_2/a13_g20rome_month13_pubdate": (
         "the writer rejects every row of a document whose date is invalid; facts keeps the rows "
         "that need no date (h7 has no `when`), as fact probe 6's writer expects"),

@@ -75,6 +75,17 @@ def test_measure(text: str, measure: str | None) -> None:
     assert resolve_quantity(text).measure == measure
 
 
+def test_basis_points_are_read_as_written_and_compared_in_points() -> None:
+    from normalize.quantities import in_common_unit  # noqa: PLC0415
+
+    q = resolve_quantity("75 basis points")
+    assert (q.low, q.unit) == (75, "basis points")  # the number as the text writes it
+    common = in_common_unit(q)
+    assert (common.low, common.high, common.unit) == (0.75, 0.75, "percentage points")
+    assert in_common_unit(resolve_quantity("10%")) == resolve_quantity("10%")
+    assert in_common_unit(None) is None
+
+
 def test_containment_and_overlap() -> None:
     ten, eleven = resolve_quantity("10"), resolve_quantity("11")
     at_least_nine, more_than_ten = resolve_quantity("at least nine"), resolve_quantity("over 10")
