@@ -56,7 +56,14 @@ from normalize.dates.tense import (
     planned_before,
     tense_of,
 )
-from normalize.dates.values import DEFAULT_SEASONS, TimeValue, interval_of, season_tables
+from normalize.dates.values import (
+    DEFAULT_SEASONS,
+    EAST_MOST_OFFSET,
+    WEST_MOST_OFFSET,
+    TimeValue,
+    interval_of,
+    season_tables,
+)
 from normalize.dates.zones import utc_offset
 from normalize.isodate import parse_iso_date
 
@@ -323,6 +330,10 @@ def _resolve(
                 and not day_later(text, context) and (ended := _clock_range_end(
                     spec, text, anchor, context, seasons, languages, reference))):
             return ended  # "free travel between 11.45pm and 4.30am": the next morning
+        if (context and not fields.get("pod") and not day_beside(text, context)
+                and not day_later(text, context) and (restated := _restating_clock(
+                    spec, text, anchor, context, seasons, languages, reference))):
+            return restated  # "Kickoff on Saturday is at 5.15 p.m. (1615 GMT)": Saturday's
         dated, where = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"
             return _completed(dated, text, where, context, anchor, prefer, seasons, "",
@@ -404,6 +415,37 @@ def _clock_range_end(spec: Spec, text: str, anchor: date | None, context: str, s
         day += timedelta(days=1)
     got = Resolver(day, None, seasons).value(spec, text)
     return replace(got, rule=f"{got.rule}-range-end") if got else None
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*$")
+
+
+def _restating_clock(spec: Spec, text: str, anchor: date | None, context: str, seasons: str,
+                     languages: tuple[str, ...], reference: Reference | None
+                     ) -> TimeValue | None:
+    """A clock time in brackets right after another ("5.15 p.m. (1615 GMT)") is the same
+    moment: on the day, of the three around the outer time's, that puts the two at most the
+    world's spread of UTC offsets apart, the nearest; None when there is no outer clock."""
+    at = context.find(text)
+    bracket = _OPEN_BRACKET.search(context, max(0, at - 4), at) if at > 0 else None
+    if bracket is None:
+        return None
+    words = context[max(0, bracket.start() - 30):bracket.start()].split()
+    outer = next((" ".join(words[-n:]) for n in (3, 2, 1) if len(words) >= n and (
+        (clock := recognize(" ".join(words[-n:]))) is not None and clock.kind == "time"
+        and clock.get("hour") is not None)), None)
+    got = _resolve(outer, anchor, context, "auto", seasons, languages, reference) if outer else None
+    if got is None or got.start is None or got.granularity != "minute":
+        return None
+    best: tuple[float, TimeValue] | None = None
+    for shift in (0, -1, 1):
+        same = Resolver(got.start.date() + timedelta(days=shift), None, seasons).value(spec, text)
+        if same is None or same.start is None:
+            continue
+        apart = (got.start - same.start).total_seconds() / 60 + (same.utc_offset or 0)
+        if WEST_MOST_OFFSET <= apart <= EAST_MOST_OFFSET and (best is None or abs(apart) < best[0]):
+            best = (abs(apart), same)
+    return replace(best[1], rule=f"{best[1].rule}-restating") if best else None
 
 
 def _after_day(got: TimeValue, spec: Spec, text: str, day: str, anchor: date | None,
@@ -630,8 +672,9 @@ def _with_day_beside(spec: Spec, text: str, context: str | None
     Wednesday"), the earlier day's after "on", else the time's), else (None, text)."""
     words, where = day_beside(text, context) or (day_later(text, context), text)
     if words is None and (earlier := day_earlier(text, context)):
-        words, after_on = earlier  # "on Friday, when they tee off at 7.35am": Friday's tense
-        where = words if after_on else text
+        words, after_on = earlier  # "on Friday, when they tee off at 7.35am": Friday's tense,
+        # unless a cue before the time fixes it ("Kickoff on Saturday is at 5.15 p.m.")
+        where = words if after_on and cue_of(context or "", text) is None else text
     day = recognize(words) if words else None
     if day is None or not names_one_day(day):
         return None, text
