@@ -64,11 +64,17 @@ def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
 
 
 def _person_names(name: str, aliases: tuple[str, ...]) -> list[str]:
-    """A person's full names (name and aliases) and surname (the name's last word, when it
-    is long enough not to be a common short word): "Narendra Modi", "Modi"."""
+    """A person's full names (name and aliases) and surnames (the last word of the name and of
+    each alias of a given name and a surname, when long enough not to be a common short word
+    and no given name or title): "Narendra Modi", "Modi"; "Zelenskiy" of "Volodymyr
+    Zelenskiy"."""
+    from normalize.entities.lexicon import given_names, title_words  # noqa: PLC0415
+
     names = [name, *aliases]
-    surname = name.split()[-1] if name.split() else ""
-    return names + [surname] if len(surname) >= _MIN_SURNAME and surname.isalpha() else names
+    surnames = [w[-1] for w in (n.split() for n in names)
+                if len(w) > 1 and w[0].casefold() not in title_words()]
+    return names + sorted({s for s in surnames if len(s) >= _MIN_SURNAME and s.isalpha()
+                           and s.casefold() not in given_names()})
 
 
 def is_place(name: str) -> bool:
