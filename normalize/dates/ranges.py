@@ -132,6 +132,18 @@ def _span_pattern() -> re.Pattern[str]:
                       rf"(?P<word>{one_of(table['span_ends'])}) (?P<end>.+)$")
 
 
+def _calendar_period(year: int, month: int, months: int) -> str | None:
+    """The TIMEX3 value of the calendar quarter, half or year that `months` months from the
+    first of `month` make exactly ("2024-Q2"), else None."""
+    if months == 3 and month % 3 == 1:
+        return f"{year:04d}-Q{month // 3 + 1}"
+    if months == 6 and month in (1, 7):
+        return f"{year:04d}-H{1 if month == 1 else 2}"
+    if months == 12 and month == 1:
+        return f"{year:04d}"
+    return None
+
+
 def resolve_span_to(key: str, text: str, resolve: Callable[[str], TimeValue | None]
                     ) -> TimeValue | None:
     """A span of whole months, quarters or years that ends at a date ("the three months to June
@@ -154,6 +166,10 @@ def resolve_span_to(key: str, text: str, resolve: Callable[[str], TimeValue | No
     if stop.day != 1 or stop.time() != stop.min.time():
         return None  # "the three months to June 15": no whole months
     year, month = add_months(stop.year, stop.month, -months * int(amount))
+    whole = _calendar_period(year, month, months * int(amount))
+    if whole is not None:  # "the three months to June" is the second quarter: 2024-Q2
+        got = TimeValue.from_timex(whole, "DATE")
+        return replace(got, rule=f"span-to:{end.rule}", text=text, reason=end.reason)
     first = f"{year:04d}-{month:02d}" + ("-01" if end.granularity == "day" else "")
     start = TimeValue.from_timex(first, "DATE")
     return TimeValue(f"{first}/{end.value}", "DATE", start.start, stop, end.granularity,

@@ -715,6 +715,8 @@ def _name_of(s: _Spot) -> str:
     if named is None or s.headline or not s.text[:named.start()].strip():
         return ""
     word = named.group(1).casefold()
+    if word in lexicon.context_words().part_words:
+        return ""  # a count or a part: "Two of Wales's best-known actors"
     title = s.text[:named.start()].split()[-1]
     titles = lexicon.title_words()
     first = s.written.split()[0].casefold()

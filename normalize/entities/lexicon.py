@@ -363,6 +363,7 @@ class ContextWords:
     leading_verbs: frozenset[str]
     side_words: frozenset[str]
     demonym_private_before: frozenset[str]
+    part_words: frozenset[str]
     side_words_in_match: frozenset[str]
     matches: frozenset[str]
     representatives: frozenset[str]
