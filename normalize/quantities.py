@@ -398,8 +398,9 @@ def _share_of_magnitude(tokens: list[str], i: int, t: _Tables) -> tuple[float, i
     if (share in t.ratio_words and of == "of" and one in ("a", "an", "one")
             and magnitude in t.multipliers and len(magnitude) > 2):
         return count[0] / t.ratio_words[share] * t.multipliers[magnitude], k + 4
-    if share in t.ratio_words and of == "of" and one in ("a", "an") and (
-            magnitude in t.share_of_unit):  # "three-quarters of a percentage point"
+    if share in t.ratio_words and of == "of" and one in ("a", "an") and tokens[k + 3:] and all(
+            w in t.share_of_unit for w in tokens[k + 3:]):  # "three-quarters of a percentage
+        # point"; not "a third of a year's budget", a share of a whole
         return count[0] / t.ratio_words[share], k + 3
     return None
 
@@ -692,7 +693,7 @@ def in_common_unit(q: Quantity | None) -> Quantity | None:
     0.75 percentage point), so that two spellings of one amount compare equal; a comparer's
     step: `resolve_quantity` keeps the number as written."""
     scale = _tables().unit_scales.get(q.unit or "") if q is not None else None
-    if q is None or scale is None:
+    if scale is None:
         return q
     unit, factor = scale
 

@@ -326,14 +326,13 @@ def _resolve(
     if (spec.kind == "time" and fields.get("hour") is not None and "date" not in fields
             and (not fields.get("pod") or fields.get("anaphoric"))):  # not "6pm tonight",
         # "11pm last night": a part of day counted from the anchor gives the clock its day
-        if (context and not fields.get("pod") and not day_beside(text, context)
-                and not day_later(text, context) and (ended := _clock_range_end(
-                    spec, text, anchor, context, seasons, languages, reference))):
-            return ended  # "free travel between 11.45pm and 4.30am": the next morning
-        if (context and not fields.get("pod") and not day_beside(text, context)
-                and not day_later(text, context) and (restated := _restating_clock(
-                    spec, text, anchor, context, seasons, languages, reference))):
-            return restated  # "Kickoff on Saturday is at 5.15 p.m. (1615 GMT)": Saturday's
+        if context and not fields.get("pod") and not day_beside(text, context) and not (
+                day_later(text, context)) and (found := (
+                    _clock_range_end(spec, text, anchor, context, seasons, languages, reference)
+                    or _restating_clock(spec, text, anchor, context, seasons, languages,
+                                        reference))):
+            return found  # "between 11.45pm and 4.30am": the next morning; "Kickoff on
+            # Saturday is at 5.15 p.m. (1615 GMT)": Saturday's
         dated, where = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"
             return _completed(dated, text, where, context, anchor, prefer, seasons, "",
@@ -442,7 +441,8 @@ def _restating_clock(spec: Spec, text: str, anchor: date | None, context: str, s
         same = Resolver(got.start.date() + timedelta(days=shift), None, seasons).value(spec, text)
         if same is None or same.start is None:
             continue
-        apart = (got.start - same.start).total_seconds() / 60 + (same.utc_offset or 0)
+        offset = utc_offset(text, same.start) or 0  # the bracket's zone: "(2015 EDT)"
+        apart = (got.start - same.start).total_seconds() / 60 + offset
         if WEST_MOST_OFFSET <= apart <= EAST_MOST_OFFSET and (best is None or abs(apart) < best[0]):
             best = (abs(apart), same)
     return replace(best[1], rule=f"{best[1].rule}-restating") if best else None
@@ -674,7 +674,7 @@ def _with_day_beside(spec: Spec, text: str, context: str | None
     if words is None and (earlier := day_earlier(text, context)):
         words, after_on = earlier  # "on Friday, when they tee off at 7.35am": Friday's tense,
         # unless a cue before the time fixes it ("Kickoff on Saturday is at 5.15 p.m.")
-        where = words if after_on and cue_of(context or "", text) is None else text
+        where = words if after_on and cue_of(context, text) is None else text
     day = recognize(words) if words else None
     if day is None or not names_one_day(day):
         return None, text

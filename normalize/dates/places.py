@@ -39,6 +39,9 @@ def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     # imported here: the knowledge base's entities (read once, shared with the entity
     # normalizer) are needed only once a sentence asks
     from normalize.entities.kb import NAMED_PLACE_TYPES, bundled_entities
+    from normalize.entities.lexicon import given_names, title_words
+
+    titles, givens = title_words(), given_names()
 
     entities = bundled_entities()
     places_of = [e for e in entities if e.type in NAMED_PLACE_TYPES]
@@ -55,7 +58,7 @@ def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     for e in entities:
         if e.type == "person":
             code = _country(e.nationality or "", located) or "?"  # "?": not known
-            for name in _person_names(e.name, e.aliases):
+            for name in _person_names(e.name, e.aliases, titles, givens):
                 if name not in places:  # "Jordan" stays the country
                     codes.setdefault(name, set()).add(code)
     by_name = {name: next(iter(c)) for name, c in codes.items() if len(c) == 1 and "?" not in c}
@@ -63,18 +66,17 @@ def _names() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     return (re.compile(rf"(?<!\w)(?:{trie_of(by_name)})(?!\w)"), by_name, places)
 
 
-def _person_names(name: str, aliases: tuple[str, ...]) -> list[str]:
+def _person_names(name: str, aliases: tuple[str, ...], titles: frozenset[str],
+                  givens: frozenset[str]) -> list[str]:
     """A person's full names (name and aliases) and surnames (the last word of the name and of
     each alias of a given name and a surname, when long enough not to be a common short word
     and no given name or title): "Narendra Modi", "Modi"; "Zelenskiy" of "Volodymyr
     Zelenskiy"."""
-    from normalize.entities.lexicon import given_names, title_words  # noqa: PLC0415
-
     names = [name, *aliases]
     surnames = [w[-1] for w in (n.split() for n in names)
-                if len(w) > 1 and w[0].casefold() not in title_words()]
+                if len(w) > 1 and w[0].casefold() not in titles]
     return names + sorted({s for s in surnames if len(s) >= _MIN_SURNAME and s.isalpha()
-                           and s.casefold() not in given_names()})
+                           and s.casefold() not in givens})
 
 
 def is_place(name: str) -> bool:

@@ -524,7 +524,7 @@ def _ethnic(s: _Spot) -> str:
 def _private(s: _Spot) -> str:
     """A demonym before a word of data/context.yaml `demonym_private_before` names private
     people or goods of the country, not its state: "American tourists", "a Japanese company"."""
-    if s.method != "demonym" or s.written.endswith(("'s", "\u2019s")):
+    if s.method != "demonym" or s.written.endswith(("'s", "s'")):
         return ""
     after = lexicon.tokens(s.text[s.end:s.end + 30])[:1]
     if after and after[0] in lexicon.context_words().demonym_private_before:
@@ -568,7 +568,7 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:will|would|must|can|could|should|shall|to)\s
                          r"(\w+(?:\s+(?:\d{1,2}-\d{1,2}\s+)?(?:to|with|on))?)\b")
 _VERB_BEFORE = re.compile(r"\b(\w+(?:\s+(?:\d{1,2}-\d{1,2}\s+)?(?:to|with|by|for|on))?)\s+$")
 _SCORE = re.compile(r"\s\d{1,2}-\d{1,2}(?=\s)")
-_SIDE_WORD = re.compile(r"(?:'s|\u2019s)?\s+(\w+)")  # "Brazil coach", "Argentina's players"
+_SIDE_WORD = re.compile(r"\s+(\w+)")  # "Brazil coach", "Argentina's players"
 _TO_AFTER = re.compile(r"\s+to\s")
 
 
@@ -591,8 +591,8 @@ def _match(s: _Spot) -> str:
     if not found and before and before.group(1).casefold() in words_.leading_verbs and (
             _TO_AFTER.match(s.text, s.end)):  # "guided Australia to a sixth World Cup title"
         fixture = before.group(1).casefold()
-    side = _SIDE_WORD.match(s.text, s.end - 2 if s.written.endswith(("'s", "\u2019s")) else s.end)
-    word = side.group(1).casefold() if side and team and not found else ""
+    side = _SIDE_WORD.match(s.text, s.end) if team and not found else None
+    word = side.group(1).casefold() if side else ""
     if word in words_.side_words:
         return f"a team ({word!r} after it)"  # "Brazil coach Fernando Diniz"
     if word in words_.side_words_in_match:

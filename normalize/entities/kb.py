@@ -757,12 +757,10 @@ def _regnal_given_name(toks: list[str], parts: lexicon.NameParts) -> str | None:
     """The given name of a monarch's or heir's titled alias ("King Bhumibol", "Crown Prince
     Dipendra"), when it names no one else: a name many bear ("Henri", "Felipe") or a word does
     not stand alone."""
-    for title in parts.styled_titles:
-        if len(toks) == len(title) + 1 and tuple(toks[:-1]) == title:
-            given = toks[-1]
-            if (len(given) > 3 and given.isalpha() and given not in lexicon.given_names()
-                    and given not in lexicon.common_words()):
-                return given
+    given = toks[-1] if len(toks) > 1 and tuple(toks[:-1]) in parts.styled_titles else ""
+    if (len(given) > 3 and given.isalpha() and given not in lexicon.given_names()
+            and given not in lexicon.common_words()):
+        return given
     return None
 
 

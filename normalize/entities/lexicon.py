@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, fields
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -416,10 +416,10 @@ class NameParts:
     known_by_surname: frozenset[str]
     office_nouns: frozenset[str]
 
-    @property
-    def styled_titles(self) -> tuple[tuple[str, ...], ...]:
+    @cached_property
+    def styled_titles(self) -> frozenset[tuple[str, ...]]:
         """The titles of `styled_by_title` as folded tokens ("crown", "prince")."""
-        return tuple(sorted(tuple(tokens(t)) for t in self.styled_by_title))
+        return frozenset(tuple(tokens(t)) for t in self.styled_by_title)
 
 
 @cache
