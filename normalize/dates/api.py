@@ -669,7 +669,8 @@ def _with_day_beside(spec: Spec, text: str, context: str | None
     """(a bare clock time joined to the day its sentence names beside it or after a place or
     two, else to the one day it names earlier: after "on", in the possessive or as a holiday;
     the words whose tense decides: the time through its day beside it ("11.59pm on
-    Wednesday"), the earlier day's after "on", else the time's), else (None, text)."""
+    Wednesday"), the earlier day's after "on" unless a cue before the time fixes it ("Kickoff
+    on Saturday is at 5.15 p.m."), else the time's), else (None, text)."""
     words, where = day_beside(text, context) or (day_later(text, context), text)
     if words is None and (earlier := day_earlier(text, context)):
         words, after_on = earlier  # "on Friday, when they tee off at 7.35am": Friday's tense,

@@ -306,7 +306,8 @@ _NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*)(?=\s*[,.
 _SPELLED_OUT = r"((?:(?:[A-Z][\w'&.-]*|and|of|for|the|on|de|du)\s+){{1,8}})\({}\)"
 _NAME_OF_BEFORE = re.compile(r"(?<![\w'])([A-Z][\w'-]*) of $")
 _NEXT = re.compile(r"\s*(?:$|[.,;:!?)\"]|(\w+))")  # what follows: the end, a stop or a word
-_SCORE_AFTER = re.compile(r" \d{1,2}-\d{1,2}(?!\d)")  # "beat Liverpool 1-0": the club
+_SCORE_TEXT = r"\d{1,2}-\d{1,2}"  # a match's score as written: "1-0"
+_SCORE_AFTER = re.compile(rf" {_SCORE_TEXT}(?!\d)")  # "beat Liverpool 1-0": the club
 _DAY_AFTER = re.compile(r" \d{1,2}(?:st|nd|rd|th)?(?![\d.:]|,\d)|,? (?:19|20)\d\d\b")  # "May 22"
 _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?(?: of)? $")  # "on 4 May"
 _INTRODUCED = re.compile(r"(?i:\b(?:a|an)\b)[^,.;:]{0,40}?\b(\w+)\s+$")  # "a teacher named "
@@ -565,9 +566,9 @@ _RESULT_AFTER = re.compile(r"\s+(lost|won|drew)\s+(?:the\s+|a\s+|its\s+|their\s+
                            r"((?:[\w-]+\s+){0,2}[\w-]+)")  # "won the Cricket World Cup"
 # a score between a verb and its preposition is skipped: "Germany drew 1-1 with Spain"
 _VERB_AFTER = re.compile(r"\s+(?:(?:will|would|must|can|could|should|shall|to)\s+)?"
-                         r"(\w+(?:\s+(?:\d{1,2}-\d{1,2}\s+)?(?:to|with|on))?)\b")
-_VERB_BEFORE = re.compile(r"\b(\w+(?:\s+(?:\d{1,2}-\d{1,2}\s+)?(?:to|with|by|for|on))?)\s+$")
-_SCORE = re.compile(r"\s\d{1,2}-\d{1,2}(?=\s)")
+                         rf"(\w+(?:\s+(?:{_SCORE_TEXT}\s+)?(?:to|with|on))?)\b")
+_VERB_BEFORE = re.compile(rf"\b(\w+(?:\s+(?:{_SCORE_TEXT}\s+)?(?:to|with|by|for|on))?)\s+$")
+_SCORE = re.compile(rf"\s{_SCORE_TEXT}(?=\s)")
 _SIDE_WORD = re.compile(r"\s+(\w+)")  # "Brazil coach", "Argentina's players"
 _TO_AFTER = re.compile(r"\s+to\s")
 
@@ -709,8 +710,9 @@ _AS_WRITTEN = frozenset({"exact", "alias"})  # the KB's own spelling of the name
 def _name_of(s: _Spot) -> str:
     """After "<Name> of" it is part of that name ("the Bank of England", "the Ring of Kerry"),
     unless the name is a title, a given name or a body ("King Abdullah of Jordan", "the
-    Government of India"), or a person's, a given name before it: where the person is from
-    ("Senator John Edwards of North Carolina", "Shane Lowry of Ireland")."""
+    Government of India"), a count or a part ("Two of Wales's actors"), or a person's, a given
+    name or a surname's particle before it: where the person is from ("Senator John Edwards of
+    North Carolina", "Shane Lowry of Ireland", "Musaed al-Aiban of Saudi Arabia")."""
     named = _NAME_OF_BEFORE.search(s.text, 0, s.start)
     if named is None or s.headline or not s.text[:named.start()].strip():
         return ""
