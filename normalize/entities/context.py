@@ -861,7 +861,8 @@ MAX_PLACE_CLIMB = 4  # located_in steps from a place up to its country
 
 def country_of(kb: KnowledgeBase, entity_id: str) -> frozenset[str]:
     """The countries an entity belongs to: a country itself, the country holding a place or a
-    seat, the countries a person held office in or is a national of."""
+    seat, the countries a person held office in or is a national of; none for a body based in a
+    city (the KB's way of placing an international one: orgs.yaml, `located_in`)."""
     e = kb.get(entity_id)
     if e is None:
         return frozenset()
