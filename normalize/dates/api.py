@@ -156,7 +156,7 @@ def _parser(languages: tuple[str, ...]) -> Any:
 
 _WARM_UP = (
     ("Tuesday", "He said on Tuesday it will rain."),
-    ("3 p.m.", "They left at 3 p.m. on Tuesday."),
+    ("3 p.m. GMT", "They left at 3 p.m. GMT on Tuesday."),  # and the zone table
     ("25", "It ran on April 24 and 25."),
     ("from 1 December until 3 March", "It runs from 1 December until 3 March."),
 )
@@ -167,7 +167,8 @@ def warm_up(languages: Iterable[str] = ("en",)) -> None:
     # one mention of each path in a sentence loads the rule tables, the context checks and the
     # tense words (a clock's day, a listed day and a range each compile their own patterns)
     for text, context in _WARM_UP:
-        _resolve(text, date(2021, 6, 16), context, "auto", DEFAULT_SEASONS, tuple(languages))
+        _zoned(_resolve(text, date(2021, 6, 16), context, "auto", DEFAULT_SEASONS,
+                        tuple(languages)), text)
     country_near("", 0, ())  # the places of the knowledge base, for holidays by country
     _parser(tuple(languages)).get_date_data("16 June 2021")
 

@@ -485,7 +485,10 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 def _last_in_clause(pattern: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
     """The last match of `pattern` in the clause that holds `at`, before it (at most WINDOW
     characters back): the one nearest the mention."""
-    matches = list(pattern.finditer(text, _clause_start(text, max(0, at - WINDOW), at), at))
+    lo = max(0, at - WINDOW)
+    if pattern.search(text, lo, at) is None:  # most sentences: none at all, no clause to find
+        return None
+    matches = list(pattern.finditer(text, _clause_start(text, lo, at), at))
     return matches[-1] if matches else None
 
 
@@ -625,11 +628,21 @@ def _deferral_scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str, i
         for group in _data()["deferral"])
 
 
+@lru_cache(maxsize=1)
+def _any_deferral_cue() -> re.Pattern[str]:
+    """The cues of every group of data/tense.yaml `deferral` as one pattern ending a text: when
+    it finds none, no group's does, and the groups need not be tried one by one."""
+    cues = [_words(w) for group in _data()["deferral"] for w in group["cues"]]
+    return re.compile(rf"(?<![a-z'])(?:{_trie_regex(cues)})[^a-z']{{1,3}}$")
+
+
 def _cue_with_verb(text: str, at: int) -> str | None:
     """The direction of the mention at `at` that a cue of data/tense.yaml `deferral` right
     before it and the nearest of its verbs earlier in its clause give, no other verb between:
     ahead for "adjourned the hearing till Monday", "called a strike for Tuesday"; back for
     "since its release on Tuesday"; else None."""
+    if _any_deferral_cue().search(text, max(0, at - 24), at) is None:
+        return None  # most mentions: no cue of any group before them
     for cue, verb, direction, max_words in _deferral_scanners():
         m = cue.search(text, max(0, at - 24), at)
         if m is None:
