@@ -12,6 +12,7 @@ from typing import Any
 from normalize.dates.anchor import Resolver
 from normalize.dates.context import (
     capitalized_date_words,
+    clock_restated,
     compared,
     day_before_infinitive,
     day_beside,
@@ -417,8 +418,6 @@ def _clock_range_end(spec: Spec, text: str, anchor: date | None, context: str, s
     return replace(got, rule=f"{got.rule}-range-end") if got else None
 
 
-_OPEN_BRACKET = re.compile(r"\s*\(\s*$")
-
 
 def _restating_clock(spec: Spec, text: str, anchor: date | None, context: str, seasons: str,
                      languages: tuple[str, ...], reference: Reference | None
@@ -426,14 +425,7 @@ def _restating_clock(spec: Spec, text: str, anchor: date | None, context: str, s
     """A clock time in brackets right after another ("5.15 p.m. (1615 GMT)") is the same
     moment: on the day, of the three around the outer time's, that puts the two at most the
     world's spread of UTC offsets apart, the nearest; None when there is no outer clock."""
-    at = context.find(text)
-    bracket = _OPEN_BRACKET.search(context, max(0, at - 4), at) if at > 0 else None
-    if bracket is None:
-        return None
-    words = context[max(0, bracket.start() - 30):bracket.start()].split()
-    outer = next((" ".join(words[-n:]) for n in (3, 2, 1) if len(words) >= n and (
-        (clock := recognize(" ".join(words[-n:]))) is not None and clock.kind == "time"
-        and clock.get("hour") is not None)), None)
+    outer = clock_restated(text, context)
     got = _resolve(outer, anchor, context, "auto", seasons, languages, reference) if outer else None
     if got is None or got.start is None or got.granularity != "minute":
         return None

@@ -18,7 +18,7 @@ from typing import Any
 
 from normalize.dates.places import is_place
 from normalize.dates.ranges import DAY_SHAPE
-from normalize.dates.recognize import DATA, Spec, lexicon, one_of, trie_of
+from normalize.dates.recognize import DATA, Spec, lexicon, one_of, recognize, trie_of
 from normalize.dates.tense import MAX_CONTEXT, locate
 from normalize.yamldata import load_yaml
 
@@ -167,6 +167,27 @@ def day_earlier(mention: str, context: str | None) -> tuple[str, bool] | None:
                                                                                False)
             for m in _patterns()[2].finditer(text, 0, at)] if at > 0 else []
     return days[0] if len(days) == 1 else None
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*$")
+
+
+def clock_restated(mention: str, context: str | None) -> str | None:
+    """The clock time that `mention`, in a parenthesis right after it, restates ("5.15 p.m." of
+    "5.15 p.m. (1615 GMT)"), as written: the last one to `restated.words` words before the
+    parenthesis (data/context.yaml clock_day), else None."""
+    window = _raw()["clock_day"]["restated"]
+    at = context.find(mention) if context else -1
+    bracket = (_OPEN_BRACKET.search(context, max(0, at - int(window["gap"])), at)
+               if context and at > 0 else None)
+    if bracket is None:
+        return None
+    words = context[max(0, bracket.start() - int(window["characters"])):bracket.start()].split()
+    for n in range(min(int(window["words"]), len(words)), 0, -1):
+        clock = recognize(" ".join(words[-n:]))
+        if clock is not None and clock.kind == "time" and clock.get("hour") is not None:
+            return " ".join(words[-n:])
+    return None
 
 
 @lru_cache(maxsize=1)
