@@ -32,7 +32,7 @@ from normalize.entities import (
     resolve_entity,
     shared_body_name,
 )
-from normalize.quantities import in_common_unit, resolve_quantity
+from normalize.quantities import Quantity, in_common_unit, resolve_quantity, rounding, unit_kind
 from normalize.text import fold_key
 from normalize.yamldata import load_yaml
 
@@ -371,10 +371,12 @@ def _signed(minutes: int) -> str:
 def _quantity_cell(raw: str) -> Cell:
     if not raw:
         return Cell(raw)
-    q = in_common_unit(resolve_quantity(raw))  # "75 basis points" as 0.75 percentage points
-    if q is None:
+    q = resolve_quantity(raw)  # as written; shown in its table's common unit ("75 basis
+    if q is None:  # points" as 0.75 percentage points); the comparer converts
         return Cell(raw, None, None, f"{raw!r} (not a number)", "no number in the mention")
-    return Cell(raw, q, str(q), str(q), f"{q.mod.lower()} ({q.rule})")
+    common = in_common_unit(q)
+    shown = f"{common} {common.unit}" if unit_kind(q) else str(q)
+    return Cell(raw, q, str(common), shown, f"{q.mod.lower()} ({q.rule})")
 
 
 def _polarity_cell(raw: str) -> Cell:
@@ -557,9 +559,29 @@ def _compare_quantity(
     if qa.measure and qb.measure and qa.measure != qb.measure:
         return "conflict", f"{a.raw!r} and {b.raw!r} are in different units " \
                            f"({qa.measure}, {qb.measure})"
+    kinds = unit_kind(qa), unit_kind(qb)
+    if kinds[0] and kinds[1] and kinds[0] != kinds[1]:  # "3 km" and "3 kg"
+        return "conflict", f"{a.raw!r} and {b.raw!r} are in different units " \
+                           f"({qa.unit}, {qb.unit})"
+    ca, cb = in_common_unit(qa), in_common_unit(qb)
+    if kinds[0] and kinds[1]:  # "3,850 kg" and "3.85 tonnes"; "5 miles" and "8 km" agree
+        apart = abs(ca.low - cb.low) if ca.value is not None and cb.value is not None else None
+        slack = max(rounding(qa) * (ca.low / qa.low if qa.low else 0),
+                    rounding(qb) * (cb.low / qb.low if qb.low else 0))
+        if apart is not None and 0 < apart <= slack and qa.unit != qb.unit:
+            return "agree", f"{a.raw!r} and {b.raw!r} are equal to the digits written"
+        return _quantity_nesting(a.display, b.display, ca, cb)
+    verdict = _quantity_nesting(a.key, b.key, qa, qb)
+    if verdict[0] == "conflict" and (kinds[0] and qb.unit is None or kinds[1] and qa.unit is None):
+        converted = _quantity_nesting(a.key, b.key, ca, cb)  # a bare number may be in the
+        return converted if converted[0] != "conflict" else verdict  # other's common unit
+    return verdict
+
+
+def _quantity_nesting(a: str, b: str, qa: Quantity, qb: Quantity) -> tuple[str, str]:
     a_in_b, b_in_a = qb.contains(qa), qa.contains(qb)
-    return _nesting(a.key, b.key, a_in_b and b_in_a, a_in_b, b_in_a, qa.overlaps(qb),
-                    "lies within", f"{a.key} and {b.key} cannot both be true")
+    return _nesting(a, b, a_in_b and b_in_a, a_in_b, b_in_a, qa.overlaps(qb),
+                    "lies within", f"{a} and {b} cannot both be true")
 
 
 def _compare_polarity(

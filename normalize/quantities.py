@@ -319,6 +319,9 @@ def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | 
             current, last = 1.0, "unit"
         elif tok in ("a", "an") and not last and _DIGITS.fullmatch(nxt):
             pass  # "a 10,000-strong crowd"
+        elif (tok in ("a", "an") and not last and j + 2 == len(tokens) and nxt != "second"
+              and nxt in t.unit_scales):  # "less than an hour", "about a mile": one of the
+            current, last = 1.0, "unit"  # unit, the mention's last word (not "a second")
         elif tok in t.units and tok not in ("a", "an"):
             value = t.units[tok]
             tens_then_unit = last == "tens" and value < 10
@@ -701,6 +704,29 @@ def in_common_unit(q: Quantity | None) -> Quantity | None:
         return None if x is None else round(x * factor, 9)
 
     return replace(q, low=scaled(q.low), high=scaled(q.high), unit=unit)
+
+
+def unit_kind(q: Quantity | None) -> str | None:
+    """The common unit `q`'s unit converts to (data/numbers.yaml `unit_scales`: "kilograms" for
+    "3.85 tonnes", "seconds" for "56 minutes"), else None (no unit, or one of no table)."""
+    scale = _tables().unit_scales.get(q.unit or "") if q is not None else None
+    return scale[0] if scale else None
+
+
+_WRITTEN_NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d.])")
+
+
+def rounding(q: Quantity) -> float:
+    """Half the last digit of the one number `q` writes, in `q`'s unit ("8 km": 0.5, "3.85
+    tonnes": 0.005): how far the amount may lie from it when the writer rounded a conversion
+    from another unit ("5 miles (8 km)"); 0 when the text writes no such single number."""
+    found = _WRITTEN_NUMBER.findall(q.text)
+    if len(found) != 1 or q.mod != "EXACT":
+        return 0.0
+    whole, decimals = found[0]
+    if float(f"{whole.replace(',', '')}.{decimals or 0}") != q.low:
+        return 0.0  # "2.5 million": a multiplier scales the digits
+    return 0.5 * 10.0 ** -len(decimals)
 
 
 def _amount_word(word: str, t: _Tables) -> bool:

@@ -86,6 +86,31 @@ def test_basis_points_are_read_as_written_and_compared_in_points() -> None:
     assert in_common_unit(None) is None
 
 
+@pytest.mark.parametrize(("text", "low", "unit"), [
+    ("3.85 metric tons", 3850, "kilograms"), ("56 minutes", 3360, "seconds"),
+    ("5 miles", 8046.72, "metres"), ("10 hectares", 100000, "square metres"),
+])
+def test_measures_convert_to_the_common_unit_of_their_kind(text: str, low: float,
+                                                           unit: str) -> None:
+    from normalize.quantities import in_common_unit, unit_kind  # noqa: PLC0415
+
+    q = resolve_quantity(text)
+    assert unit_kind(q) == unit and q.unit != unit  # read as written, converted on request
+    common = in_common_unit(q)
+    assert (common.low, common.unit) == (pytest.approx(low), unit)
+    assert unit_kind(resolve_quantity("40 people")) is None
+
+
+@pytest.mark.parametrize(("text", "half_digit"), [
+    ("8 km", 0.5), ("3.85 tonnes", 0.005), ("1,200 metres", 0.5), ("2.5 million", 0.0),
+    ("about 8 km", 0.0),  # already a range
+])
+def test_rounding_is_half_the_last_digit_written(text: str, half_digit: float) -> None:
+    from normalize.quantities import rounding  # noqa: PLC0415
+
+    assert rounding(resolve_quantity(text)) == pytest.approx(half_digit)
+
+
 def test_containment_and_overlap() -> None:
     ten, eleven = resolve_quantity("10"), resolve_quantity("11")
     at_least_nine, more_than_ten = resolve_quantity("at least nine"), resolve_quantity("over 10")
