@@ -114,6 +114,7 @@ SCORES = {
     "variant": 0.93,
     "demonym": 0.85,
     "surname": 0.9,
+    "barrel_part": 0.85,  # the last part of a double-barrelled surname, alone
 }
 
 
@@ -721,9 +722,14 @@ class KnowledgeBase:
                 if e.type == "person" and toks[0] not in lexicon.title_words() and not styled:
                     # no variants of a titled alias ("King Charles" has no surname "Charles"),
                     # nor of a monarch's name ("Felipe VI" has no surname "VI")
+                    barrelled = "-" in text.rsplit(None, 1)[-1]  # "Dlamini-Zuma"
                     for vkey, detail in _person_variants(toks, parts):
                         method = "surname" if detail.startswith("surname") else "variant"
-                        self._add(vkey, Hit(e.id, method, SCORES[method], text, detail))
+                        score = SCORES[method]
+                        if barrelled and detail == "surname" and vkey == toks[-1]:  # "Zuma"
+                            # alone is Jacob Zuma's; "Kim" of "Kim Jong-il" is the family name
+                            score, detail = SCORES["barrel_part"], "last part of a surname"
+                        self._add(vkey, Hit(e.id, method, score, text, detail))
                         if detail.startswith("nickname"):
                             vocab.update(vkey.split())
                 elif e.type in parts.acronym_types:
