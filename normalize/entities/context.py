@@ -835,7 +835,14 @@ def _apposed(s: _Spot) -> str:
         head = _head_words(apposed.group(1)) if s.entity.type == "person" else set()
         if head & words_.place_nouns:  # "a fishing town in Japan", not "a lawmaker from the city"
             return f"described as a {sorted(head & words_.place_nouns)[0]}"
-    return ""
+    owner = _OWNERS_WORK_AFTER.match(s.text, s.end)  # "Munich, Steven Spielberg's thriller"
+    work = _head_words(owner.group(1)) & words_.works if owner else set()
+    return f"described as someone's {sorted(work)[0]}" if work else ""
+
+
+# a comma, a name in the possessive and a few words: "Munich, Steven Spielberg's 2005 thriller"
+_OWNERS_WORK_AFTER = re.compile(
+    r",\s+(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*?['\u2019]s\s+((?:[\w-]+\s+){0,3}[\w-]+)")
 
 
 _HEAD_ENDS = frozenset({"in", "of", "from", "near", "on", "at", "with", "who", "that", "which",
