@@ -567,7 +567,8 @@ _RESULT_AFTER = re.compile(r"\s+(lost|won|drew)\s+(?:the\s+|a\s+|its\s+|their\s+
 # a score between a verb and its preposition is skipped: "Germany drew 1-1 with Spain"
 _VERB_AFTER = re.compile(r"\s+(?:(?:will|would|must|can|could|should|shall|to)\s+)?"
                          rf"(\w+(?:\s+(?:{_SCORE_TEXT}\s+)?(?:to|with|on))?)\b")
-_VERB_BEFORE = re.compile(rf"\b(\w+(?:\s+(?:{_SCORE_TEXT}\s+)?(?:to|with|by|for|on))?)\s+$")
+_VERB_BEFORE = re.compile(rf"\b(\w+(?:\s+(?:{_SCORE_TEXT}\s+)?(?:to|with|by|for|on))?)\s+"
+                          r"(?:the\s+)?$")  # "beating the Netherlands 1-0"
 _SCORE = re.compile(rf"\s{_SCORE_TEXT}(?=\s)")
 _SIDE_WORD = re.compile(r"\s+(\w+)")  # "Brazil coach", "Argentina's players"
 _TO_AFTER = re.compile(r"\s+to\s")
