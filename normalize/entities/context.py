@@ -887,16 +887,16 @@ def country_of(kb: KnowledgeBase, entity_id: str) -> frozenset[str]:
     return frozenset({e.id}) if e is not None and e.type == "country" else frozenset()
 
 
-def countries_named(kb: KnowledgeBase, text: str) -> frozenset[str]:
-    """The countries of the KB people, places and countries (also by demonym) that a sentence
-    names unambiguously, each name capitalized."""
+def countries_named(kb: KnowledgeBase, text: str, demonyms: bool = True) -> frozenset[str]:
+    """The countries of the KB people, places and countries (also by demonym, unless
+    `demonyms` is False) that a sentence names unambiguously, each name capitalized."""
     capitals = {t for t, _ in lexicon.cased_tokens(text) if t.isupper() and len(t) > 1}
 
     def owners(key: str) -> set[str]:
-        ids = {h.id for h in kb.lookup(key)}
+        ids = {h.id for h in kb.lookup(key) if demonyms or h.method != "demonym"}
         if not ids and " " not in key and key.upper() in capitals:  # "US", "UK", "U.S."
             ids = {h.id for h in kb.lookup_acronym(key.upper()) if h.method != "acronym"}
-        demonym = None if ids or " " in key else kb.demonym(key)
+        demonym = None if ids or " " in key or not demonyms else kb.demonym(key)
         return {demonym} if demonym else {c for x in ids for c in country_of(kb, x)}
 
     return frozenset(country for _, country in _named_in(text, owners, capitalized=True))
@@ -911,8 +911,9 @@ def _namesake(s: _Spot) -> str:
     own = country_of(s.kb, s.entity.id)
     rest = s.rest
     named = countries_named(s.kb, rest)
-    for n in entries:
-        if n.country in own or named - {n.country}:
+    by_name = countries_named(s.kb, rest, demonyms=False)  # "the Russian doses" names no
+    for n in entries:  # other country the story is in; "the Spanish city" names the KB place's
+        if n.country in own or by_name - {n.country} or named & own:
             continue
         if n.country in named or n.cues.search(rest):
             return f"the sentence speaks of {n.what}"
