@@ -135,8 +135,8 @@ def _word_set(*keys: str) -> frozenset[str]:
     `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
     form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`,
     `participles_before_by`, `clock_after_number`, `past_passive`, `verb_after`,
-    `adjective_after_preposition`; with `shares_tense_after` (after "and" a past form takes the
-    tense of the verb before it)."""
+    `adjective_after_preposition`, `copulas`; with `shares_tense_after` (after "and" a past
+    form takes the tense of the verb before it)."""
     return frozenset(w for key in keys for w in _data()[key])
 
 
@@ -650,6 +650,9 @@ def _cue_with_verb(text: str, at: int) -> str | None:
         # the nearest: "Forecasters have issued a flood watch through Friday" is the watch's
         found = _last_in_clause(verb, text, m.start())
         between = text[found.end():m.start()] if found is not None else ""
+        if found is not None and found.group() in _word_set("copulas") and (
+                lead := _participle_scanner().match(between)):
+            between = between[lead.end():]  # "remain closed until Monday": the state lasts
         if (found is not None and next(_markers(between), None) is None
                 and len(between.split()) <= max_words):
             # no other verb between: "Rain delays meant the match did not finish until 9.16pm"
