@@ -557,7 +557,8 @@ def in_proper_name(rule: str, mention: str, context: str | None) -> bool:
     if _name_word(prev):
         return True  # "Theresa May", "Donna Summer" (not "Last May", "In June")
     after = _NEXT_WORD.match(text, found[1])  # "April Ryan asked", not "In June Biden met"
-    return (after is not None and _name_word(_POSSESSIVE.sub("", after.group("word")))
+    return (after is not None  # a final period ends the sentence: "said spokeswoman April Dunn."
+            and _name_word(_POSSESSIVE.sub("", after.group("word").rstrip(".")))
             and (prev is None or prev.casefold() not in _date_words()
                  or prev.casefold() in names["not_date_words"]))
 
