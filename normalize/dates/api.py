@@ -478,16 +478,24 @@ def _in_year(spec: Spec, text: str, year: int, anchor: date | None, seasons: str
 
 def _year_of_range_end(spec: Spec, end: str, anchor: date | None, context: str, seasons: str,
                        languages: tuple[str, ...]) -> int | None:
-    """The year a range's year-less start is in, from its end's stated year: the longest run of
-    the end's first words that names a month or day with its year ("19 august 2021", "june
-    last year"); a year earlier when the start's month and day come after the end's."""
+    """The year a range's year-less start is in, from its end's: the longest run of the end's
+    first words that names a month or day, with its year ("19 august 2021", "june last year"),
+    or without when a cue word fixes its direction ("runs from Jan. 29 to Feb. 6", written on
+    1 February: this February, so this January); a year earlier when the start's month and day
+    come after the end's."""
     words = end.split()
     for n in range(len(words), 0, -1):
         phrase = " ".join(words[:n])
         named = recognize(phrase)
-        if named is None or named.kind != "cal" or not named.get("month") or _needs_tense(named):
+        if named is None or named.kind != "cal" or not named.get("month"):
             continue
-        got = _resolve(phrase, anchor, context, "auto", seasons, languages)
+        if _needs_tense(named):  # a cue fixes the end's direction ("runs ... to Feb. 6"); its
+            direction, strict = _direction("auto", named, phrase, context)  # tense alone
+            if not strict:  # is no surer than the start's own
+                return None
+            got = Resolver(anchor, direction, seasons, None, strict).value(named, phrase)
+        else:
+            got = _resolve(phrase, anchor, context, "auto", seasons, languages)
         if got is None or not got.value[:4].isdigit() or got.start is None:
             return None
         start_day = (spec.get("month"), spec.get("day") or 1)
