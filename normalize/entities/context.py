@@ -46,10 +46,17 @@ def _named_in(context: str, read: Callable[[str], set[str]], capitalized: bool
 
 
 def persons_in(kb: KnowledgeBase, context: str) -> list[tuple[int, str]]:
-    """(token position, person id) of every KB person named unambiguously in `context`."""
-    return _named_in(context, lambda key: {
-        h.id for h in kb.lookup(key) if (e := kb.get(h.id)) is not None and e.type == "person"},
-        capitalized=False)
+    """(token position, person id) of every KB person named unambiguously in `context`, a full
+    name also in another transliteration or spelling ("Condoleeza Rice")."""
+    def people(key: str) -> set[str]:
+        found = {h.id for h in kb.lookup(key)
+                 if (e := kb.get(h.id)) is not None and e.type == "person"}
+        if not found and " " in key:
+            found = {h.id for h in kb.lookup_translit(key)
+                     if (e := kb.get(h.id)) is not None and e.type == "person"}
+        return found
+
+    return _named_in(context, people, capitalized=False)
 
 
 def find_tokens(seq: Sequence[str], sub: Sequence[str]) -> int:
