@@ -32,7 +32,14 @@ from normalize.entities import (
     resolve_entity,
     shared_body_name,
 )
-from normalize.quantities import Quantity, in_common_unit, resolve_quantity, rounding, unit_kind
+from normalize.quantities import (
+    Quantity,
+    in_common_unit,
+    resolve_quantity,
+    rounding,
+    unit_factor,
+    unit_kind,
+)
 from normalize.text import fold_key
 from normalize.yamldata import load_yaml
 
@@ -375,7 +382,7 @@ def _quantity_cell(raw: str) -> Cell:
     if q is None:  # points" as 0.75 percentage points); the comparer converts
         return Cell(raw, None, None, f"{raw!r} (not a number)", "no number in the mention")
     common = in_common_unit(q)
-    shown = f"{common} {common.unit}" if unit_kind(q) else str(q)
+    shown = f"{common} {common.unit}" if unit_factor(q) != 1 else str(q)
     return Cell(raw, q, str(common), shown, f"{q.mod.lower()} ({q.rule})")
 
 
@@ -565,16 +572,15 @@ def _compare_quantity(
                            f"({qa.unit}, {qb.unit})"
     ca, cb = in_common_unit(qa), in_common_unit(qb)
     if kinds[0] and kinds[1]:  # "3,850 kg" and "3.85 tonnes"; "5 miles" and "8 km" agree
-        apart = abs(ca.low - cb.low) if ca.value is not None and cb.value is not None else None
-        slack = max(rounding(qa) * (ca.low / qa.low if qa.low else 0),
-                    rounding(qb) * (cb.low / qb.low if qb.low else 0))
-        if apart is not None and 0 < apart <= slack and qa.unit != qb.unit:
-            return "agree", f"{a.raw!r} and {b.raw!r} are equal to the digits written"
+        if ca.value is not None and cb.value is not None and unit_factor(qa) != unit_factor(qb):
+            slack = min(rounding(qa) * unit_factor(qa), rounding(qb) * unit_factor(qb))
+            if 0 < abs(ca.value - cb.value) < slack:  # a conversion rounded to the digits
+                return "agree", f"{a.raw!r} and {b.raw!r} are equal to the digits written"
         return _quantity_nesting(a.display, b.display, ca, cb)
-    verdict = _quantity_nesting(a.key, b.key, qa, qb)
+    verdict = _quantity_nesting(str(qa), str(qb), qa, qb)
     if verdict[0] == "conflict" and (kinds[0] and qb.unit is None or kinds[1] and qa.unit is None):
-        converted = _quantity_nesting(a.key, b.key, ca, cb)  # a bare number may be in the
-        return converted if converted[0] != "conflict" else verdict  # other's common unit
+        converted = _quantity_nesting(a.display, b.display, ca, cb)  # a bare number may be in
+        return converted if converted[0] != "conflict" else verdict  # the other's common unit
     return verdict
 
 

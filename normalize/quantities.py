@@ -319,9 +319,9 @@ def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | 
             current, last = 1.0, "unit"
         elif tok in ("a", "an") and not last and _DIGITS.fullmatch(nxt):
             pass  # "a 10,000-strong crowd"
-        elif (tok in ("a", "an") and not last and j + 2 == len(tokens) and nxt != "second"
-              and nxt in t.unit_scales):  # "less than an hour", "about a mile": one of the
-            current, last = 1.0, "unit"  # unit, the mention's last word (not "a second")
+        elif (tok in ("a", "an") and not last and j + 2 == len(tokens) and nxt in t.unit_scales
+              and (j or nxt != "second")):  # "less than an hour", "about a mile": one of the
+            current, last = 1.0, "unit"  # unit, the mention's last word; not a bare "a second"
         elif tok in t.units and tok not in ("a", "an"):
             value = t.units[tok]
             tens_then_unit = last == "tens" and value < 10
@@ -691,11 +691,16 @@ def resolve_quantity(text: str) -> Quantity | None:
     return _resolve(key, text) or _after_lead_words(key, text)
 
 
+def _unit_scale(q: Quantity | None) -> tuple[str, float] | None:
+    """(the common unit, the factor) data/numbers.yaml `unit_scales` gives `q`'s unit, or None."""
+    return _tables().unit_scales.get(q.unit or "") if q is not None else None
+
+
 def in_common_unit(q: Quantity | None) -> Quantity | None:
-    """`q` in the unit data/numbers.yaml `unit_scales` gives its unit ("75 basis points" as
-    0.75 percentage point), so that two spellings of one amount compare equal; a comparer's
-    step: `resolve_quantity` keeps the number as written."""
-    scale = _tables().unit_scales.get(q.unit or "") if q is not None else None
+    """`q` in the common unit of its kind (data/numbers.yaml `unit_scales`: "75 basis points"
+    as 0.75 percentage points, "3.85 tonnes" as 3850 kilograms), so that two spellings of one
+    amount compare equal; a comparer's step: `resolve_quantity` keeps the number as written."""
+    scale = _unit_scale(q)
     if scale is None:
         return q
     unit, factor = scale
@@ -709,8 +714,15 @@ def in_common_unit(q: Quantity | None) -> Quantity | None:
 def unit_kind(q: Quantity | None) -> str | None:
     """The common unit `q`'s unit converts to (data/numbers.yaml `unit_scales`: "kilograms" for
     "3.85 tonnes", "seconds" for "56 minutes"), else None (no unit, or one of no table)."""
-    scale = _tables().unit_scales.get(q.unit or "") if q is not None else None
+    scale = _unit_scale(q)
     return scale[0] if scale else None
+
+
+def unit_factor(q: Quantity | None) -> float:
+    """How many of its common unit one of `q`'s unit is (1000 for tonnes in kilograms); 1 when
+    its unit converts to none."""
+    scale = _unit_scale(q)
+    return scale[1] if scale else 1.0
 
 
 _WRITTEN_NUMBER = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d.])")

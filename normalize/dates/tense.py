@@ -370,9 +370,8 @@ def planned_before(context: str | None, mention: str) -> bool:
     found = _last_in_clause(_plan_scanner(), text, at)
     if found is None or found.group("verb") in _word_set("not_infinitive_after_to"):
         return False
-    between = text[found.end():at]  # a participle of the infinitive's may open it ("to
-    lead = _participle_scanner().match(between)  # remain closed", "to be held")
-    return next(_markers(between[lead.end():] if lead else between), None) is None
+    between = _after_participle(text[found.end():at])  # the infinitive's participle may
+    return next(_markers(between), None) is None  # open it ("to remain closed", "to be held")
 
 
 @lru_cache(maxsize=1)
@@ -401,6 +400,12 @@ def conditional_deadline(context: str | None, mention: str) -> bool:
     if not cue.search(text, max(0, at - 12), at):
         return False
     return _last_in_clause(opener, text, at) is not None and modal.search(text) is not None
+
+
+def _after_participle(text: str) -> str:
+    """`text` without the past participle that opens it ("closed" of " closed until"), if any."""
+    lead = _participle_scanner().match(text)
+    return text[lead.end():] if lead else text
 
 
 @lru_cache(maxsize=1)
@@ -650,9 +655,8 @@ def _cue_with_verb(text: str, at: int) -> str | None:
         # the nearest: "Forecasters have issued a flood watch through Friday" is the watch's
         found = _last_in_clause(verb, text, m.start())
         between = text[found.end():m.start()] if found is not None else ""
-        if found is not None and found.group() in _word_set("copulas") and (
-                lead := _participle_scanner().match(between)):
-            between = between[lead.end():]  # "remain closed until Monday": the state lasts
+        if found is not None and found.group() in _word_set("copulas"):
+            between = _after_participle(between)  # "remain closed until Monday": it lasts
         if (found is not None and next(_markers(between), None) is None
                 and len(between.split()) <= max_words):
             # no other verb between: "Rain delays meant the match did not finish until 9.16pm"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
 from normalize.entities import lexicon
-from normalize.entities.kb import COUNTRY_TYPES, NAMED_PLACE_TYPES, Entity, KnowledgeBase
+from normalize.entities.kb import COUNTRY_TYPES, NAMED_PLACE_TYPES, Entity, Hit, KnowledgeBase
 from normalize.entities.match import MARGIN, Candidate
 from normalize.text import fold
 
@@ -48,15 +48,13 @@ def _named_in(context: str, read: Callable[[str], set[str]], capitalized: bool
 def persons_in(kb: KnowledgeBase, context: str) -> list[tuple[int, str]]:
     """(token position, person id) of every KB person named unambiguously in `context`, a full
     name also in another transliteration or spelling ("Condoleeza Rice")."""
-    def people(key: str) -> set[str]:
-        found = {h.id for h in kb.lookup(key)
-                 if (e := kb.get(h.id)) is not None and e.type == "person"}
-        if not found and " " in key:
-            found = {h.id for h in kb.lookup_translit(key)
-                     if (e := kb.get(h.id)) is not None and e.type == "person"}
-        return found
+    def people(hits: list[Hit]) -> set[str]:
+        return {h.id for h in hits if (e := kb.get(h.id)) is not None and e.type == "person"}
 
-    return _named_in(context, people, capitalized=False)
+    found = _named_in(context, lambda key: people(kb.lookup(key)), capitalized=False)
+    return found or _named_in(  # none as written: capitalized runs of two words or more
+        context, lambda key: people(kb.lookup_translit(key)) if " " in key else set(),
+        capitalized=True)
 
 
 def find_tokens(seq: Sequence[str], sub: Sequence[str]) -> int:
@@ -569,7 +567,8 @@ def _score(s: _Spot) -> str:
     return "followed by a score" if club else ""
 
 
-_RESULT_AFTER = re.compile(r"\s+(lost|won|drew)\s+(?:the\s+|a\s+|its\s+|their\s+)?"
+_RESULT_AFTER = re.compile(r"\s+(lost|won|drew|lose|loses|losing)\s+"  # "watched France lose
+                           r"(?:the\s+|a\s+|its\s+|their\s+)?"  # the third-place match"
                            r"((?:[\w-]+\s+){0,2}[\w-]+)")  # "won the Cricket World Cup"
 # a score between a verb and its preposition is skipped: "Germany drew 1-1 with Spain"
 _VERB_AFTER = re.compile(r"\s+(?:(?:will|would|must|can|could|should|shall|to)\s+)?"
@@ -844,8 +843,19 @@ def _apposed(s: _Spot) -> str:
         if head & words_.place_nouns:  # "a fishing town in Japan", not "a lawmaker from the city"
             return f"described as a {sorted(head & words_.place_nouns)[0]}"
     owner = _OWNERS_WORK_AFTER.match(s.text, s.end)  # "Munich, Steven Spielberg's thriller"
-    work = _head_words(owner.group(1)) & words_.works if owner else set()
-    return f"described as someone's {sorted(work)[0]}" if work else ""
+    head = _head_noun(owner.group(1)) if owner else ""  # not "Mumbai, India's film capital"
+    return f"described as someone's {head}" if head in words_.works else ""
+
+
+def _head_noun(phrase: str) -> str:
+    """The last word of a noun phrase before its first preposition or relative pronoun
+    ("thriller" of "1942 thriller about the Olympics", "capital" of "film capital")."""
+    words = []
+    for w in lexicon.tokens(phrase):
+        if w in _HEAD_ENDS or w == "about":
+            break
+        words.append(w)
+    return words[-1] if words else ""
 
 
 # a comma, a name in the possessive and a few words: "Munich, Steven Spielberg's 2005 thriller"
@@ -918,9 +928,11 @@ def _namesake(s: _Spot) -> str:
     own = country_of(s.kb, s.entity.id)
     rest = s.rest
     named = countries_named(s.kb, rest)
+    if named & own:  # "the Spanish city of Valencia" names the KB place's own country
+        return ""
     by_name = countries_named(s.kb, rest, demonyms=False)  # "the Russian doses" names no
-    for n in entries:  # other country the story is in; "the Spanish city" names the KB place's
-        if n.country in own or by_name - {n.country} or named & own:
+    for n in entries:  # other country the story is in
+        if n.country in own or by_name - {n.country}:
             continue
         if n.country in named or n.cues.search(rest):
             return f"the sentence speaks of {n.what}"

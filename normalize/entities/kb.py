@@ -114,7 +114,7 @@ SCORES = {
     "variant": 0.93,
     "demonym": 0.85,
     "surname": 0.9,
-    "barrel_part": 0.85,  # the last part of a double-barrelled surname, alone
+    "surname, last part": 0.85,  # of a double-barrelled one, alone: "Zuma" is Jacob Zuma's
 }
 
 
@@ -723,12 +723,9 @@ class KnowledgeBase:
                     # no variants of a titled alias ("King Charles" has no surname "Charles"),
                     # nor of a monarch's name ("Felipe VI" has no surname "VI")
                     barrelled = "-" in text.rsplit(None, 1)[-1]  # "Dlamini-Zuma"
-                    for vkey, detail in _person_variants(toks, parts):
+                    for vkey, detail in _person_variants(toks, parts, barrelled):
                         method = "surname" if detail.startswith("surname") else "variant"
-                        score = SCORES[method]
-                        if barrelled and detail == "surname" and vkey == toks[-1]:  # "Zuma"
-                            # alone is Jacob Zuma's; "Kim" of "Kim Jong-il" is the family name
-                            score, detail = SCORES["barrel_part"], "last part of a surname"
+                        score = SCORES.get(detail, SCORES[method])
                         self._add(vkey, Hit(e.id, method, score, text, detail))
                         if detail.startswith("nickname"):
                             vocab.update(vkey.split())
@@ -770,9 +767,11 @@ def _regnal_given_name(toks: list[str], parts: lexicon.NameParts) -> str | None:
     return None
 
 
-def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[str, str]]:
+def _person_variants(toks: list[str], parts: lexicon.NameParts, barrelled: bool = False
+                     ) -> list[tuple[str, str]]:
     """Keys a person's name (its tokens) is also written as: without suffix or middle names,
-    with an initial, in reversed order, with a nickname, and the surname alone."""
+    with an initial, in reversed order, with a nickname, and the surname alone (`barrelled`:
+    the name ends in a hyphenated surname, whose last part alone is weaker evidence)."""
     out: list[tuple[str, str]] = []
     if "of" in toks:  # a style, not a surname: "Fahd of Saudi Arabia", "Henri of Luxembourg"
         return out
@@ -805,7 +804,7 @@ def _person_variants(toks: list[str], parts: lexicon.NameParts) -> list[tuple[st
         out.append((" ".join([*surname, given]), "reversed order"))
     for nick in sorted(lexicon.nicknames().get(given, ())):
         out.append((" ".join([nick, *surname]), f"nickname {nick!r}"))
-    out.append((" ".join(surname), "surname"))
+    out.append((" ".join(surname), "surname, last part" if barrelled else "surname"))
     if len(surname) > 1 and surname[0] not in parts.patronymic_particles:
         out.append((surname[-1], "surname without particle"))
     if middle and middle[-1] not in lexicon.given_names():  # "Mary Ann Smith" is no "Ann Smith"

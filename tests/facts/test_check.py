@@ -127,6 +127,10 @@ def test_a_precise_value_inside_a_vague_one_is_not_a_conflict(corpus_copy, edit_
     ("5 miles", "9 km", "conflict"),
     ("3.85 tonnes", "3.85", "agree"),  # a bare number says nothing about the unit
     ("3 km", "3 kg", "conflict"),  # units of different kinds
+    ("75 basis points", "75%", "conflict"),  # a percentage is in percentage points
+    ("75 bp", "0.75%", "agree"),
+    ("1 hour", "61 minutes", "conflict"),  # the rounding of the finer number, not the coarser
+    ("8 km", "8.3 kilometres", "conflict"),  # one unit spelt two ways: no rounding between
 ])
 def test_amounts_compare_their_currency(corpus_copy, edit_facts, a, b, verdict) -> None:
     edit_facts("x1", "quantity", a)

@@ -82,7 +82,9 @@ def test_basis_points_are_read_as_written_and_compared_in_points() -> None:
     assert (q.low, q.unit) == (75, "basis points")  # the number as the text writes it
     common = in_common_unit(q)
     assert (common.low, common.high, common.unit) == (0.75, 0.75, "percentage points")
-    assert in_common_unit(resolve_quantity("10%")) == resolve_quantity("10%")
+    percent = in_common_unit(resolve_quantity("10%"))  # a percentage is in points too
+    assert (percent.low, percent.unit) == (10, "percentage points")
+    assert in_common_unit(resolve_quantity("40 people")) == resolve_quantity("40 people")
     assert in_common_unit(None) is None
 
 
