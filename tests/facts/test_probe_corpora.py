@@ -19,6 +19,21 @@ BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 FOLDERS = sorted(p.parent for p in (BENCHMARKS / "data").glob("facts_probe_*/*/expected.json"))
 # Folders with a known gap, each with its reason (an xfail, strict: mending it must be noticed).
 KNOWN_GAPS = {
+    "facts_probe_22/attica_wildfire_2024": (
+        "'had been ordered to leave on Sunday evening', written on Monday, is read as the coming "
+        "Sunday (an infinitive a verb of ordering governs looks ahead), where the writer reads "
+        "the evening before"),
+    "facts_probe_22/israel_hezbollah_ceasefire_2024": (
+        "a start time in one zone ('9 p.m. Tuesday Eastern time') against the whole day another "
+        "zone's paper names ('early on Wednesday', Sydney) refines or conflicts where the writer "
+        "reads one moment, and the pair of zoned times refines where the writer says agree"),
+    "facts_probe_22/keystone_kansas_spill_2022": (
+        "a spill in barrels against gallons and litres: barrels and gallons are in no unit table "
+        "(numbers.yaml unit_scales), so the numbers are compared as written"),
+    "facts_probe_22/kiptum_chicago_record_2023": (
+        "race times written as a clock ('2:00:35') are no quantity, and 'just over two hours' "
+        "against 'two hours and 35 seconds' is read as counts of different units; a win 'in the "
+        "early hours of Monday, Sydney time' against 'on Sunday' in Chicago conflicts"),
     "facts_probe_20/usmca_g20_2018": (
         "one claim key holds rows naming different signers of a joint act ('Mexico's outgoing "
         "president', 'Justin Trudeau'): the checker compares their subjects and reports a "
