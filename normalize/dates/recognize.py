@@ -795,7 +795,8 @@ def build_set(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         value = f"XXXX-WXX-{lex.weekdays[g['weekday']]}" if g.get("weekday") else "XXXX-XX-XX"
         if g.get("pod"):
             value += "T" + lex.pods[g["pod"]]
-        elif g.get("hour"):  # "every Thursday at 8pm": the clock as a clock time reads it
+        elif g.get("hour") or g.get("clockword"):  # "every Thursday at 8pm", "Sundays at
+            # noon": the clock as a clock time reads it
             clock = build_time(name, g, {})
             if clock is None:
                 return None  # "every Thursday at 13pm"
