@@ -512,6 +512,11 @@ def counterpart(kb: KnowledgeBase, toks: Sequence[str], day: dt.date | None,
     subjects: list[str] = []
     everyone: list[str] = []
     gender = None
+    if not head and context:  # "Russian counterpart" cut from "his Russian counterpart"
+        ctx = [t.casefold() for t, _ in lexicon.cased_tokens(context)]
+        at = find_tokens(ctx, list(toks))
+        if at > 0 and ctx[at - 1] in lex.pronouns:
+            head = [ctx[at - 1]]
     if len(head) == 1 and head[0] in lex.pronouns:
         gender = lex.pronouns[head[0]]
         if context:
