@@ -198,6 +198,10 @@ class Lexicon:
             "dayordword": rf"(?:{one_of(day_ords)})",
             "wn": rf"(?P<wn>{one_of(small_ords)}|[1-5](?:st|nd|rd|th))",
         }
+        # the clock of a set ("every Thursday at 8pm", "Sundays at noon")
+        self.placeholders["setclock"] = (
+            rf"(?:{self.placeholders['hour']}(?:[:.](?P<minute>[0-5]\d))? ?"
+            rf"{self.placeholders['ampm']}|(?P<clockword>noon|midday))")
         # A holiday's day in another country is a rule of its own, "<name>@<country>" (not
         # matched in text: the sentence's country picks it, after recognition).
         self.holidays_by_country: dict[str, dict[str, str]] = {}

@@ -850,12 +850,8 @@ def _apposed(s: _Spot) -> str:
 def _head_noun(phrase: str) -> str:
     """The last word of a noun phrase before its first preposition or relative pronoun
     ("thriller" of "1942 thriller about the Olympics", "capital" of "film capital")."""
-    words = []
-    for w in lexicon.tokens(phrase):
-        if w in _HEAD_ENDS or w == "about":
-            break
-        words.append(w)
-    return words[-1] if words else ""
+    head = _head(phrase)
+    return head[-1] if head else ""
 
 
 # a comma, a name in the possessive and a few words: "Munich, Steven Spielberg's 2005 thriller"
@@ -864,17 +860,22 @@ _OWNERS_WORK_AFTER = re.compile(
 
 
 _HEAD_ENDS = frozenset({"in", "of", "from", "near", "on", "at", "with", "who", "that", "which",
-                        "and", "where"})
+                        "and", "where", "about"})
+
+
+def _head(phrase: str) -> list[str]:
+    """The words of a noun phrase before its first preposition or relative pronoun, in order."""
+    out = []
+    for w in lexicon.tokens(phrase):
+        if w in _HEAD_ENDS:
+            break
+        out.append(w)
+    return out
 
 
 def _head_words(phrase: str) -> set[str]:
     """The words of a noun phrase before its first preposition or relative pronoun."""
-    out = set()
-    for w in lexicon.tokens(phrase):
-        if w in _HEAD_ENDS:
-            break
-        out.add(w)
-    return out
+    return set(_head(phrase))
 
 
 # the word right before a mention, and up to two words before it ("former" rules it out)

@@ -512,18 +512,15 @@ def counterpart(kb: KnowledgeBase, toks: Sequence[str], day: dt.date | None,
     subjects: list[str] = []
     everyone: list[str] = []
     gender = None
-    if not head and context:  # "Russian counterpart" cut from "his Russian counterpart"
-        ctx = [t.casefold() for t, _ in lexicon.cased_tokens(context)]
-        at = find_tokens(ctx, list(toks))
-        if at > 0 and ctx[at - 1] in lex.pronouns:
-            head = [ctx[at - 1]]
+    ctx = [t.casefold() for t, _ in lexicon.cased_tokens(context)] if context else []
+    at = find_tokens(ctx, list(toks)) if ctx else -1  # where the mention stands
+    if not head and at > 0 and ctx[at - 1] in lex.pronouns:
+        head = [ctx[at - 1]]  # "Russian counterpart" cut from "his Russian counterpart"
     if len(head) == 1 and head[0] in lex.pronouns:
         gender = lex.pronouns[head[0]]
         if context:
             found = persons_in(kb, context)
             everyone = list(dict.fromkeys(pid for _, pid in found))
-            ctx = [t.casefold() for t, _ in lexicon.cased_tokens(context)]
-            at = find_tokens(ctx, list(toks))
             if at >= 0:
                 found = sorted((p for p in found if p[0] < at), key=lambda p: -p[0])
             subjects = list(dict.fromkeys(pid for _, pid in found))
