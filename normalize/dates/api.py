@@ -601,7 +601,7 @@ def _not_before_start(got: TimeValue, spec: Spec, text: str, start: str, anchor:
     return replace(after, rule=f"{after.rule}-after-start")
 
 
-_PERIODS = frozenset({"half", "quarter", "month"})
+_PERIODS = frozenset({"half", "quarter", "month", "year"})
 
 
 def _year_before_period(spec: Spec, text: str, anchor: date | None, context: str, prefer: str,

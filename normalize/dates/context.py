@@ -262,16 +262,18 @@ def range_end(mention: str, context: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _period_named() -> re.Pattern[str]:
-    """A half, quarter or month named in a sentence ("the first half", "third-quarter",
-    "July"), any case."""
+    """A half, quarter, month or year named in a sentence ("the first half", "third-quarter",
+    "July", "May 2006", "2006"), any case."""
     ph = lexicon().placeholders
+    year = r"(?:1[89]|20)\d\d(?![\d,.]\d)"
     return re.compile(rf"(?<![\w-])(?:(?:the )?{ph['hord']}[ -]half"
-                      rf"|(?:the )?{ph['qord']}[ -]quarter|{ph['month']}(?!\.?\s*\d))(?![\w-])",
+                      rf"|(?:the )?{ph['qord']}[ -]quarter|{ph['month']}(?:,? {year}|(?!\.?\s*\d))"
+                      rf"|(?<![\d,.$£€]){year})(?![\w-])",
                       re.IGNORECASE)  # a month before a day number is a day: "ended Sept. 29"
 
 
 def period_before(mention: str, context: str | None) -> str | None:
-    """The last half, quarter or month named in `context` before `mention` ("the first half"
+    """The last half, quarter, month or year named in `context` before `mention` ("the first half"
     of "passengers in the first half were up on the same period last year"), as written; a
     month counts only capitalized ("may" is no month here)."""
     at = locate(context, mention)[1]
