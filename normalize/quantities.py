@@ -134,6 +134,7 @@ class _Tables:
     ratio_words: dict[str, int]
     share_of_unit: frozenset[str]
     ratio_links: list[list[str]]
+    parts_of_a_whole: dict[str, frozenset[str]]
     rate_words: int
     rate_links: list[list[str]]
     unit_names: dict[str, str]
@@ -197,6 +198,8 @@ def _tables() -> _Tables:
         ratio_words={k: int(v) for k, v in raw["ratio_words"].items()},
         share_of_unit=frozenset(raw["share_of_unit"]),
         ratio_links=[k.split() for k in raw["ratio_links"]],
+        parts_of_a_whole={str(k): frozenset(str(w) for w in v)
+                          for k, v in raw["parts_of_a_whole"].items()},
         rate_words=int(raw["rate_links"]["words"]),
         rate_links=[k.split() for k in raw["rate_links"]["links"]],
         unit_names=raw["unit_names"],
@@ -248,8 +251,11 @@ def _tables() -> _Tables:
 
 def _is_ratio(tokens: list[str], j: int, value: float, t: _Tables) -> bool:
     """Whether the number `value` that ends at tokens[j] is a share: "two-thirds", "one in
-    five"; a count of as many parts as make a whole or more is none ("11 quarters")."""
+    five", "half of all schools" (numbers.yaml `parts_of_a_whole`); a count of as many parts as
+    make a whole or more is none ("11 quarters")."""
     k = j + 1 if j < len(tokens) and tokens[j] == "-" else j
+    if tokens[j:j + 1] and tokens[j] in t.parts_of_a_whole.get(tokens[j - 1], ()):
+        return True  # "half of all schools", "half the villages", "one of the survivors"
     if k < len(tokens) and tokens[k] in t.ratio_words:
         return value < t.ratio_words[tokens[k]]
     return any(_startswith(tokens, k, link)  # "one in five", "a 1-in-100-year flood"
@@ -569,6 +575,10 @@ def _resolve(key: str, text: str) -> Quantity | None:
         return None  # "the 2024 financial year": a year
     if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1] in t.label_heads:
         return None  # "a five-star hotel", "a six-figure salary": a rating or a size
+    if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1].isalpha():
+        amount = _amount_of_compound(key, text)
+        if amount is not None:
+            return amount  # "a seven-day average of 1,400": the amount, not the compound's 7
     high = value
     if j + 2 < len(tokens) and tokens[j] == "%" and tokens[j + 1] in _RANGE_WORDS:
         j += 1  # "between 30% and 40%": the unit is read after the second number
@@ -576,8 +586,11 @@ def _resolve(key: str, text: str) -> Quantity | None:
         kind == "range" or tokens[j] in ("to", "-", "or")
     ):
         second = _parse_number(tokens, j + 1, t)
-        if second is not None and tokens[second[1] - 1] in t.multipliers and value < 1000:
-            value *= t.multipliers[tokens[second[1] - 1]]  # "5 to 7 million": scale both ends
+        scale = tokens[second[1] - 1] if second is not None else ""
+        if scale in t.multipliers and value < 1000:
+            value *= t.multipliers[scale]  # "5 to 7 million": scale both ends
+        elif scale in t.nouns and scale != "half" and value < 100:
+            value *= t.nouns[scale]  # "two or three dozen"
         if second is not None and second[0] < value:
             return None  # "10 to 5": no range runs backwards
         if second is not None and tokens[j] == "-" and 0 < SCORE_RATIO * value < second[0]:
@@ -631,6 +644,17 @@ def _resolve(key: str, text: str) -> Quantity | None:
     return build[kind]()
 
 
+_OF_AMOUNT = re.compile(r"(?<![\w-])of (?=[\d" + _CURRENCY_SIGNS + r"])")
+
+
+def _amount_of_compound(key: str, text: str) -> Quantity | None:
+    """The amount written after "of" past a compound that holds a number ("a seven-day average
+    of 1,400", "a 12-month high of $4.50"), or None."""
+    found = _OF_AMOUNT.search(key)
+    amount = _resolve(key[found.end():], key[found.end():]) if found else None
+    return replace(amount, text=text) if amount else None
+
+
 _MINUS = frozenset({"-", "minus"})
 FIRST_YEAR_OF_SPAN = 1800  # two such numbers, unseparated, alone in a range: years ("1999-2015")
 SCORE_RATIO = 20  # a hyphenated pair whose second number is more times the first is no range
@@ -648,11 +672,12 @@ def _upper_bound(tokens: list[str], i: int, t: _Tables) -> tuple[float, str, int
 
 
 # A number written against a capital letter is a label ("5G", "3D", "4X"), except the
-# magnitudes (K, M, B, T: "$10K") and temperatures (C, F: "40C").
+# magnitudes (K, M, B, T: "$10K") and temperatures (C, F: "40C"); so is one against three
+# capitals or more, whatever they are ("1MDB"; "5MW" stays five megawatts).
 # A capital letter against the digits after it is a label too ("A380", "A4 paper", "B52"),
 # except N, P and R, which may be naira, pesos or rand ("R4.5 billion", "P1.2 billion":
 # numbers.yaml currency_prefixes).
-_LABEL = re.compile(r"(?<![\w.])\d+[ADEGHIJLNOPQRSUVWXYZ]\b|(?<![\w.$])[A-MOQS-Z]\d")
+_LABEL = re.compile(r"(?<![\w.])\d+(?:[ADEGHIJLNOPQRSUVWXYZ]|[A-Z]{3,})\b|(?<![\w.$])[A-MOQS-Z]\d")
 
 
 # A year and nothing else ("2021") is no count: a table's cell that holds one is a date. Narrower
