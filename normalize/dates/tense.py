@@ -144,19 +144,19 @@ def _word_set(*keys: str) -> frozenset[str]:
 _NUMBER_BEFORE = re.compile(r"\d(?:[.,]?\d)*\s*$")
 _BY_AFTER = re.compile(r"\s+by(?![a-z'])")
 _TWO_WORDS_BEFORE = re.compile(r"(?<![a-z'])[a-z]+ [a-z]+ $")  # "the early |vote": no comma
-# a verb, a form in -ing and maybe one more word right before a word: "began accepting
-# electronic |returns"
-_AFTER_ING = re.compile(r"(?<![a-z'])([a-z]+) ([a-z]{2,}ing) (?:[a-z-]+ )?$")
+# a verb, maybe a form in -ing, maybe one more word, right before a word: "filed compliance
+# |reports", "began accepting electronic |returns"
+_AFTER_VERB = re.compile(r"(?<![a-z'])([a-z]+) (?:([a-z]{2,}ing) )?(?:([a-z-]+) )?$")
 
 
 def _not_a_verb(text: str, pos: int, found: str) -> bool:
     """Whether the `scheduled` word `found` at `pos` is no verb of its own: after a number
-    ("432 votes") or the object of a form in -ing (`_object_of_ing`) or a word of
+    ("432 votes") or the object of a past form (`_object_of_past`) or a word of
     `gives_way_after` or `scheduled_gives_way_after` (an infinitive,
     participle or noun), or a bare form after a determiner and a word that is no plural ("a
     snap vote") or two words after a verb of seeing or causing ("saw demand hold up"), but a form
     in -s after a relative pronoun is a verb ("a warning that comes into effect")."""
-    if _NUMBER_BEFORE.search(text, max(0, pos - 16), pos) or _object_of_ing(text, pos):
+    if _NUMBER_BEFORE.search(text, max(0, pos - 16), pos) or _object_of_past(text, pos):
         return True
     before, before2 = _previous_words(text, pos)
     if before in _word_set("scheduled_verb_after") and found.split(None, 1)[0].endswith("s"):
@@ -171,15 +171,20 @@ def _not_a_verb(text: str, pos: int, found: str) -> bool:
     return before in _word_set("gives_way_after", "scheduled_gives_way_after")
 
 
-def _object_of_ing(text: str, pos: int) -> bool:
-    """Whether the word at `pos` follows a past form and a form in -ing, maybe one word between:
-    the object of that -ing form, a noun ("began accepting electronic returns on Jan. 20";
-    not "the meeting ends on Friday", where the -ing form is the subject)."""
-    found = _AFTER_ING.search(text, max(0, pos - 48), pos)
-    if found is None or found.group(2) in _word_set("ing_exceptions"):
+def _object_of_past(text: str, pos: int) -> bool:
+    """Whether the word at `pos` is the object of a past form right before it, maybe after a
+    form in -ing and one more word: a noun ("had filed compliance reports by Wednesday",
+    "retracted two reports", "began accepting electronic returns on Jan. 20"); not after a verb
+    that takes a clause (`clause_verbs`: "said voters go to the polls on Sunday"), a pronoun
+    (its subject) or an -ing subject ("the meeting ends on Friday")."""
+    found = _AFTER_VERB.search(text, max(0, pos - 60), pos)
+    if found is None:
+        return False
+    verb, ing, word = found.groups()
+    if (ing and ing in _word_set("ing_exceptions") or word and word in _word_set("subjects")
+            or verb in _word_set("clause_verbs")):
         return False
     _, kinds, ed_exceptions = _scanner()
-    verb = found.group(1)
     return kinds.get(verb) == "past" or (len(verb) >= 5 and verb.endswith("ed")
                                           and verb not in ed_exceptions)
 
