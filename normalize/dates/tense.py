@@ -564,8 +564,10 @@ def cue_of(context: str | None, mention: str) -> str | None:
 _LEADING_PREPOSITION = re.compile(r"(?:in|on|at|by)\s+(?=\w)")
 
 
-# a word and a coordinator ending a text: "Thursday and |Friday", a date listed after another
-_LISTED_AFTER = re.compile(rf"(?<![a-z'])([a-z]+),?\s+(?:{'|'.join(sorted(_COORDINATORS))})\s+$")
+# a word (maybe with a part of the day) and a coordinator ending a text: "Thursday and |Friday",
+# "Tuesday night and |Wednesday", a date listed after another
+_LISTED_AFTER = re.compile(rf"(?<![a-z'])([a-z]+)(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+                           rf"(?:{'|'.join(sorted(_COORDINATORS))})\s+$")
 
 
 def _cue_at(text: str, at: int, end: int) -> str | None:
