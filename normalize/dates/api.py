@@ -51,6 +51,7 @@ from normalize.dates.tense import (
     MAX_CONTEXT,
     conditional_deadline,
     cue_of,
+    deadline_of_infinitive,
     infinitive_before,
     is_headline,
     locate,
@@ -235,7 +236,8 @@ def _direction(prefer: str, spec: Spec, text: str, context: str | None
         return "future", False  # "Talks to resume Tuesday", "Macron to visit India in January"
     if tense == "past":
         planned = planned_before(context, text)
-        if _within_a_week(spec) and (planned or conditional_deadline(context, text)):
+        if _within_a_week(spec) and (planned or conditional_deadline(context, text)
+                                     or deadline_of_infinitive(context, text)):
             return "future", False  # "agreed to meet again on Sunday", "if ... not ... by Friday"
         if planned:  # "agreed to cut output in May and June", written in April: the plan's
             return "nearest", False  # month lies either side

@@ -424,6 +424,25 @@ def conditional_deadline(context: str | None, mention: str) -> bool:
     return _last_in_clause(opener, text, at) is not None and modal.search(text) is not None
 
 
+def deadline_of_infinitive(context: str | None, mention: str) -> bool:
+    """Whether the mention is a deadline ("by Saturday") of an infinitive earlier in its clause,
+    with no other tense marker between ("expected services to return to normal by Saturday",
+    "clearing the way for inspectors to begin work by Tuesday"): still to come when the
+    sentence is past; not after a form in -ed ("had been restored to most of the city by
+    Sunday") or a verb that tells what was done (`done_infinitive_after`: "began to ...")."""
+    text, at = locate(context, mention)
+    if at <= 0 or not _deadline_scanners()[0].search(text, max(0, at - 12), at):
+        return False
+    found = _last_in_clause(_TO_VERB, text, at)
+    if found is None or found.group(1) in _word_set("not_infinitive_after_to"):
+        return False
+    before = _previous_words(text, found.start())[0]
+    if before.endswith("ed") or before in _word_set("done_infinitive_after"):
+        return False  # "restored to most of the city by Sunday": no infinitive
+    between = _after_participle(text[found.end():at])
+    return next(_markers(between), None) is None
+
+
 def _after_participle(text: str) -> str:
     """`text` without the past participle that opens it ("closed" of " closed until"), if any."""
     lead = _participle_scanner().match(text)
