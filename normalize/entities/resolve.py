@@ -17,6 +17,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from normalize.entities import lexicon, names
 from normalize.entities.context import (
     BY_ROLE,
@@ -75,6 +77,7 @@ __all__ = [
     "event_at_date",
     "event_of_year",
     "field_of",
+    "given_name_slip",
     "in_another_name",
     "middle_dropped",
     "name_candidates",
@@ -164,7 +167,7 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
                 and in_dateline(m.key.split(), context)):
             cands = []  # a dateline is spelt with care: "ANTAKYA, Turkey" is no typo of Antalya
     if not cands and context:
-        cands = short_typo(kb, m.key, context)
+        cands = short_typo(kb, m.key, context) or given_name_slip(kb, m.key, context)
     if not cands and "," in m.text:
         cands = apposition(kb, m.text, day)
     if not cands and len(m.cased) > 2:
@@ -501,8 +504,7 @@ def short_typo(kb: KnowledgeBase, key: str, context: str) -> list[Candidate]:
     if (len(toks) != 1 or not MIN_SHORT_TYPO <= len(toks[0]) < names.MIN_LONE_TYPO
             or toks[0] in lexicon.given_names() or toks[0] in lexicon.common_words()):
         return []
-    words = set(lexicon.tokens(context))
-    countries: frozenset[str] | None = None
+    office = _Office(kb, context)
     out = []
     for cand_key, edits in kb.typo_candidates(key):
         if edits != (1,) or cand_key[0] != key[0] or " " in cand_key or names.plural_of(
@@ -512,18 +514,60 @@ def short_typo(kb: KnowledgeBase, key: str, context: str) -> list[Candidate]:
             e = kb.get(h.id)
             if e is None or e.type != "person" or h.method not in ("surname", "exact", "alias"):
                 continue
-            offices = {r.of for r in e.roles if r.of}
-            role_words = {w for r in e.roles for w in lexicon.tokens(r.role)} - lexicon.JOINING
-            said = sorted(role_words & words)
-            if not said:
-                countries = countries_named(kb, context) if countries is None else countries
-                said = sorted(offices & countries)
+            said = office.said(e)
             if said:
                 out.append(Candidate(h.id, h.score * 0.85, "fuzzy",
                                      f"{key!r} is 1 edit from {cand_key!r} ({h.method} key of "
                                      f"{e.name!r}), and the sentence speaks of its office "
-                                     f"({said[0]})"))
+                                     f"({said})"))
     return out
+
+
+def given_name_slip(kb: KnowledgeBase, key: str, context: str) -> list[Candidate]:
+    """A full name whose given name is one letter off a KB person's, the rest as the KB writes
+    it ("Madeline Albright", "Luis Inacio Lula da Silva"), accepted only when its sentence
+    speaks of that person's office. A given name is otherwise never read as another ("Jack
+    Sullivan" is no Jake Sullivan): names one letter apart are as often two people."""
+    toks = key.split()
+    if len(toks) < 2 or toks[0] not in lexicon.given_names():
+        return []
+    office = _Office(kb, context)
+    out = []
+    for h in kb.lookup(toks[-1]):
+        e = kb.get(h.id)
+        if e is None or e.type != "person" or h.method != "surname":
+            continue
+        for name in (e.name, *e.aliases):
+            written = lexicon.name_key(name).split()
+            if (len(written) == len(toks) and written[1:] == toks[1:]
+                    and written[0][0] == toks[0][0]
+                    and OSA.distance(written[0], toks[0], score_cutoff=1) == 1
+                    and (said := office.said(e))):
+                out.append(Candidate(e.id, h.score * 0.85, "fuzzy",
+                                     f"{key!r} is 1 edit from {' '.join(written)!r} in its given"
+                                     f" name, and the sentence speaks of its office ({said})"))
+                break
+    return out
+
+
+class _Office:
+    """What a sentence says of offices: its words and, read once when first needed, the
+    countries it names."""
+
+    def __init__(self, kb: KnowledgeBase, context: str) -> None:
+        self.kb, self.context = kb, context
+        self.words = set(lexicon.tokens(context))
+        self._countries: frozenset[str] | None = None
+
+    def said(self, e: Entity) -> str | None:
+        """A word of a role `e` held, or a country it held one in, that the sentence names."""
+        role_words = {w for r in e.roles for w in lexicon.tokens(r.role)} - lexicon.JOINING
+        said = sorted(role_words & self.words)
+        if not said:
+            if self._countries is None:
+                self._countries = countries_named(self.kb, self.context)
+            said = sorted({r.of for r in e.roles if r.of} & self._countries)
+        return said[0] if said else None
 
 
 def _spaced(kb: KnowledgeBase, key: str) -> list[Candidate]:
