@@ -907,7 +907,12 @@ def country_of(kb: KnowledgeBase, entity_id: str) -> frozenset[str]:
 
 def countries_named(kb: KnowledgeBase, text: str, demonyms: bool = True) -> frozenset[str]:
     """The countries of the KB people, places and countries (also by demonym, unless
-    `demonyms` is False) that a sentence names unambiguously, each name capitalized."""
+    `demonyms` is False) that a sentence names unambiguously, each name capitalized; not the
+    agency of its dateline ("BRASILIA, Brazil (AP) -" names Brazil, not the AP's country)."""
+    line = _DATELINE.match(text)
+    if line and line.group(2) and line.group(3) != ":":  # "The Prime Minister (Keir Starmer):"
+        # names a speaker, no agency
+        text = text[:line.start(2)] + text[line.end(2):]
     capitals = {t for t, _ in lexicon.cased_tokens(text) if t.isupper() and len(t) > 1}
 
     def owners(key: str) -> set[str]:
