@@ -347,8 +347,9 @@ def _spots(mention: str, context: str) -> tuple[str, tuple[tuple[int, int], ...]
     while at >= 0:
         end = at + len(key)
         before, after = folded[at - 1:at], folded[end:end + 1]  # "" at either edge
-        if not (before.isalnum() or before in ("_", "'")) and not (after.isalnum()
-                                                                   or after == "_"):
+        elided = before == "'" and folded[at - 2:at - 1].isalnum()  # "O'Brien", not "'Roma'"
+        if not (before.isalnum() or before == "_" or elided) and not (after.isalnum()
+                                                                      or after == "_"):
             out.append((at, end))
         at = folded.find(key, end)
     return text, tuple(out)
@@ -1008,13 +1009,48 @@ def _ampersand(s: _Spot) -> str:
     return "joined by '&' to another name" if joined else ""
 
 
+def _storm(s: _Spot) -> str:
+    """A place named after a word of data/context.yaml `storm_words` is a storm's name
+    ("Hurricane Florence slammed into the coast")."""
+    if s.entity.type not in NAMED_PLACE_TYPES:
+        return ""
+    before = lexicon.tokens(s.text[max(0, s.start - 24):s.start])
+    words = lexicon.context_words().storm_words
+    named = before[-1:] and (before[-1] in words or " ".join(before[-2:]) in words)
+    return "a storm's name" if named else ""
+
+
+def _quoted_title(s: _Spot) -> str:
+    """A city's name standing alone in quotation marks is a title ("Cuaron's 'Roma' won three
+    Oscars", "the war epic \"Dunkirk\"")."""
+    if s.entity.type != "city" or s.start == 0 or s.end >= len(s.text):
+        return ""  # a country's name in quotes is the name itself ("approved 'Czechia'")
+    opening, closing = s.text[s.start - 1], s.text[s.end]
+    alone = s.start < 2 or not s.text[s.start - 2].isalnum()
+    return "a title in quotation marks" if opening in "'\"" and closing == opening and alone else ""
+
+
+def _region_named_after(s: _Spot) -> str:
+    """A city followed by a word of data/context.yaml `region_after` names the region named
+    after it ("the former governor of Buenos Aires province"), not the city."""
+    after = _NEXT_WORD.match(s.text, s.end) if s.entity.type == "city" else None
+    word = after.group(1).casefold() if after else ""
+    return f"followed by {word!r}: the region" if word in lexicon.context_words(
+    ).region_after else ""
+
+
+_NEXT_WORD = re.compile(r" (\w+)")  # the next word, a single space between ("In Washington,
+# State Department officials" has a comma)
+
+
 # Each check gives the reason the mention is part of another name there, or "".
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _ethnic, _agreement,
                       _place_of_another_kind, _private,
                       _counted_people, _score, _match, _month_day, _region, _name_of,
                       _place_preposition, _another_holder, _acronym_of_another, _introduced,
                       _apposed, _namesake, _foreign_body, _owned_by_another, _other_sense,
-                      _ampersand, _name_before, _currency, _unit_of_measure)
+                      _ampersand, _storm, _quoted_title, _region_named_after, _name_before,
+                      _currency, _unit_of_measure)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,

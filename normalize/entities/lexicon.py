@@ -370,6 +370,8 @@ class ContextWords:
     currency_words: frozenset[str]
     after_unit: frozenset[str]
     place_nouns: frozenset[str]
+    storm_words: frozenset[str]
+    region_after: frozenset[str]
     national_bodies: frozenset[str]
     region_abbreviations: dict[str, frozenset[str]]
 
