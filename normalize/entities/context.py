@@ -1009,6 +1009,16 @@ def _ampersand(s: _Spot) -> str:
     return "joined by '&' to another name" if joined else ""
 
 
+def _article_dropped(s: _Spot) -> str:
+    """A place whose name opens with "The" written without it ("Hague spoke in New York"): a
+    surname or another name, not the place ("the Hague", "The Hague" keep it)."""
+    name = s.entity.name
+    if (s.entity.type not in NAMED_PLACE_TYPES or not name.startswith("The ")
+            or fold(name[4:]).casefold() != s.written.casefold()):
+        return ""
+    return "" if _word_before(s) == "the" else f"{name!r} without its article"
+
+
 def _storm(s: _Spot) -> str:
     """A place named after a word of data/context.yaml `storm_words` is a storm's name
     ("Hurricane Florence slammed into the coast")."""
@@ -1049,7 +1059,8 @@ _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _ethni
                       _counted_people, _score, _match, _month_day, _region, _name_of,
                       _place_preposition, _another_holder, _acronym_of_another, _introduced,
                       _apposed, _namesake, _foreign_body, _owned_by_another, _other_sense,
-                      _ampersand, _storm, _quoted_title, _region_named_after, _name_before,
+                      _ampersand, _storm, _quoted_title, _region_named_after,
+                      _article_dropped, _name_before,
                       _currency, _unit_of_measure)
 
 
