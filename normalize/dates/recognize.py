@@ -198,6 +198,9 @@ class Lexicon:
             "dayordword": rf"(?:{one_of(day_ords)})",
             "wn": rf"(?P<wn>{one_of(small_ords)}|[1-5](?:st|nd|rd|th))",
         }
+        # the day that bounds a week ("the week ending Friday", "the week beginning 11 January")
+        self.placeholders["weekbound"] = (
+            "(?:ending|ended|to|through|that ended|that ends|beginning|starting|commencing)")
         # the clock of a set ("every Thursday at 8pm", "Sundays at noon")
         self.placeholders["setclock"] = (
             rf"(?:{self.placeholders['hour']}(?:[:.](?P<minute>[0-5]\d))? ?"
