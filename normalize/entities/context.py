@@ -1019,6 +1019,17 @@ def _article_dropped(s: _Spot) -> str:
     return "" if _word_before(s) == "the" else f"{name!r} without its article"
 
 
+_SAINT = re.compile(r"(?:st|saint)\b\.?\s", re.IGNORECASE)
+
+
+def _saints_institution(s: _Spot) -> str:
+    """A place named after a saint, in the possessive, is an institution named for the saint
+    ("taken to St. Vincent's Hospital"): the place's own possessive is seldom written so."""
+    owned = s.written.endswith(("'s", "s'")) or s.text.startswith("'s", s.end)
+    return ("a saint's institution" if s.entity.type in NAMED_PLACE_TYPES and owned
+            and _SAINT.match(s.written) else "")
+
+
 def _storm(s: _Spot) -> str:
     """A place named after a word of data/context.yaml `storm_words` is a storm's name
     ("Hurricane Florence slammed into the coast")."""
@@ -1059,7 +1070,7 @@ _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _ethni
                       _counted_people, _score, _match, _month_day, _region, _name_of,
                       _place_preposition, _another_holder, _acronym_of_another, _introduced,
                       _apposed, _namesake, _foreign_body, _owned_by_another, _other_sense,
-                      _ampersand, _storm, _quoted_title, _region_named_after,
+                      _ampersand, _storm, _quoted_title, _region_named_after, _saints_institution,
                       _article_dropped, _name_before,
                       _currency, _unit_of_measure)
 
