@@ -660,7 +660,7 @@ _WORD_LISTS = ("words", "before", "not_before", "after", "not_after", "after_nam
                "head_of_the")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
                      "after_capital", "before_name", "before_possessive", "after_given_name",
-                     "after_digits", "quoted", "quoted_title", "alone")
+                     "after_digits", "quoted", "quoted_title", "alone", "after_comma")
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,80})[\"\u201d]"
                      # or in single quotes, British style, none an apostrophe inside a word
                      r"|(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80})['\u2019](?!\w)")
@@ -804,6 +804,7 @@ def _after_given_name(_: object, text: str, around: _Around) -> bool:
 
 
 _WORD_BEFORE_COMMA = re.compile(r"([^\W\d_][\w'-]*),\s*$")
+_COMMA_BEFORE = re.compile(r"[^\W\d_],\s+$")  # "A police spokesman, |Sunday Ogbonna, said"
 
 
 def _before_set_off(words: frozenset[str], text: str, around: _Around) -> bool:
@@ -861,6 +862,7 @@ _CONDITIONS: tuple[tuple[str, Callable[[Any, str, _Around], bool]], ...] = (
     ("in_sentence", lambda words, text, a: not words.isdisjoint(
         _WORD_IN_MENTION.findall(text.casefold()))),
     ("before", lambda words, text, a: a[3].casefold() in words),
+    ("after_comma", lambda _, text, a: bool(_COMMA_BEFORE.search(text, max(0, a[0] - 3), a[0]))),
     ("before_set_off", _before_set_off),
     ("after_given_name", _after_given_name),
     ("not_before", lambda words, text, a: a[3].casefold() not in words),
