@@ -392,8 +392,22 @@ def planned_before(context: str | None, mention: str) -> bool:
     found = _last_in_clause(_plan_scanner(), text, at)
     if found is None or found.group("verb") in _word_set("not_infinitive_after_to"):
         return False
-    between = _after_participle(text[found.end():at])  # the infinitive's participle may
-    return next(_markers(between), None) is None  # open it ("to remain closed", "to be held")
+    return _unmarked(context, text, found.end(), at)
+
+
+def _unmarked(context: str | None, text: str, start: int, at: int) -> bool:
+    """Whether no tense marker stands in text[start:at] but a past participle opening it (the
+    infinitive's: "to remain closed", "to be held") and a marker written capitalized that counts
+    only in lower case ("to cut output in May and June": the month)."""
+    lead = _participle_scanner().match(text, start, at)
+    start = lead.end() if lead else start
+    written = (context or "")[:MAX_CONTEXT]
+    cased = len(written) == len(text)  # case folding kept the offsets
+    for pos, stop, _, _ in _markers(text[start:at]):
+        if not (cased and written[start + pos].isupper()
+                and text[start + pos:start + stop] in _word_set("lower_case_only")):
+            return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -439,8 +453,7 @@ def deadline_of_infinitive(context: str | None, mention: str) -> bool:
     before = _previous_words(text, found.start())[0]
     if before.endswith("ed") or before in _word_set("done_infinitive_after"):
         return False  # "restored to most of the city by Sunday": no infinitive
-    between = _after_participle(text[found.end():at])
-    return next(_markers(between), None) is None
+    return _unmarked(context, text, found.end(), at)
 
 
 def _after_participle(text: str) -> str:
