@@ -46,3 +46,23 @@ def strip_accents(text: str) -> str:
     """Remove combining marks ("Zelenskyy" stays, "Médvédev" becomes "Medvedev")."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# A quotation between double quotes, straight or curly, or between single quotes, British style
+# (none an apostrophe inside a word: "Cuaron's 'Roma'" opens at "'R").
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,80})[\"\u201d]"
+                     r"|(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80})['\u2019](?!\w)")
+_OPENING_QUOTE = re.compile("[\"'\u201c\u2018]")
+_CLOSING_QUOTE = re.compile("[\"'\u201d\u2019]")
+
+
+def quoted_around(text: str, start: int, end: int) -> str | None:
+    """The words of the quotation that holds text[start:end] (without its marks), or None: what
+    tells a title in quotes ('the film "Roma"') from a name in running text."""
+    if not _OPENING_QUOTE.search(text, 0, start) or not _CLOSING_QUOTE.search(text, end):
+        return None  # most sentences: no quotation marks around the mention
+    for m in _QUOTED.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        if m.start(group) <= start and end <= m.end(group):
+            return m.group(group)
+    return None

@@ -20,6 +20,7 @@ from normalize.dates.places import is_place
 from normalize.dates.ranges import DAY_SHAPE
 from normalize.dates.recognize import DATA, Spec, lexicon, one_of, recognize, trie_of
 from normalize.dates.tense import MAX_CONTEXT, locate
+from normalize.text import quoted_around
 from normalize.yamldata import load_yaml
 
 
@@ -661,11 +662,6 @@ _WORD_LISTS = ("words", "before", "not_before", "after", "not_after", "after_nam
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
                      "after_capital", "before_name", "before_possessive", "after_given_name",
                      "after_digits", "quoted", "quoted_title", "alone", "after_comma")
-_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,80})[\"\u201d]"
-                     # or in single quotes, British style, none an apostrophe inside a word
-                     r"|(?<![\w'\u2019])['\u2018]([^'\u2018\u2019\n]{1,80})['\u2019](?!\w)")
-_OPENING_QUOTE = re.compile("[\"'\u201c\u2018]")
-_CLOSING_QUOTE = re.compile("[\"'\u201d\u2019]")
 MAX_TITLE_WORDS = 8  # a quoted title longer than this is a quotation
 
 
@@ -767,15 +763,10 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands inside quotation marks around a title: at most
     MAX_TITLE_WORDS words in title case ('the remake of "Friday the 13th"', '"Born on the
     Fourth of July,"'), not a quotation ('"We meet on Friday," he said')."""
-    if not _OPENING_QUOTE.search(text, 0, start) or not _CLOSING_QUOTE.search(text, end):
-        return False  # most sentences: no quotation marks around the mention
-    for m in _QUOTED.finditer(text):
-        group = 1 if m.group(1) is not None else 2
-        if m.start(group) <= start and end <= m.end(group):
-            words = m.group(group).split()  # "13th" counts as capitalized: no letter opens it
-            return len(words) <= MAX_TITLE_WORDS and _title_case(
-                " ".join(w for w in words if not w[:1].isdigit()))
-    return False
+    quoted = quoted_around(text, start, end)
+    words = quoted.split() if quoted else []  # "13th" counts as capitalized: no letter opens it
+    return bool(words) and len(words) <= MAX_TITLE_WORDS and _title_case(
+        " ".join(w for w in words if not w[:1].isdigit()))
 
 
 _Around = tuple[int, int, str, str]  # start, end, word after, word before (see _around)

@@ -11,7 +11,7 @@ from functools import cache, cached_property, lru_cache
 from normalize.entities import lexicon
 from normalize.entities.kb import COUNTRY_TYPES, NAMED_PLACE_TYPES, Entity, Hit, KnowledgeBase
 from normalize.entities.match import MARGIN, Candidate
-from normalize.text import fold
+from normalize.text import fold, quoted_around
 
 # Tokens after a seat/capital searched for an actor verb ("the Kremlin on Monday said").
 VERB_WINDOW = 4
@@ -1016,39 +1016,61 @@ def _article_dropped(s: _Spot) -> str:
     if (s.entity.type not in NAMED_PLACE_TYPES or not name.startswith("The ")
             or fold(name[4:]).casefold() != s.written.casefold()):
         return ""
-    return "" if _word_before(s) == "the" else f"{name!r} without its article"
+    before = _word_before(s)
+    if before == "the" or before in lexicon.context_words().place_before:
+        return ""  # "the Hague"; "the court in Hague ruled": the place, its article dropped
+    return f"{name!r} without its article"
 
 
 _SAINT = re.compile(r"(?:st|saint)\b\.?\s", re.IGNORECASE)
 
 
 def _saints_institution(s: _Spot) -> str:
-    """A place named after a saint, in the possessive, is an institution named for the saint
-    ("taken to St. Vincent's Hospital"): the place's own possessive is seldom written so."""
-    owned = s.written.endswith(("'s", "s'")) or s.text.startswith("'s", s.end)
-    return ("a saint's institution" if s.entity.type in NAMED_PLACE_TYPES and owned
-            and _SAINT.match(s.written) else "")
+    """A place named after a saint, in the possessive before a word of data/context.yaml
+    `institution_words`, is an institution named for the saint ("taken to St. Vincent's
+    Hospital"), not the place ("St Lucia's prime minister", "St. John's" itself)."""
+    if s.entity.type not in NAMED_PLACE_TYPES or not _SAINT.match(s.written):
+        return ""
+    owned = _OWNED_BY.match(s.text, s.end - 2 if s.written.endswith("'s") else s.end)
+    if owned is None or s.entity.name.endswith("'s") and s.written.endswith("'s"):
+        return ""
+    word = owned.group(1).casefold()
+    return "a saint's institution" if word in lexicon.context_words().institution_words else ""
+
+
+_OWNED_BY = re.compile(r"'s? (\w+)")  # "'s Hospital": the possessive and the noun it owns
 
 
 def _storm(s: _Spot) -> str:
-    """A place named after a word of data/context.yaml `storm_words` is a storm's name
-    ("Hurricane Florence slammed into the coast")."""
+    """A place named right after a word of data/context.yaml `storm_words` is a storm's name
+    ("Hurricane Florence slammed into the coast"; not "After the storm, Houston residents")."""
     if s.entity.type not in NAMED_PLACE_TYPES:
         return ""
-    before = lexicon.tokens(s.text[max(0, s.start - 24):s.start])
-    words = lexicon.context_words().storm_words
-    named = before[-1:] and (before[-1] in words or " ".join(before[-2:]) in words)
+    before = _STORM_WORDS_BEFORE.search(s.text, max(0, s.start - 24), s.start)
+    named = before and " ".join(before.group(1).casefold().split()) in (
+        lexicon.context_words().storm_words)
     return "a storm's name" if named else ""
 
 
+_STORM_WORDS_BEFORE = re.compile(r"(?<![\w'-])((?:\w+ )?\w+) $")  # one or two words, spaces only
+
+
 def _quoted_title(s: _Spot) -> str:
-    """A city's name standing alone in quotation marks is a title ("Cuaron's 'Roma' won three
-    Oscars", "the war epic \"Dunkirk\"")."""
-    if s.entity.type != "city" or s.start == 0 or s.end >= len(s.text):
-        return ""  # a country's name in quotes is the name itself ("approved 'Czechia'")
-    opening, closing = s.text[s.start - 1], s.text[s.end]
-    alone = s.start < 2 or not s.text[s.start - 2].isalnum()
-    return "a title in quotation marks" if opening in "'\"" and closing == opening and alone else ""
+    """A city's name in a short quotation in title case is a title ("Cuaron's 'Roma' won three
+    Oscars", "'Paris, Texas,' was screened"); a country's name in quotes stays the country
+    ("approved 'Czechia'"), and so does a city after a word of place ("the summit in 'Geneva'")."""
+    if s.entity.type != "city":
+        return ""
+    quoted = quoted_around(s.text, s.start, s.end)
+    before = lexicon.tokens(s.text[max(0, s.start - 16):s.start])[-1:]
+    if (not quoted or len(quoted.split()) > MAX_QUOTED_TITLE_WORDS or _LOWER_WORD.search(quoted)
+            or set(before) & lexicon.context_words().place_before):
+        return ""
+    return "a title in quotation marks"
+
+
+MAX_QUOTED_TITLE_WORDS = 6  # a longer quotation is speech, no title
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{4,}(?![\w'-])")  # "will" of a quotation, not "by"
 
 
 def _region_named_after(s: _Spot) -> str:

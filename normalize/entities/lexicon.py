@@ -371,6 +371,7 @@ class ContextWords:
     after_unit: frozenset[str]
     place_nouns: frozenset[str]
     storm_words: frozenset[str]
+    institution_words: frozenset[str]
     region_after: frozenset[str]
     national_bodies: frozenset[str]
     region_abbreviations: dict[str, frozenset[str]]
