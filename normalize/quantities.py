@@ -135,6 +135,7 @@ class _Tables:
     share_of_unit: frozenset[str]
     ratio_links: list[list[str]]
     parts_of_a_whole: dict[str, frozenset[str]]
+    scaling_nouns: dict[str, float]  # nouns that scale a number before them ("two dozen")
     rate_words: int
     rate_links: list[list[str]]
     unit_names: dict[str, str]
@@ -189,6 +190,8 @@ def _tables() -> _Tables:
     return _Tables(
         units={k: float(v) for k, v in raw["units"].items()},
         nouns={k: float(v) for k, v in raw["nouns"].items()},
+        # "half" is a share of what follows ("half a million"), no scale of the number before
+        scaling_nouns={k: float(v) for k, v in raw["nouns"].items() if k != "half"},
         multipliers={k: float(v) for k, v in raw["multipliers"].items()},
         vague=_by_first([(k.split(), v[0], v[1]) for k, v in raw["vague"].items()]),
         exact=_by_first([(k.split(), float(v)) for k, v in raw["exact_words"].items()]),
@@ -254,8 +257,10 @@ def _is_ratio(tokens: list[str], j: int, value: float, t: _Tables) -> bool:
     five", "half of all schools" (numbers.yaml `parts_of_a_whole`); a count of as many parts as
     make a whole or more is none ("11 quarters")."""
     k = j + 1 if j < len(tokens) and tokens[j] == "-" else j
-    if tokens[j:j + 1] and tokens[j] in t.parts_of_a_whole.get(tokens[j - 1], ()):
-        return True  # "half of all schools", "half the villages", "one of the survivors"
+    word = tokens[j - 1]
+    if (tokens[j:j + 1] and tokens[j] in t.parts_of_a_whole.get(word, ())
+            and value == (0.5 if word == "half" else t.units.get(word))):
+        return True  # "half of all schools", "one of the survivors"; not "twenty-one of the 30"
     if k < len(tokens) and tokens[k] in t.ratio_words:
         return value < t.ratio_words[tokens[k]]
     return any(_startswith(tokens, k, link)  # "one in five", "a 1-in-100-year flood"
@@ -342,7 +347,7 @@ def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | 
             current, last = 0.5, "unit"
             if nxt in ("a", "an"):
                 j += 1
-        elif tok in t.nouns and tok != "half" and last:
+        elif tok in t.scaling_nouns and last:
             current, last = current * t.nouns[tok], "noun"
             if nxt == "of":
                 j += 1
@@ -589,7 +594,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
         scale = tokens[second[1] - 1] if second is not None else ""
         if scale in t.multipliers and value < 1000:
             value *= t.multipliers[scale]  # "5 to 7 million": scale both ends
-        elif scale in t.nouns and scale != "half" and value < 100:
+        elif scale in t.scaling_nouns and value < 100:
             value *= t.nouns[scale]  # "two or three dozen"
         if second is not None and second[0] < value:
             return None  # "10 to 5": no range runs backwards
@@ -650,7 +655,7 @@ _OF_AMOUNT = re.compile(r"(?<![\w-])of (?=[\d" + _CURRENCY_SIGNS + r"])")
 def _amount_of_compound(key: str, text: str) -> Quantity | None:
     """The amount written after "of" past a compound that holds a number ("a seven-day average
     of 1,400", "a 12-month high of $4.50"), or None."""
-    found = _OF_AMOUNT.search(key)
+    found = _OF_AMOUNT.search(key, max(key.find("-"), 0))  # after the compound
     amount = _resolve(key[found.end():], key[found.end():]) if found else None
     return replace(amount, text=text) if amount else None
 
@@ -672,12 +677,11 @@ def _upper_bound(tokens: list[str], i: int, t: _Tables) -> tuple[float, str, int
 
 
 # A number written against a capital letter is a label ("5G", "3D", "4X"), except the
-# magnitudes (K, M, B, T: "$10K") and temperatures (C, F: "40C"); so is one against three
-# capitals or more, whatever they are ("1MDB"; "5MW" stays five megawatts).
+# magnitudes (K, M, B, T: "$10K") and temperatures (C, F: "40C").
 # A capital letter against the digits after it is a label too ("A380", "A4 paper", "B52"),
 # except N, P and R, which may be naira, pesos or rand ("R4.5 billion", "P1.2 billion":
 # numbers.yaml currency_prefixes).
-_LABEL = re.compile(r"(?<![\w.])\d+(?:[ADEGHIJLNOPQRSUVWXYZ]|[A-Z]{3,})\b|(?<![\w.$])[A-MOQS-Z]\d")
+_LABEL = re.compile(r"(?<![\w.])\d+[ADEGHIJLNOPQRSUVWXYZ]\b|(?<![\w.$])[A-MOQS-Z]\d")
 
 
 # A year and nothing else ("2021") is no count: a table's cell that holds one is a date. Narrower

@@ -344,6 +344,7 @@ def day_value(d: date) -> str:
 
 
 _WHOLE_UNIT = re.compile(r"\d{4}(?:-\d{2}|-W\d{2})?")  # a year, a month or an ISO week
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a calendar day
 
 
 def _shifted_unit(value: str, unit: str, amount: int) -> str:
@@ -499,7 +500,10 @@ class Resolver:
             return self._shifted_day(f["base"], *f["dshift"])
         if f.get("hweek"):  # "Easter week", "the week ending Friday": the week of the day the
             # mention would name
-            value, reason = self._cal(spec.with_(hweek=False))
+            value, reason = self._cal(spec.with_(hweek=False, week_from=False))
+            if f.get("week_from") and value and _FULL_DAY.fullmatch(value) and date.fromisoformat(
+                    value).isoweekday() == 7:  # a week that begins on a Sunday: the next ISO
+                value = (date.fromisoformat(value) + timedelta(days=1)).isoformat()  # week
             return _week_of(value), reason
         if f.get("hweekend"):  # "the Thanksgiving weekend", "Memorial Day weekend"
             value, reason = self._cal(spec.with_(hweekend=False))

@@ -238,7 +238,8 @@ def _direction(prefer: str, spec: Spec, text: str, context: str | None
         planned = planned_before(context, text)
         if _within_a_week(spec) and (planned or conditional_deadline(context, text)
                                      or deadline_of_infinitive(context, text)):
-            return "future", False  # "agreed to meet again on Sunday", "if ... not ... by Friday"
+            return "future", False  # "agreed to meet again on Sunday", "if ... not ... by
+            # Friday", "expected services to return to normal by Saturday"
         if planned:  # "agreed to cut output in May and June", written in April: the plan's
             return "nearest", False  # month lies either side
     if tense in _HEADLINE_NEAREST and is_headline(context):
@@ -608,8 +609,8 @@ _PERIODS = frozenset({"half", "quarter", "month", "year"})
 
 def _year_before_period(spec: Spec, text: str, anchor: date | None, context: str, prefer: str,
                         seasons: str, languages: tuple[str, ...]) -> TimeValue | None:
-    """The half, quarter or month its sentence names before `text`, a year back ("in the first
-    half ... on the same period last year": last year's first half), else None."""
+    """The half, quarter, month or year its sentence names before `text`, a year back ("in the
+    first half ... on the same period last year": last year's first half), else None."""
     words = period_before(text, context)
     period = _resolve(words, anchor, context, prefer, seasons, languages) if words else None
     if period is None or period.granularity not in _PERIODS or not period.value[:4].isdigit():

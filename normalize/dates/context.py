@@ -267,9 +267,12 @@ def _period_named() -> re.Pattern[str]:
     "July", "May 2006", "2006"), any case."""
     ph = lexicon().placeholders
     year = r"(?:1[89]|20)\d\d(?![\d,.]\d)"
-    return re.compile(rf"(?<![\w-])(?:(?:the )?{ph['hord']}[ -]half"
-                      rf"|(?:the )?{ph['qord']}[ -]quarter|{ph['month']}(?:,? {year}|(?!\.?\s*\d))"
-                      rf"|(?<![\d,.$£€]){year})(?![\w-])",
+    of_year = rf"(?:,? (?:of )?{year})?"  # "the third quarter of 2020": the quarter, not 2020
+    return re.compile(rf"(?<![\w-])(?:(?:the )?{ph['hord']}[ -]half{of_year}"
+                      rf"|(?:the )?{ph['qord']}[ -]quarter{of_year}"
+                      rf"|{ph['month']}(?:,? {year}|(?!\.?\s*\d))"
+                      # a year alone after a preposition ("in 2006"; not "2000 people")
+                      rf"|(?:(?<=in )|(?<=of )|(?<=for )|(?<=during )){year})(?![\w-])",
                       re.IGNORECASE)  # a month before a day number is a day: "ended Sept. 29"
 
 
@@ -795,7 +798,14 @@ def _after_given_name(_: object, text: str, around: _Around) -> bool:
 
 
 _WORD_BEFORE_COMMA = re.compile(r"([^\W\d_][\w'-]*),\s*$")
-_COMMA_BEFORE = re.compile(r"[^\W\d_],\s+$")  # "A police spokesman, |Sunday Ogbonna, said"
+
+
+def _after_comma(text: str, start: int) -> bool:
+    """Whether a comma right before text[start:] follows a lower-case word that is no date word
+    ("A police spokesman, |Sunday Ogbonna"; not "on Saturday, |Sunday Putin flew home")."""
+    m = _WORD_BEFORE_COMMA.search(text, max(0, start - 40), start)
+    return (m is not None and text[m.end(1)] == "," and m.group(1).islower()
+            and m.group(1) not in _date_words())
 
 
 def _before_set_off(words: frozenset[str], text: str, around: _Around) -> bool:
@@ -853,7 +863,7 @@ _CONDITIONS: tuple[tuple[str, Callable[[Any, str, _Around], bool]], ...] = (
     ("in_sentence", lambda words, text, a: not words.isdisjoint(
         _WORD_IN_MENTION.findall(text.casefold()))),
     ("before", lambda words, text, a: a[3].casefold() in words),
-    ("after_comma", lambda _, text, a: bool(_COMMA_BEFORE.search(text, max(0, a[0] - 3), a[0]))),
+    ("after_comma", lambda _, text, a: _after_comma(text, a[0])),
     ("before_set_off", _before_set_off),
     ("after_given_name", _after_given_name),
     ("not_before", lambda words, text, a: a[3].casefold() not in words),

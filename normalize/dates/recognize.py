@@ -93,6 +93,7 @@ class Lexicon:
         self.weekdays: dict[str, int] = lex["weekdays"]
         self.seasons: dict[str, str] = lex["seasons"]
         self.pods: dict[str, str] = lex["parts_of_day"]
+        self.parts_of_day_with_day: tuple[str, ...] = tuple(lex["parts_of_day_with_day"])
         pods_with_day = one_of(lex["parts_of_day_with_day"])
         self.pod_last_re = re.compile(rf"^(?P<rest>.+?)(?:'s)? (?P<pod>{pods_with_day})$")
         self.pod_first_re = re.compile(
@@ -199,8 +200,9 @@ class Lexicon:
             "wn": rf"(?P<wn>{one_of(small_ords)}|[1-5](?:st|nd|rd|th))",
         }
         # the day that bounds a week ("the week ending Friday", "the week beginning 11 January")
+        self.week_starts = frozenset(lex["week_starts"])
         self.placeholders["weekbound"] = (
-            "(?:ending|ended|to|through|that ended|that ends|beginning|starting|commencing)")
+            rf"(?P<wbound>{one_of([*lex['week_ends'], *lex['week_starts']])})")
         # the clock of a set ("every Thursday at 8pm", "Sundays at noon")
         self.placeholders["setclock"] = (
             rf"(?:{self.placeholders['hour']}(?:[:.](?P<minute>[0-5]\d))? ?"
@@ -651,6 +653,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
             f[key] = True
     if extra.get("day_week"):  # "the week ended Sept. 14": the week of the day named
         f["hweek"] = True
+        if g.get("wbound") in lex.week_starts:  # "the week beginning Sunday Jan. 10": the
+            f["week_from"] = True  # week that opens on that day
     # a word that is also plain English: how the sentence must show it is a date (see
     # context.reads_as_date)
     bare = name in ("month", "weekday") or extra.get("anaphoric")

@@ -149,14 +149,15 @@ _TWO_WORDS_BEFORE = re.compile(r"(?<![a-z'])[a-z]+ [a-z]+ $")  # "the early |vot
 _AFTER_VERB = re.compile(r"(?<![a-z'])([a-z]+) (?:([a-z]{2,}ing) )?(?:([a-z-]+) )?$")
 
 
-def _not_a_verb(text: str, pos: int, found: str) -> bool:
+def _not_a_verb(text: str, pos: int, found: str, written: str = "") -> bool:
     """Whether the `scheduled` word `found` at `pos` is no verb of its own: after a number
     ("432 votes") or the object of a past form (`_object_of_past`) or a word of
     `gives_way_after` or `scheduled_gives_way_after` (an infinitive,
     participle or noun), or a bare form after a determiner and a word that is no plural ("a
     snap vote") or two words after a verb of seeing or causing ("saw demand hold up"), but a form
     in -s after a relative pronoun is a verb ("a warning that comes into effect")."""
-    if _NUMBER_BEFORE.search(text, max(0, pos - 16), pos) or _object_of_past(text, pos):
+    if _NUMBER_BEFORE.search(text, max(0, pos - 16), pos) or _object_of_past(
+            text, pos, found, written):
         return True
     before, before2 = _previous_words(text, pos)
     if before in _word_set("scheduled_verb_after") and found.split(None, 1)[0].endswith("s"):
@@ -171,22 +172,32 @@ def _not_a_verb(text: str, pos: int, found: str) -> bool:
     return before in _word_set("gives_way_after", "scheduled_gives_way_after")
 
 
-def _object_of_past(text: str, pos: int) -> bool:
-    """Whether the word at `pos` is the object of a past form right before it, maybe after a
-    form in -ing and one more word: a noun ("had filed compliance reports by Wednesday",
-    "retracted two reports", "began accepting electronic returns on Jan. 20"); not after a verb
-    that takes a clause (`clause_verbs`: "said voters go to the polls on Sunday"), a pronoun
-    (its subject) or an -ing subject ("the meeting ends on Friday")."""
-    found = _AFTER_VERB.search(text, max(0, pos - 60), pos)
-    if found is None:
+def _object_of_past(text: str, pos: int, found: str, written: str = "") -> bool:
+    """Whether the scheduled word `found` at `pos`, one that is also a noun (`noun_like`), is the
+    object of a past form right before it, maybe after a form in -ing and one more word ("had
+    filed compliance reports by Wednesday", "began accepting electronic returns on Jan. 20");
+    not after a verb that takes a clause (`clause_verbs`: "said voters go to the polls"), nor
+    with a subject between: a pronoun, or a name `written` capitalizes ("indicated Putin meets
+    Biden on Wednesday")."""
+    if found not in _word_set("noun_like"):
         return False
-    verb, ing, word = found.groups()
+    m = _AFTER_VERB.search(text, max(0, pos - 60), pos)
+    if m is None:
+        return False
+    verb, ing, word = m.groups()
     if (ing and ing in _word_set("ing_exceptions") or word and word in _word_set("subjects")
-            or verb in _word_set("clause_verbs")):
+            or verb in _word_set("clause_verbs")
+            or word and written and written[m.start(3)].isupper()):
         return False
+    return _is_past_form(verb)
+
+
+def _is_past_form(word: str) -> bool:
+    """Whether a folded word is a past form: one of `past`, or a regular form in -ed (five
+    letters or more, not one of `ed_exceptions`), as the marker scanner reads them."""
     _, kinds, ed_exceptions = _scanner()
-    return kinds.get(verb) == "past" or (len(verb) >= 5 and verb.endswith("ed")
-                                          and verb not in ed_exceptions)
+    return kinds.get(word) == "past" or (len(word) >= 5 and word.endswith("ed")
+                                         and word not in ed_exceptions)
 
 
 def _previous_words(text: str, pos: int) -> tuple[str, str]:
@@ -310,7 +321,8 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
                 continue  # after the mention, only a scheduled verb of which it is the
                 # subject, or a modal after it set off as the clause's opening ("From
                 # Wednesday, residents must wear masks")
-            if kind == "scheduled" and _not_a_verb(window, pos, window[pos:stop]):
+            if kind == "scheduled" and _not_a_verb(
+                    window, pos, window[pos:stop], written[lo:lo + len(window)]):
                 continue
             kind = "future" if kind == "future_before" else kind
         distance = (gap[1] - gap[0]) * (1 if before else AFTER_WEIGHT)
@@ -451,7 +463,7 @@ def deadline_of_infinitive(context: str | None, mention: str) -> bool:
     if found is None or found.group(1) in _word_set("not_infinitive_after_to"):
         return False
     before = _previous_words(text, found.start())[0]
-    if before.endswith("ed") or before in _word_set("done_infinitive_after"):
+    if _is_past_form(before) or before in _word_set("done_infinitive_after"):
         return False  # "restored to most of the city by Sunday": no infinitive
     return _unmarked(context, text, found.end(), at)
 
@@ -589,8 +601,10 @@ def cue_of(context: str | None, mention: str) -> str | None:
         return None
     end = at + len(mention)
     lead = _LEADING_PREPOSITION.match(text, at, end)  # "in January" as a fact cell writes it:
-    inner = _cue_at(text, lead.end(), end) if lead else None  # "agreed in |January" dates it
-    return inner or _cue_at(text, at, end)
+    written = (context or "")[:MAX_CONTEXT]
+    written = written if len(written) == len(text) else ""  # case folding moved the offsets
+    inner = _cue_at(text, lead.end(), end, written) if lead else None  # "agreed in |January"
+    return inner or _cue_at(text, at, end, written)  # dates it
 
 
 _LEADING_PREPOSITION = re.compile(r"(?:in|on|at|by)\s+(?=\w)")
@@ -598,11 +612,18 @@ _LEADING_PREPOSITION = re.compile(r"(?:in|on|at|by)\s+(?=\w)")
 
 # a word (maybe with a part of the day) and a coordinator ending a text: "Thursday and |Friday",
 # "Tuesday night and |Wednesday", a date listed after another
-_LISTED_AFTER = re.compile(rf"(?<![a-z'])([a-z]+)(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
-                           rf"(?:{'|'.join(sorted(_COORDINATORS))})\s+$")
+@lru_cache(maxsize=1)
+def _listed_after() -> re.Pattern[str]:
+    """A word, maybe with a part of the day (lexicon.yaml `parts_of_day_with_day`), and a
+    coordinator ending a text."""
+    from normalize.dates.recognize import lexicon  # noqa: PLC0415 - recognize imports no tense
+
+    parts = "|".join(sorted(map(re.escape, lexicon().parts_of_day_with_day)))
+    return re.compile(rf"(?<![a-z'])([a-z]+)(?:\s+(?:{parts}))?,?\s+"
+                      rf"(?:{'|'.join(sorted(_COORDINATORS))})\s+$")
 
 
-def _cue_at(text: str, at: int, end: int) -> str | None:
+def _cue_at(text: str, at: int, end: int, written: str = "") -> str | None:
     """The cue of the mention at text[at:end] (see cue_of); a month or weekday listed after
     another ("for Thursday and Friday") takes the cue of the first."""
     before, after, kinds = _cue_scanner()
@@ -611,12 +632,12 @@ def _cue_at(text: str, at: int, end: int) -> str | None:
         return kinds[_phrase(m.group("cue"))]
     if at and _past_form_before(text, at):
         return "past"
-    got = _cue_with_verb(text, at) if at else None
+    got = _cue_with_verb(text, at, written) if at else None
     if got is None and at and _past_perfect_before(text, at):
         return "past"
-    if got is None and (first := _LISTED_AFTER.search(text, max(0, at - 24), at)) and (
+    if got is None and (first := _listed_after().search(text, max(0, at - 40), at)) and (
             _names_month_or_weekday(first.group(1))):
-        return _cue_at(text, first.start(1), first.end(1))
+        return _cue_at(text, first.start(1), first.end(1), written)
     return got
 
 
@@ -676,17 +697,22 @@ def _past_perfect_before(text: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _deferral_scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str, int], ...]:
+def _deferral_scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str, int, bool], ...]:
     """(a cue ending a text, one of its verbs, the direction they give, the most words allowed
-    between them) per group of data/tense.yaml `deferral` (ahead unless the group says
-    otherwise; any number of words unless it says `max_words`)."""
+    between them, whether those words must be written in lower case) per group of
+    data/tense.yaml `deferral` (ahead unless the group says otherwise; any number of words
+    unless it says `max_words`)."""
     return tuple(
         (re.compile(rf"(?<![a-z'])(?:{_trie_regex([_words(w) for w in group['cues']])})"
                     r"[^a-z']{1,3}$"),
          re.compile(rf"(?<![a-z'])(?:{_trie_regex([_words(w) for w in group['verbs']])})"
                     r"(?![a-z'])"),
-         group.get("direction", "future"), group.get("max_words", MAX_CONTEXT))
+         group.get("direction", "future"), group.get("max_words", MAX_CONTEXT),
+         bool(group.get("lower_case_between")))
         for group in _data()["deferral"])
+
+
+_CAPITALIZED = re.compile(r"(?<![\w'])[A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -697,14 +723,15 @@ def _any_deferral_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z'])(?:{_trie_regex(cues)})[^a-z']{{1,3}}$")
 
 
-def _cue_with_verb(text: str, at: int) -> str | None:
+def _cue_with_verb(text: str, at: int, written: str = "") -> str | None:
     """The direction of the mention at `at` that a cue of data/tense.yaml `deferral` right
     before it and the nearest of its verbs earlier in its clause give, no other verb between:
     ahead for "adjourned the hearing till Monday", "called a strike for Tuesday"; back for
-    "since its release on Tuesday"; else None."""
+    "since its release on Tuesday"; else None. `written`: the text as written (same offsets),
+    for the groups whose words between must be in lower case."""
     if _any_deferral_cue().search(text, max(0, at - 24), at) is None:
         return None  # most mentions: no cue of any group before them
-    for cue, verb, direction, max_words in _deferral_scanners():
+    for cue, verb, direction, max_words, lower in _deferral_scanners():
         m = cue.search(text, max(0, at - 24), at)
         if m is None:
             continue
@@ -713,6 +740,8 @@ def _cue_with_verb(text: str, at: int) -> str | None:
         between = text[found.end():m.start()] if found is not None else ""
         if found is not None and found.group() in _word_set("copulas"):
             between = _after_participle(between)  # "remain closed until Monday": it lasts
+        if lower and found is not None and _CAPITALIZED.search(written, found.end(), m.start()):
+            continue  # "a warning for Scotland on Monday": a place, no hazard, between
         if (found is not None and next(_markers(between), None) is None
                 and len(between.split()) <= max_words):
             # no other verb between: "Rain delays meant the match did not finish until 9.16pm"
