@@ -374,15 +374,21 @@ def infinitive_before(context: str | None, mention: str) -> bool:
     text, at = locate(context, mention)
     if at <= 0:
         return False
-    found = _last_in_clause(_TO_VERB, text, at)  # the last "to" + word before the mention
-    if found is None or found.group(1) in _word_set("not_infinitive_after_to"):
-        return False
-    before = _previous_words(text, found.start())[0]
-    if before.endswith("ed") or before in _word_set("verbs_before_infinitive"):
+    found, before = _infinitive_in_clause(text, at)
+    if found is None or before.endswith("ed") or before in _word_set("verbs_before_infinitive"):
         return False  # "continued to rattle", "continues to rattle": a verb governs it
     written = (context or "")[:MAX_CONTEXT]
     return (len(written) != len(text) or not written[found.start(1)].isupper()
             or _title_case(written))
+
+
+def _infinitive_in_clause(text: str, at: int) -> tuple[re.Match[str] | None, str]:
+    """The last "to" + a verb before `at` in its clause (not "to the polls": `not_infinitive_
+    after_to`) and the word before that "to", or (None, "")."""
+    found = _last_in_clause(_TO_VERB, text, at)
+    if found is None or found.group(1) in _word_set("not_infinitive_after_to"):
+        return None, ""
+    return found, _previous_words(text, found.start())[0]
 
 
 @lru_cache(maxsize=1)
@@ -459,11 +465,8 @@ def deadline_of_infinitive(context: str | None, mention: str) -> bool:
     text, at = locate(context, mention)
     if at <= 0 or not _deadline_scanners()[0].search(text, max(0, at - 12), at):
         return False
-    found = _last_in_clause(_TO_VERB, text, at)
-    if found is None or found.group(1) in _word_set("not_infinitive_after_to"):
-        return False
-    before = _previous_words(text, found.start())[0]
-    if _is_past_form(before) or before in _word_set("done_infinitive_after"):
+    found, before = _infinitive_in_clause(text, at)
+    if found is None or _is_past_form(before) or before in _word_set("done_infinitive_after"):
         return False  # "restored to most of the city by Sunday": no infinitive
     return _unmarked(context, text, found.end(), at)
 
