@@ -642,6 +642,17 @@ def _region(s: _Spot) -> str:
             return ""
     outer = regions_named(s.kb, name, regions)
     inside = s.entity.id in outer or any(s.kb.contains(o, s.entity.id) for o in outer)
+    if not outer and s.entity.type in TOWN_TYPES and (
+            names := lexicon.context_words().region_abbreviations.get(name.casefold())):
+        # "Athens, Ga.": an abbreviation names a state or province, whether the KB holds it
+        # or not; a town it does not hold is a namesake
+        outer = {r for n in names for r in regions_named(s.kb, n, regions)}
+        if outer:
+            inside = any(s.kb.contains(o, s.entity.id) for o in outer)
+        else:  # a state the KB does not hold: only a town of another country is none of it
+            inside = bool(country_of(s.kb, s.entity.id)
+                          & lexicon.context_words().abbreviation_countries)
+        return "" if inside else f"in {name!r}"
     return f"in {name!r}" if outer and not inside else ""
 
 

@@ -375,6 +375,7 @@ class ContextWords:
     region_after: frozenset[str]
     national_bodies: frozenset[str]
     region_abbreviations: dict[str, frozenset[str]]
+    abbreviation_countries: frozenset[str]
 
 
 @cache
