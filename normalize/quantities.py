@@ -259,7 +259,7 @@ def _is_ratio(tokens: list[str], j: int, value: float, t: _Tables) -> bool:
     k = j + 1 if j < len(tokens) and tokens[j] == "-" else j
     word = tokens[j - 1]
     if (tokens[j:j + 1] and tokens[j] in t.parts_of_a_whole.get(word, ())
-            and value == (0.5 if word == "half" else t.units.get(word))):
+            and value == t.nouns.get(word, t.units.get(word))):
         return True  # "half of all schools", "one of the survivors"; not "twenty-one of the 30"
     if k < len(tokens) and tokens[k] in t.ratio_words:
         return value < t.ratio_words[tokens[k]]
@@ -348,7 +348,7 @@ def _parse_number(tokens: list[str], i: int, t: _Tables) -> tuple[float, int] | 
             if nxt in ("a", "an"):
                 j += 1
         elif tok in t.scaling_nouns and last:
-            current, last = current * t.nouns[tok], "noun"
+            current, last = current * t.scaling_nouns[tok], "noun"
             if nxt == "of":
                 j += 1
         elif tok in t.multipliers and last and (len(tok) > 2 or last == "digits"):
@@ -595,7 +595,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
         if scale in t.multipliers and value < 1000:
             value *= t.multipliers[scale]  # "5 to 7 million": scale both ends
         elif scale in t.scaling_nouns and value < 100:
-            value *= t.nouns[scale]  # "two or three dozen"
+            value *= t.scaling_nouns[scale]  # "two or three dozen"
         if second is not None and second[0] < value:
             return None  # "10 to 5": no range runs backwards
         if second is not None and tokens[j] == "-" and 0 < SCORE_RATIO * value < second[0]:

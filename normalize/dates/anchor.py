@@ -501,9 +501,9 @@ class Resolver:
         if f.get("hweek"):  # "Easter week", "the week ending Friday": the week of the day the
             # mention would name
             value, reason = self._cal(spec.with_(hweek=False, week_from=False))
-            if f.get("week_from") and value and _FULL_DAY.fullmatch(value) and date.fromisoformat(
-                    value).isoweekday() == 7:  # a week that begins on a Sunday: the next ISO
-                value = (date.fromisoformat(value) + timedelta(days=1)).isoformat()  # week
+            day = date.fromisoformat(value) if value and _FULL_DAY.fullmatch(value) else None
+            if f.get("week_from") and day and day.isoweekday() == 7:  # a week that begins on
+                value = day_value(day + timedelta(days=1))  # a Sunday: the next ISO week
             return _week_of(value), reason
         if f.get("hweekend"):  # "the Thanksgiving weekend", "Memorial Day weekend"
             value, reason = self._cal(spec.with_(hweekend=False))

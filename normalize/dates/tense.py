@@ -149,6 +149,13 @@ _TWO_WORDS_BEFORE = re.compile(r"(?<![a-z'])[a-z]+ [a-z]+ $")  # "the early |vot
 _AFTER_VERB = re.compile(r"(?<![a-z'])([a-z]+) (?:([a-z]{2,}ing) )?(?:([a-z-]+) )?$")
 
 
+def _as_written(context: str | None, text: str) -> str:
+    """The sentence as written, cut as `locate` cut `text` (its case-folded form), when the
+    offsets of both agree; "" when case folding moved them ("ß"): then no case can be read."""
+    written = (context or "")[:MAX_CONTEXT]
+    return written if len(written) == len(text) else ""
+
+
 def _not_a_verb(text: str, pos: int, found: str, written: str = "") -> bool:
     """Whether the `scheduled` word `found` at `pos` is no verb of its own: after a number
     ("432 votes") or the object of a past form (`_object_of_past`) or a word of
@@ -298,9 +305,7 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     lo = max(0, start - WINDOW)
     window = text[lo:start] + " " * (end - start) + text[end : end + WINDOW]
     start, end = start - lo, end - lo
-    written = context[:MAX_CONTEXT]
-    if len(written) != len(text):  # case folding changed the length ("ß"): no case to read
-        written = ""
+    written = _as_written(context, text)
     candidates = []
     for pos, stop, kind, check in _markers(window):
         if pos and window[pos - 1] == "-":
@@ -377,9 +382,8 @@ def infinitive_before(context: str | None, mention: str) -> bool:
     found, before = _infinitive_in_clause(text, at)
     if found is None or before.endswith("ed") or before in _word_set("verbs_before_infinitive"):
         return False  # "continued to rattle", "continues to rattle": a verb governs it
-    written = (context or "")[:MAX_CONTEXT]
-    return (len(written) != len(text) or not written[found.start(1)].isupper()
-            or _title_case(written))
+    written = _as_written(context, text)
+    return not written or not written[found.start(1)].isupper() or _title_case(written)
 
 
 def _infinitive_in_clause(text: str, at: int) -> tuple[re.Match[str] | None, str]:
@@ -419,10 +423,9 @@ def _unmarked(context: str | None, text: str, start: int, at: int) -> bool:
     only in lower case ("to cut output in May and June": the month)."""
     lead = _participle_scanner().match(text, start, at)
     start = lead.end() if lead else start
-    written = (context or "")[:MAX_CONTEXT]
-    cased = len(written) == len(text)  # case folding kept the offsets
+    written = _as_written(context, text)
     for pos, stop, _, _ in _markers(text[start:at]):
-        if not (cased and written[start + pos].isupper()
+        if not (written and written[start + pos].isupper()
                 and text[start + pos:start + stop] in _word_set("lower_case_only")):
             return False
     return True
@@ -604,8 +607,7 @@ def cue_of(context: str | None, mention: str) -> str | None:
         return None
     end = at + len(mention)
     lead = _LEADING_PREPOSITION.match(text, at, end)  # "in January" as a fact cell writes it:
-    written = (context or "")[:MAX_CONTEXT]
-    written = written if len(written) == len(text) else ""  # case folding moved the offsets
+    written = _as_written(context, text)
     inner = _cue_at(text, lead.end(), end, written) if lead else None  # "agreed in |January"
     return inner or _cue_at(text, at, end, written)  # dates it
 
@@ -613,12 +615,11 @@ def cue_of(context: str | None, mention: str) -> str | None:
 _LEADING_PREPOSITION = re.compile(r"(?:in|on|at|by)\s+(?=\w)")
 
 
-# a word (maybe with a part of the day) and a coordinator ending a text: "Thursday and |Friday",
-# "Tuesday night and |Wednesday", a date listed after another
 @lru_cache(maxsize=1)
 def _listed_after() -> re.Pattern[str]:
     """A word, maybe with a part of the day (lexicon.yaml `parts_of_day_with_day`), and a
-    coordinator ending a text."""
+    coordinator ending a text: a date listed after another ("Thursday and |Friday", "Tuesday
+    night and |Wednesday")."""
     from normalize.dates.recognize import lexicon  # noqa: PLC0415 - recognize imports no tense
 
     parts = "|".join(sorted(map(re.escape, lexicon().parts_of_day_with_day)))

@@ -1103,9 +1103,9 @@ _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _ethni
                       _counted_people, _score, _match, _month_day, _region, _name_of,
                       _place_preposition, _another_holder, _acronym_of_another, _introduced,
                       _apposed, _namesake, _foreign_body, _owned_by_another, _other_sense,
-                      _ampersand, _storm, _quoted_title, _region_named_after, _saints_institution,
-                      _article_dropped, _name_before,
-                      _currency, _unit_of_measure)
+                      _ampersand, _storm, _quoted_title, _region_named_after,
+                      _saints_institution, _article_dropped, _name_before, _currency,
+                      _unit_of_measure)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,
