@@ -1058,12 +1058,14 @@ def _storm(s: _Spot) -> str:
     if s.entity.type not in NAMED_PLACE_TYPES:
         return ""
     before = _STORM_WORDS_BEFORE.search(s.text, max(0, s.start - 24), s.start)
-    named = before and " ".join(before.group(1).casefold().split()) in (
-        lexicon.context_words().storm_words)
+    words = before.group(1).casefold().split() if before else []
+    storms = lexicon.context_words().storm_words
+    named = any(" ".join(words[-n:]) in storms for n in (1, 2) if len(words) >= n)
     return "a storm's name" if named else ""
 
 
-_STORM_WORDS_BEFORE = re.compile(r"(?<![\w'-])((?:\w+ )?\w+) $")  # one or two words, spaces only
+# one or two words right before, spaces only ("hit by Hurricane |Ian", "Tropical Storm |Bill")
+_STORM_WORDS_BEFORE = re.compile(r"(?<![\w'-])((?:\w+ )?\w+) $")
 
 
 def _quoted_title(s: _Spot) -> str:
