@@ -291,6 +291,10 @@ _LETTER_AMOUNT = re.compile(r"\b[a-z](?:\d+[.,]\d|\d{3,}\b|\d+(?:\.\d+)?[ -]?(?:
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"
                      r"|\d+(?:\.\d+)?|\.\d+")
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])")  # "25 000"
+# a decimal comma before a magnitude, as South African and European papers write it: "R1,3
+# billion", "2,45 million" (no thousands separator has fewer than three digits after it)
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?=\s?(?:million|billion|trillion|"
+                            r"bn|mn|tn)\b)")
 _RANGE_WORDS = {"to", "-", "and", "or"}
 
 
@@ -709,8 +713,8 @@ def resolve_quantity(text: str) -> Quantity | None:
             or t.address.search(text)
             or t.names.search(text) or t.clock.search(folded) or _SCORE_LINE.search(text)):
         return None
-    key = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""),
-                                _MIXED.sub(_mixed, fold_key(_fractions(text))))
+    key = _DECIMAL_COMMA.sub(r"\1.\2", _SPACED_THOUSANDS.sub(
+        lambda m: m.group().replace(" ", ""), _MIXED.sub(_mixed, fold_key(_fractions(text)))))
     if not key:
         return None
     key = t.abbreviated.sub(lambda m: t.abbreviations[m.group().rstrip()] + " ", key)
