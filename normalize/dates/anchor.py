@@ -306,6 +306,8 @@ def holiday_value(f: dict, year: int) -> str:
     period), moved by an offset ("three days after Easter") or to a weekday around it ("the
     third Tuesday after Christmas")."""
     start, end = holiday_span(f["holiday"], year)
+    if f.get("hday"):  # "the first day of Hanukkah", "the last day of Ramadan"
+        return day_value(end if f["hday"] < 0 else start + timedelta(days=f["hday"] - 1))
     sign = f.get("hsign")
     if sign is None:
         return day_value(start) if start == end else f"{day_value(start)}/{day_value(end)}"

@@ -620,13 +620,20 @@ def _year_before_period(spec: Spec, text: str, anchor: date | None, context: str
                                 mod=spec.mod)
 
 
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def _holiday_here(spec: Spec, text: str, context: str) -> Spec | None:
     """The spec with its holiday as the country its sentence names nearest to the mention keeps
     it (data/lexicon.yaml `holidays_by_country`: "Pakistan will mark its Independence Day"),
-    else None (no such holiday, or no such country named)."""
+    else None (no such holiday, or no such country named, or the Western churches named for a
+    holiday they keep on another day: `western_church`)."""
+    lex = lexicon()
     day = spec.get("date") if spec.kind == "time" else spec
-    variants = lexicon().holidays_by_country.get(day.get("holiday")) if day else None
-    if not variants:
+    holiday = day.get("holiday") if day else None
+    variants = lex.holidays_by_country.get(holiday)
+    if not variants or holiday in lex.western_church_holidays and not (
+            lex.western_church_words.isdisjoint(_LETTERS.findall(context[:MAX_CONTEXT].casefold()))):
         return None
     code = country_near(context[:MAX_CONTEXT], max(locate(context, text)[1], 0), variants)
     if code is None:

@@ -217,6 +217,8 @@ class Lexicon:
             for code, rule in variants.items():
                 self.holiday_variants[f"{name}@{code}"] = rule
             self.holidays_by_country[name] = {code: f"{name}@{code}" for code in variants}
+        self.western_church_words = frozenset(lex["western_church"]["words"])
+        self.western_church_holidays = frozenset(lex["western_church"]["holidays"])
         rule_data = _load("rules.yaml")
         self.rules = [self._compile(rule) for rule in rule_data["rules"]]
         # Clock readings valid only with a day or part of day attached: one alternation.
@@ -648,6 +650,8 @@ def build_cal(name: str, g: dict[str, Any], extra: dict) -> Spec | None:
         f["yy2"] = g["yy2"]
     if g.get("ofyear"):
         f["of_year"] = True
+    if extra.get("holiday_day"):  # "the second day of Eid": the n-th day of the holiday
+        f["hday"] = f.pop("nth")
     for key in ("week", "weekend"):
         if extra.get(key):
             f[key] = True
