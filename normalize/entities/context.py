@@ -616,6 +616,41 @@ def _match(s: _Spot) -> str:
 
 
 _TEAM_TYPES = frozenset({"country", "place"})
+_PREPOSITIONS = frozenset({"to", "in", "into", "from", "of", "for", "with", "at", "on", "by",
+                           "against", "over", "across", "like", "as", "than", "about", "near",
+                           "between", "toward", "towards", "inside", "outside", "throughout",
+                           "around", "within", "without"})
+_PLURAL_AFTER = re.compile(r"(?:\s+(\w+)|,\s+(who)\s)")  # "Australia were", "Wales, who have"
+# What may stand right before a side's name opening its clause: nothing, a punctuation mark, or
+# one of these ("Australia were 255 for four", "..., while England play Iceland"); not a word
+# the name would be the object of ("flights across northern Europe have been grounded"), nor
+# "the" ("the Philippines are"), "if" ("if China were to attack") or "and" ("India and Pakistan
+# have fought").
+_CLAUSE_OPENERS = frozenset({"but", "while", "when", "as", "where", "after", "before", "since",
+                             "until", "because", "although", "though", "so", "yet", "then",
+                             "once", "whereas"})
+_OPENING_MARKS = ",;:(\u2014\u2013-"
+
+
+def _team_plural(s: _Spot) -> str:
+    """A country, region or town opening its clause with a plural verb, or followed by ",
+    who", is its side in British English: "Australia were 255 for four", "England play
+    Iceland", "New South Wales, who have lost" (data/context.yaml `team_plural_verbs`); not
+    "the Philippines are", "if China were to attack", "India and Pakistan have", "a couple from
+    Perth, Western Australia, who ..."."""
+    if s.entity.type not in (*_TEAM_TYPES, "city"):
+        return ""
+    found = _PLURAL_AFTER.match(s.text, s.end)
+    word = (found.group(1) or found.group(2)).casefold() if found else ""
+    if word not in lexicon.context_words().team_plural_verbs and word != "who":
+        return ""
+    before = s.text[:s.start].split()[-1:]
+    prev = before[0] if before else ""
+    opens = (not prev or prev.casefold() in _CLAUSE_OPENERS
+             or prev[-1] in _OPENING_MARKS and not (word == "who" and prev[-1] == ","))
+    if not opens or word == "were" and s.text[found.end():found.end() + 4] == " to ":
+        return ""
+    return f"a side ({word!r} after it)"
 
 
 def _month_day(s: _Spot) -> str:
@@ -808,6 +843,8 @@ _APPOSED_AFTER = re.compile(r",\s+(?:a|an|the|who)\s+([^,.;:!?()]{1,80})", re.IG
 _APPOSED_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\.\s+)(?:the|an?)\s+([^,.;:!?()]{1,60}),\s+$",
                              re.IGNORECASE)
 _PAST_CAREER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "once"})
+_POSSESSED = re.compile(r"\b[\w-]+['\u2019]s\b")  # "a teacher's son": the owner is no description
+_RELATIVES = frozenset({"who", "which", "that", "whose"})
 
 
 def _noun_phrase(tokens: list[str]) -> list[str]:
@@ -843,12 +880,21 @@ def _apposed(s: _Spot) -> str:
         if (s.entity.type == "person" and word in words_.place_nouns
                 and lead.group(2)[:1].isupper()):
             return f"part of the place name {lead.group(2)!r}"  # "County Kerry"
-    for apposed in (_APPOSED_AFTER.match(s.text, s.end),
-                    _APPOSED_BEFORE.search(s.text, 0, s.start)):
-        words = set(_noun_phrase(lexicon.tokens(apposed.group(1)))) if apposed else set()
+    before = s.text[:s.start].split()[-1:]
+    located = s.entity.type != "person" and bool(before) and before[0].casefold() in _PREPOSITIONS
+    # a place after a preposition is no one described ("a resident of Moscow, a teacher who
+    # ..."), only a venue ("At Blue House, a family-run restaurant")
+    for apposed, venue_only in ((_APPOSED_AFTER.match(s.text, s.end), located),
+                                (_APPOSED_BEFORE.search(s.text, 0, s.start), False)):
+        tokens = lexicon.tokens(_POSSESSED.sub(" ", apposed.group(1))) if apposed else []
+        phrase = _noun_phrase(tokens)  # "a teacher's son": the son, not a teacher
+        if len(phrase) < len(tokens) and _RELATIVES.isdisjoint(phrase):
+            continue  # "In Kabul, a teacher said ...": a clause of its own, no apposition
+        words = set(phrase)
         if not words or words & _PAST_CAREER:
             continue
-        found = sorted(words & words_.other_occupations - _own_words(s))
+        kinds = words_.venues if venue_only else words_.other_occupations | words_.venues
+        found = sorted(words & kinds - _own_words(s))
         if found:
             return f"described as a {found[0]}"
         head = _head_words(apposed.group(1)) if s.entity.type == "person" else set()
@@ -1102,7 +1148,8 @@ _NEXT_WORD = re.compile(r" (\w+)")  # the next word, a single space between ("In
 # Each check gives the reason the mention is part of another name there, or "".
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _ethnic, _agreement,
                       _place_of_another_kind, _private,
-                      _counted_people, _score, _match, _month_day, _region, _name_of,
+                      _counted_people, _score, _match, _team_plural, _month_day, _region,
+                      _name_of,
                       _place_preposition, _another_holder, _acronym_of_another, _introduced,
                       _apposed, _namesake, _foreign_body, _owned_by_another, _other_sense,
                       _ampersand, _storm, _quoted_title, _region_named_after,
