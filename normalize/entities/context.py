@@ -426,13 +426,13 @@ def _compound(s: _Spot) -> str:
 
 def _name_continues(s: _Spot) -> str:
     """A capitalized word after it continues another name ("Bolton Wanderers", "the Indian
-    Ocean"), unless it is the entity's own, a title, a body of it or a day; not after a
-    possessive ("Trump's Mar-a-Lago estate" is a thing of his)."""
+    Ocean"), unless it is the entity's own, a title, a body of it, a day or a state's office
+    (`state_offices`); not after a possessive ("Trump's Mar-a-Lago estate" is a thing of his)."""
     if s.written.endswith(("'s", "s'")) or s.headline:
         return ""
     written, word = _name_word_after(s.text, s.end)
-    if not word or word in _name_words(s.kb, s.entity.id):
-        return ""
+    if not word or word in _name_words(s.kb, s.entity.id) or _state_office().match(s.text, s.end):
+        return ""  # "New York Attorney General Letitia James": an office of it
     return f"followed by {written!r}"
 
 
@@ -726,6 +726,15 @@ def _town_region(kb: KnowledgeBase, entity: Entity, text: str, start: int, end: 
     return (town.group(1), holders[0]) if len(holders) == 1 else None
 
 
+@cache
+def _state_office() -> re.Pattern[str]:
+    """An office of a state right after a name (data/context.yaml `state_offices`): "Washington
+    Gov. Jay Inslee", "New York Attorney General Letitia James" name the state."""
+    offices = sorted(lexicon.context_words().state_offices, key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(o) for o in offices) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
 def region_after_town(kb: KnowledgeBase, cands: list[Candidate], mention: str,
                       context: str | None) -> list[Candidate]:
     """The candidates when a city's name stands where its namesake region would, after a town
@@ -735,6 +744,14 @@ def region_after_town(kb: KnowledgeBase, cands: list[Candidate], mention: str,
     if not context or not cands:
         return cands
     text, spots = _spots(mention, context)
+    if spots and all(_state_office().match(text, end) for _, end in spots):  # "Washington
+        # Gov. Jay Inslee": the state, when one first-level region has that name
+        regions = (regions_named(kb, mention, FIRST_LEVEL)
+                   | regions_named(kb, f"{mention} state", FIRST_LEVEL))
+        held = kb.get(next(iter(regions))) if len(regions) == 1 else None
+        if held is not None and held.id not in {c.id for c in cands}:
+            return [Candidate(held.id, max(c.score for c in cands), "region",
+                              f"{mention!r} before a state office is the state")]
     for city in kb.lookup(lexicon.name_key(mention)) if spots else ():
         entity = kb.get(city.id)
         got = {_town_region(kb, entity, text, *sp) for sp in spots} if entity else {None}
@@ -755,7 +772,8 @@ def regions_named(kb: KnowledgeBase, name: str, types: frozenset[str] = REGION_T
     ", Idaho" or ", Nova Scotia" after a town may be."""
     names = {name, *lexicon.context_words().region_abbreviations.get(name.casefold(), ())}
     return {h.id for n in names for h in kb.lookup(lexicon.name_key(n))
-            if (e := kb.get(h.id)) is not None and e.type in types}
+            if h.method != "demonym"  # "In Antalya, Russian holidaymakers": no region
+            and (e := kb.get(h.id)) is not None and e.type in types}
 
 
 _AS_WRITTEN = frozenset({"exact", "alias"})  # the KB's own spelling of the name
@@ -884,14 +902,19 @@ def _apposed(s: _Spot) -> str:
     located = s.entity.type != "person" and bool(before) and before[0].casefold() in _PREPOSITIONS
     # a place after a preposition is no one described ("a resident of Moscow, a teacher who
     # ..."), only a venue ("At Blue House, a family-run restaurant")
-    for apposed, venue_only in ((_APPOSED_AFTER.match(s.text, s.end), located),
-                                (_APPOSED_BEFORE.search(s.text, 0, s.start), False)):
+    # an apposition before the name ends in its head: "The District Collector, Ms. Swaraj" (not
+    # "The band formed in Topeka, Kansas")
+    for apposed, venue_only, head_last in ((_APPOSED_AFTER.match(s.text, s.end), located, False),
+                                           (_APPOSED_BEFORE.search(s.text, 0, s.start), False,
+                                            True)):
         tokens = lexicon.tokens(_POSSESSED.sub(" ", apposed.group(1))) if apposed else []
         phrase = _noun_phrase(tokens)  # "a teacher's son": the son, not a teacher
         if len(phrase) < len(tokens) and _RELATIVES.isdisjoint(phrase):
             continue  # "In Kabul, a teacher said ...": a clause of its own, no apposition
-        words = set(phrase)
-        if not words or words & _PAST_CAREER:
+        if set(phrase) & _PAST_CAREER:
+            continue
+        words = set(phrase[-1:] if head_last else phrase)
+        if not words:
             continue
         kinds = words_.venues if venue_only else words_.other_occupations | words_.venues
         found = sorted(words & kinds - _own_words(s))

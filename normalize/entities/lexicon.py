@@ -355,6 +355,7 @@ class ContextWords:
     introducers: frozenset[str]
     other_occupations: frozenset[str]
     venues: frozenset[str]
+    state_offices: frozenset[str]
     works: frozenset[str]
     work_verb_after: frozenset[str]
     body_occupations: frozenset[str]
