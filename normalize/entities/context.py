@@ -624,31 +624,34 @@ _PLURAL_AFTER = re.compile(r"(?:\s+(\w+)|,\s+(who)\s)")  # "Australia were", "Wa
 # What may stand right before a side's name opening its clause: nothing, a punctuation mark, or
 # one of these ("Australia were 255 for four", "..., while England play Iceland"); not a word
 # the name would be the object of ("flights across northern Europe have been grounded"), nor
-# "the" ("the Philippines are"), "if" ("if China were to attack") or "and" ("India and Pakistan
-# have fought").
-_CLAUSE_OPENERS = frozenset({"but", "while", "when", "as", "where", "after", "before", "since",
-                             "until", "because", "although", "though", "so", "yet", "then",
-                             "once", "whereas"})
-_OPENING_MARKS = ",;:(\u2014\u2013-"
+# "the" ("the Philippines are"), "if", "as" or "though" ("if China were to attack", "such as
+# India have", "as though Russia were"), "and" ("India and Pakistan have fought") or a party's
+# hyphen ("Sen. John Cornyn, R-Texas, who ...").
+_CLAUSE_OPENERS = frozenset({"but", "while", "when", "where", "after", "before", "since",
+                             "until", "because", "although", "so", "yet", "then", "once",
+                             "whereas"})
+_OPENING_MARKS = ",;:(\u2014\u2013"
 
 
 def _team_plural(s: _Spot) -> str:
     """A country, region or town opening its clause with a plural verb, or followed by ",
-    who", is its side in British English: "Australia were 255 for four", "England play
-    Iceland", "New South Wales, who have lost" (data/context.yaml `team_plural_verbs`); not
-    "the Philippines are", "if China were to attack", "India and Pakistan have", "a couple from
-    Perth, Western Australia, who ..."."""
+    who", in a sentence that names a match, is its side in British English: "Australia were
+    255 for four at stumps", "New South Wales, who have lost three of their four matches"
+    (data/context.yaml `team_plural_verbs`, `matches`); not a name plural in form ("the
+    Philippines are", "Maldives have asked"), nor "Russia have denied" with no match named."""
     if s.entity.type not in (*_TEAM_TYPES, "city"):
         return ""
     found = _PLURAL_AFTER.match(s.text, s.end)
     word = (found.group(1) or found.group(2)).casefold() if found else ""
-    if word not in lexicon.context_words().team_plural_verbs and word != "who":
+    words_ = lexicon.context_words()
+    if word != "who" and (word not in words_.team_plural_verbs
+                          or s.written.casefold().startswith("the ") or s.written.endswith("s")):
         return ""
     before = s.text[:s.start].split()[-1:]
     prev = before[0] if before else ""
     opens = (not prev or prev.casefold() in _CLAUSE_OPENERS
              or prev[-1] in _OPENING_MARKS and not (word == "who" and prev[-1] == ","))
-    if not opens or word == "were" and s.text[found.end():found.end() + 4] == " to ":
+    if not opens or words_.matches.isdisjoint(lexicon.tokens(s.text)):
         return ""
     return f"a side ({word!r} after it)"
 
@@ -857,11 +860,14 @@ def _introduced(s: _Spot) -> str:
     return f"introduced after {word!r}" if word in lexicon.context_words().introducers else ""
 
 
+# a verb right after a name, making it the subject of a clause ("the tanker Iran seized", "the
+# vessel China sent"), not a ship's name ("the ferry Estonia in the Baltic", "Kursk sank")
+_CLAUSE_VERB_AFTER = re.compile(r" (?:[a-z]+ed|sent|lost|built|bought|sold|took|held|caught|hit|"
+                                r"struck|ran|owns|runs|operates|uses)\b")
 _APPOSED_AFTER = re.compile(r",\s+(?:a|an|the|who)\s+([^,.;:!?()]{1,80})", re.IGNORECASE)
 _APPOSED_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\.\s+)(?:the|an?)\s+([^,.;:!?()]{1,60}),\s+$",
                              re.IGNORECASE)
 _PAST_CAREER = frozenset({"former", "ex", "then", "onetime", "one-time", "erstwhile", "once"})
-_POSSESSED = re.compile(r"\b[\w-]+['\u2019]s\b")  # "a teacher's son": the owner is no description
 _RELATIVES = frozenset({"who", "which", "that", "whose"})
 
 
@@ -888,6 +894,9 @@ def _apposed(s: _Spot) -> str:
     if (word in words_.works and s.written[:1].isupper()
             and not set(before) & words_.work_verb_after):
         return f"the title of a {word}"  # "the horror film Tusk", "Spielberg's film Munich"
+    if (word in words_.ships and s.written[:1].isupper()
+            and not _CLAUSE_VERB_AFTER.match(s.text, s.end)):
+        return f"the name of a {word}"  # "the ferry Estonia, which", not "the tanker Iran seized"
     if word and not set(lexicon.tokens(lead.group(1))) & _PAST_CAREER:
         # "Bollywood actor Imran Khan"; before a place name too: "swimmer Chad le Clos"; not
         # a body's own description ("the state broadcaster RT")
@@ -898,26 +907,22 @@ def _apposed(s: _Spot) -> str:
         if (s.entity.type == "person" and word in words_.place_nouns
                 and lead.group(2)[:1].isupper()):
             return f"part of the place name {lead.group(2)!r}"  # "County Kerry"
-    before = s.text[:s.start].split()[-1:]
-    located = s.entity.type != "person" and bool(before) and before[0].casefold() in _PREPOSITIONS
-    # a place after a preposition is no one described ("a resident of Moscow, a teacher who
-    # ..."), only a venue ("At Blue House, a family-run restaurant")
     # an apposition before the name ends in its head: "The District Collector, Ms. Swaraj" (not
     # "The band formed in Topeka, Kansas")
-    for apposed, venue_only, head_last in ((_APPOSED_AFTER.match(s.text, s.end), located, False),
-                                           (_APPOSED_BEFORE.search(s.text, 0, s.start), False,
-                                            True)):
-        tokens = lexicon.tokens(_POSSESSED.sub(" ", apposed.group(1))) if apposed else []
-        phrase = _noun_phrase(tokens)  # "a teacher's son": the son, not a teacher
-        if len(phrase) < len(tokens) and _RELATIVES.isdisjoint(phrase):
+    for apposed, head_last in ((_APPOSED_AFTER.match(s.text, s.end), False),
+                               (_APPOSED_BEFORE.search(s.text, 0, s.start), True)):
+        tokens = lexicon.tokens(apposed.group(1)) if apposed else []
+        phrase = _noun_phrase(tokens)
+        if phrase != tokens and tokens[len(phrase)] in words_.attribution_verbs and (
+                _RELATIVES.isdisjoint(phrase)):
             continue  # "In Kabul, a teacher said ...": a clause of its own, no apposition
         if set(phrase) & _PAST_CAREER:
             continue
         words = set(phrase[-1:] if head_last else phrase)
         if not words:
             continue
-        kinds = words_.venues if venue_only else words_.other_occupations | words_.venues
-        found = sorted(words & kinds - _own_words(s))
+        found = sorted(words & (words_.other_occupations | words_.venues | words_.ships)
+                       - _own_words(s))
         if found:
             return f"described as a {found[0]}"
         head = _head_words(apposed.group(1)) if s.entity.type == "person" else set()

@@ -357,6 +357,7 @@ class ContextWords:
     venues: frozenset[str]
     state_offices: frozenset[str]
     works: frozenset[str]
+    ships: frozenset[str]
     work_verb_after: frozenset[str]
     body_occupations: frozenset[str]
     attribution_verbs: frozenset[str]
