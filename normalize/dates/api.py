@@ -626,15 +626,19 @@ _LETTERS = re.compile(r"[a-z]+")
 def _holiday_here(spec: Spec, text: str, context: str) -> Spec | None:
     """The spec with its holiday as the country its sentence names nearest to the mention keeps
     it (data/lexicon.yaml `holidays_by_country`: "Pakistan will mark its Independence Day"),
-    else None (no such holiday, or no such country named, or the Western churches named for a
-    holiday they keep on another day: `western_church`)."""
+    else None (no such holiday, or no such country named; for Easter and Christmas, no Orthodox
+    people or church named, or the Western churches named: `church_holidays`)."""
     lex = lexicon()
     day = spec.get("date") if spec.kind == "time" else spec
     holiday = day.get("holiday") if day else None
     variants = lex.holidays_by_country.get(holiday)
-    if not variants or holiday in lex.western_church_holidays and not (
-            lex.western_church_words.isdisjoint(_LETTERS.findall(context[:MAX_CONTEXT].casefold()))):
+    if not variants:
         return None
+    if holiday in lex.church_holidays:
+        words = set(_LETTERS.findall(context[:MAX_CONTEXT].casefold()))
+        if words.isdisjoint(lex.orthodox_words) or not words.isdisjoint(
+                lex.western_church_words):
+            return None
     code = country_near(context[:MAX_CONTEXT], max(locate(context, text)[1], 0), variants)
     if code is None:
         return None

@@ -660,8 +660,8 @@ def in_known_name(mention: str, context: str | None) -> bool:
 _DIGITS_AFTER = re.compile(r"\s+\d")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _WORD_LISTS = ("words", "before", "not_before", "after", "not_after", "after_name",
-               "after_lower_except", "street_after", "suffix", "in_sentence", "before_set_off",
-               "head_of_the")
+               "after_past_name", "after_lower_except", "street_after", "suffix", "in_sentence",
+               "before_set_off", "head_of_the")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
                      "after_capital", "before_name", "before_possessive", "after_given_name",
                      "after_digits", "quoted", "quoted_title", "alone", "after_comma")
@@ -829,6 +829,17 @@ def _head_of_the(words: frozenset[str], text: str, around: _Around) -> bool:
     return m is not None and m.group(1)[:1].isupper() and m.group(1).casefold() in words
 
 
+def _after_past_name(words: frozenset[str], text: str, around: _Around) -> bool:
+    """Whether one of `words` follows, maybe after one capitalized word ("a 32-year-old Couva
+    man", "a 50-year-old British woman")."""
+    after = around[2]
+    if after.casefold() in words:
+        return True
+    first = _NEXT_WORD.match(text, around[1]) if after[:1].isupper() else None
+    second = _NEXT_WORD.match(text, first.end()) if first else None
+    return second is not None and second.group("word").rstrip(".").casefold() in words
+
+
 def _before_name(_: object, text: str, around: _Around) -> bool:
     prev = around[3]  # "Audi Q3", not "Apple's Q3"
     return (prev[:1].isupper() and not _POSSESSIVE.search(prev)
@@ -847,6 +858,7 @@ _CONDITIONS: tuple[tuple[str, Callable[[Any, str, _Around], bool]], ...] = (
     ("after", lambda words, text, a: a[2].casefold() in words),
     ("not_after", lambda words, text, a: a[2].casefold() not in words),
     ("after_name", lambda words, text, a: a[2][:1].isupper() and a[2].casefold() in words),
+    ("after_past_name", _after_past_name),
     ("after_capitalized", lambda _, text, a: _name_word(a[2])),
     ("after_capital", lambda _, text, a: a[2][:1].isupper()
      and a[2].casefold() not in _date_words()),

@@ -217,8 +217,10 @@ class Lexicon:
             for code, rule in variants.items():
                 self.holiday_variants[f"{name}@{code}"] = rule
             self.holidays_by_country[name] = {code: f"{name}@{code}" for code in variants}
-        self.western_church_words = frozenset(lex["western_church"]["words"])
-        self.western_church_holidays = frozenset(lex["western_church"]["holidays"])
+        church = lex["church_holidays"]
+        self.church_holidays = frozenset(church["holidays"])
+        self.orthodox_words = frozenset(church["orthodox_words"])
+        self.western_church_words = frozenset(church["western_words"])
         rule_data = _load("rules.yaml")
         self.rules = [self._compile(rule) for rule in rule_data["rules"]]
         # Clock readings valid only with a day or part of day attached: one alternation.

@@ -269,11 +269,13 @@ def test_the_by_country_tables_are_not_empty() -> None:
 def test_a_holiday_in_the_country_the_sentence_names_is_that_country_s(name: str,
                                                                        code: str) -> None:
     """Every variant of data/lexicon.yaml holidays_by_country names a country of the knowledge
-    base, and a sentence naming that country dates the holiday by the variant's rule."""
+    base, and a sentence naming that country (and, for Easter and Christmas, the Orthodox
+    church) dates the holiday by the variant's rule."""
     country = _country_names().get(code)
     assert country is not None, f"{name}@{code}: no such country in the knowledge base"
+    people = "Orthodox believers" if name in lexicon().church_holidays else "People"
     got = resolve_date(name.title(), "2021-05-25",
-                       context=f"People in {country} will celebrate {name.title()} again.")
+                       context=f"{people} in {country} will celebrate {name.title()} again.")
     assert got is not None and got.start is not None and got.rule.endswith(f"-{code}")
     assert got.start.date() == holiday_date(f"{name}@{code}", got.start.year)
     assert got.start.date() >= date(2021, 5, 25)
