@@ -158,8 +158,7 @@ def _as_written(context: str | None, text: str) -> str:
 
 def _not_a_verb(text: str, pos: int, found: str, written: str = "") -> bool:
     """Whether the `scheduled` word `found` at `pos` is no verb of its own: after a number
-    ("432 votes") or the object of a past form (`_object_of_past`), opening a phrase set off by a
-    comma (`adjective_after_comma`: "68.9 percent, close to the level"), after a word of
+    ("432 votes") or the object of a past form (`_object_of_past`), after a word of
     `gives_way_after` or `scheduled_gives_way_after` (an infinitive, participle or noun), or a
     bare form after a determiner and a word that is no plural ("a snap vote") or two words
     after a verb of seeing or causing ("saw demand hold up"), but a form in -s after a relative
@@ -167,10 +166,6 @@ def _not_a_verb(text: str, pos: int, found: str, written: str = "") -> bool:
     if _NUMBER_BEFORE.search(text, max(0, pos - 16), pos) or _object_of_past(
             text, pos, found, written):
         return True
-    follows = text[pos + len(found):].split(None, 1)[:1]
-    if follows and follows[0] in _data()["adjective_after_comma"].get(found, ()) and (
-            text[:pos].rstrip().endswith(",")):
-        return True  # "68.9 percent, close to the level": an adjective
     before, before2 = _previous_words(text, pos)
     if before in _word_set("scheduled_verb_after") and found.split(None, 1)[0].endswith("s"):
         return False

@@ -431,8 +431,9 @@ def _name_continues(s: _Spot) -> str:
     if s.written.endswith(("'s", "s'")) or s.headline:
         return ""
     written, word = _name_word_after(s.text, s.end)
-    if not word or word in _name_words(s.kb, s.entity.id) or _state_office().match(s.text, s.end):
-        return ""  # "New York Attorney General Letitia James": an office of it
+    if not word or word in _name_words(s.kb, s.entity.id) or (
+            s.entity.type == "place" and _state_office().match(s.text, s.end)):
+        return ""  # "New York Attorney General Letitia James": an office of the state
     return f"followed by {written!r}"
 
 
@@ -616,11 +617,8 @@ def _match(s: _Spot) -> str:
 
 
 _TEAM_TYPES = frozenset({"country", "place"})
-_PREPOSITIONS = frozenset({"to", "in", "into", "from", "of", "for", "with", "at", "on", "by",
-                           "against", "over", "across", "like", "as", "than", "about", "near",
-                           "between", "toward", "towards", "inside", "outside", "throughout",
-                           "around", "within", "without"})
-_PLURAL_AFTER = re.compile(r"(?:\s+(\w+)|,\s+(who)\s)")  # "Australia were", "Wales, who have"
+_SCORE_IN = re.compile(rf"(?<![\w-]){_SCORE_TEXT}(?![\w-])")  # "lead the series 3-0."
+_PLURAL_AFTER = re.compile(r"(?:\s+(\w+)|,\s+(who)\s)")  # "Australia were", "Wales, who"
 # What may stand right before a side's name opening its clause: nothing, a punctuation mark, or
 # one of these ("Australia were 255 for four", "..., while England play Iceland"); not a word
 # the name would be the object of ("flights across northern Europe have been grounded"), nor
@@ -635,23 +633,27 @@ _OPENING_MARKS = ",;:(\u2014\u2013"
 
 def _team_plural(s: _Spot) -> str:
     """A country, region or town opening its clause with a plural verb, or followed by ",
-    who", in a sentence that names a match, is its side in British English: "Australia were
-    255 for four at stumps", "New South Wales, who have lost three of their four matches"
-    (data/context.yaml `team_plural_verbs`, `matches`); not a name plural in form ("the
-    Philippines are", "Maldives have asked"), nor "Russia have denied" with no match named."""
+    who" and one, in a sentence with a score or a word of sport, is its side in British
+    English: "Australia were 255 for four at stumps", "New South Wales, who have lost three of
+    their four matches" (data/context.yaml `team_plural_verbs`, `side_cues`); not a name plural
+    in form ("the Philippines are", "Maldives have asked"), nor "Russia have denied" with no
+    match in sight, nor "India, who has"."""
     if s.entity.type not in (*_TEAM_TYPES, "city"):
         return ""
     found = _PLURAL_AFTER.match(s.text, s.end)
-    word = (found.group(1) or found.group(2)).casefold() if found else ""
+    who = bool(found and found.group(2))
+    word = (_PLURAL_AFTER.match(s.text, found.end() - 1).group(1) if who  # "Wales, who have"
+            else found.group(1) if found else "").casefold()
     words_ = lexicon.context_words()
-    if word != "who" and (word not in words_.team_plural_verbs
-                          or s.written.casefold().startswith("the ") or s.written.endswith("s")):
+    if word not in words_.team_plural_verbs or not who and (
+            s.written.casefold().startswith("the ") or s.written.endswith("s")):
         return ""
     before = s.text[:s.start].split()[-1:]
     prev = before[0] if before else ""
     opens = (not prev or prev.casefold() in _CLAUSE_OPENERS
-             or prev[-1] in _OPENING_MARKS and not (word == "who" and prev[-1] == ","))
-    if not opens or words_.matches.isdisjoint(lexicon.tokens(s.text)):
+             or prev[-1] in _OPENING_MARKS and not (who and prev[-1] == ","))
+    if not opens or not (_SCORE_IN.search(s.text) or not words_.side_cues.isdisjoint(
+            lexicon.tokens(s.text))):
         return ""
     return f"a side ({word!r} after it)"
 
@@ -860,10 +862,11 @@ def _introduced(s: _Spot) -> str:
     return f"introduced after {word!r}" if word in lexicon.context_words().introducers else ""
 
 
-# a verb right after a name, making it the subject of a clause ("the tanker Iran seized", "the
-# vessel China sent"), not a ship's name ("the ferry Estonia in the Baltic", "Kursk sank")
-_CLAUSE_VERB_AFTER = re.compile(r" (?:[a-z]+ed|sent|lost|built|bought|sold|took|held|caught|hit|"
-                                r"struck|ran|owns|runs|operates|uses)\b")
+# what may follow a ship's name: a stop, the end, a preposition or a relative pronoun ("the ferry
+# Estonia, which went down", "the ferry Estonia in the Baltic"); a verb makes the name the
+# subject of a clause ("the tanker Iran seized", "the submarine Australia will buy")
+_AFTER_SHIP_NAME = re.compile(r"\s*(?:$|[.,;:)!?\u2014\u2013-]|(?:in|at|on|off|near|from|to|"
+                              r"with|into|for|during|which|that)\b)")
 _APPOSED_AFTER = re.compile(r",\s+(?:a|an|the|who)\s+([^,.;:!?()]{1,80})", re.IGNORECASE)
 _APPOSED_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\.\s+)(?:the|an?)\s+([^,.;:!?()]{1,60}),\s+$",
                              re.IGNORECASE)
@@ -895,7 +898,7 @@ def _apposed(s: _Spot) -> str:
             and not set(before) & words_.work_verb_after):
         return f"the title of a {word}"  # "the horror film Tusk", "Spielberg's film Munich"
     if (word in words_.ships and s.written[:1].isupper()
-            and not _CLAUSE_VERB_AFTER.match(s.text, s.end)):
+            and _AFTER_SHIP_NAME.match(s.text, s.end)):
         return f"the name of a {word}"  # "the ferry Estonia, which", not "the tanker Iran seized"
     if word and not set(lexicon.tokens(lead.group(1))) & _PAST_CAREER:
         # "Bollywood actor Imran Khan"; before a place name too: "swimmer Chad le Clos"; not
@@ -907,30 +910,42 @@ def _apposed(s: _Spot) -> str:
         if (s.entity.type == "person" and word in words_.place_nouns
                 and lead.group(2)[:1].isupper()):
             return f"part of the place name {lead.group(2)!r}"  # "County Kerry"
-    # an apposition before the name ends in its head: "The District Collector, Ms. Swaraj" (not
-    # "The band formed in Topeka, Kansas")
-    for apposed, head_last in ((_APPOSED_AFTER.match(s.text, s.end), False),
-                               (_APPOSED_BEFORE.search(s.text, 0, s.start), True)):
+    # a region after a town and a comma is an address, no apposition ("The band formed in
+    # Topeka, Kansas")
+    address = s.entity.type in ("place", "country") and _TOWN_BEFORE.search(s.text, 0, s.start)
+    for apposed in (_APPOSED_AFTER.match(s.text, s.end),
+                    None if address else _APPOSED_BEFORE.search(s.text, 0, s.start)):
         tokens = lexicon.tokens(apposed.group(1)) if apposed else []
         phrase = _noun_phrase(tokens)
         if phrase != tokens and tokens[len(phrase)] in words_.attribution_verbs and (
                 _RELATIVES.isdisjoint(phrase)):
             continue  # "In Kabul, a teacher said ...": a clause of its own, no apposition
-        if set(phrase) & _PAST_CAREER:
+        words = set(phrase)
+        if not words or words & _PAST_CAREER:
             continue
-        words = set(phrase[-1:] if head_last else phrase)
-        if not words:
-            continue
-        found = sorted(words & (words_.other_occupations | words_.venues | words_.ships)
-                       - _own_words(s))
+        found = sorted(words & (words_.other_occupations | words_.venues) - _own_words(s))
         if found:
             return f"described as a {found[0]}"
-        head = _head_words(apposed.group(1)) if s.entity.type == "person" else set()
-        if head & words_.place_nouns:  # "a fishing town in Japan", not "a lawmaker from the city"
+        if ship := _ship_head(_head(apposed.group(1))):
+            return f"described as a {ship}"
+        head = _head_words(apposed.group(1))
+        if s.entity.type == "person" and head & words_.place_nouns:  # "a fishing town in
+            # Japan", not "a lawmaker from the city"
             return f"described as a {sorted(head & words_.place_nouns)[0]}"
     owner = _OWNERS_WORK_AFTER.match(s.text, s.end)  # "Munich, Steven Spielberg's thriller"
     head = _head_noun(owner.group(1)) if owner else ""  # not "Mumbai, India's film capital"
     return f"described as someone's {head}" if head in words_.works else ""
+
+
+def _ship_head(head: list[str]) -> str:
+    """The ship word heading a noun phrase ("the biggest warship ever built"), not one that
+    describes another noun ("the biggest tanker owner", "a major ship refuelling hub"), or ""."""
+    ships = lexicon.context_words().ships
+    for i, word in enumerate(head):
+        if word in ships:
+            after = head[i + 1] if i + 1 < len(head) else ""
+            return word if not after or after.endswith(("ed", "ly")) or after == "ever" else ""
+    return ""
 
 
 def _head_noun(phrase: str) -> str:
@@ -1175,14 +1190,12 @@ _NEXT_WORD = re.compile(r" (\w+)")  # the next word, a single space between ("In
 
 # Each check gives the reason the mention is part of another name there, or "".
 _OTHER_NAME_CHECKS = (_lower_case, _compound, _name_continues, _language, _ethnic, _agreement,
-                      _place_of_another_kind, _private,
-                      _counted_people, _score, _match, _team_plural, _month_day, _region,
-                      _name_of,
-                      _place_preposition, _another_holder, _acronym_of_another, _introduced,
-                      _apposed, _namesake, _foreign_body, _owned_by_another, _other_sense,
-                      _ampersand, _storm, _quoted_title, _region_named_after,
-                      _saints_institution, _article_dropped, _name_before, _currency,
-                      _unit_of_measure)
+                      _place_of_another_kind, _private, _counted_people, _score, _match,
+                      _team_plural, _month_day, _region, _name_of, _place_preposition,
+                      _another_holder, _acronym_of_another, _introduced, _apposed, _namesake,
+                      _foreign_body, _owned_by_another, _other_sense, _ampersand, _storm,
+                      _quoted_title, _region_named_after, _saints_institution, _article_dropped,
+                      _name_before, _currency, _unit_of_measure)
 
 
 def _another_name(kb: KnowledgeBase, entity_id: str, method: str, text: str, start: int,

@@ -366,6 +366,7 @@ class ContextWords:
     leading_verbs: frozenset[str]
     side_words: frozenset[str]
     team_plural_verbs: frozenset[str]
+    side_cues: frozenset[str]
     demonym_private_before: frozenset[str]
     part_words: frozenset[str]
     side_words_in_match: frozenset[str]
