@@ -66,3 +66,13 @@ def quoted_around(text: str, start: int, end: int) -> str | None:
         if m.start(group) <= start and end <= m.end(group):
             return m.group(group)
     return None
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{4,}(?![\w'-])")  # "months", not "of", "by" or "U.S."
+
+
+def in_title_case(text: str) -> bool:
+    """Whether `text` is in capitals or title case: no lower-case word of four letters or more
+    (a headline's "Talks To Resume Tuesday", a title in quotes "'Paris, Texas'"), so a capital in
+    it tells nothing of a name."""
+    return _LOWER_WORD.search(text) is None

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from normalize.text import in_title_case
 from normalize.yamldata import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -351,7 +352,6 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
 
 
 _LEAD = " \t\"'([\u2018\u201c\u2014\u2013-"
-_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{4,}(?![\w'-])")  # "months", not "of" or "U.S."
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.|\b[A-Z][a-z]{0,3}\.)$")  # "U.S.", "Mr.", "Corp."
 
 
@@ -383,7 +383,7 @@ def infinitive_before(context: str | None, mention: str) -> bool:
     if found is None or before.endswith("ed") or before in _word_set("verbs_before_infinitive"):
         return False  # "continued to rattle", "continues to rattle": a verb governs it
     written = _as_written(context, text)
-    return not written or not written[found.start(1)].isupper() or _title_case(written)
+    return not written or not written[found.start(1)].isupper() or in_title_case(written)
 
 
 def _infinitive_in_clause(text: str, at: int) -> tuple[re.Match[str] | None, str]:
@@ -421,8 +421,7 @@ def _unmarked(context: str | None, text: str, start: int, at: int) -> bool:
     """Whether no tense marker stands in text[start:at] but a past participle opening it (the
     infinitive's: "to remain closed", "to be held") and a marker written capitalized that counts
     only in lower case ("to cut output in May and June": the month)."""
-    lead = _participle_scanner().match(text, start, at)
-    start = lead.end() if lead else start
+    start = _past_participle_end(text, start, at)
     written = _as_written(context, text)
     for pos, stop, _, _ in _markers(text[start:at]):
         if not (written and written[start + pos].isupper()
@@ -474,10 +473,11 @@ def deadline_of_infinitive(context: str | None, mention: str) -> bool:
     return _unmarked(context, text, found.end(), at)
 
 
-def _after_participle(text: str) -> str:
-    """`text` without the past participle that opens it ("closed" of " closed until"), if any."""
-    lead = _participle_scanner().match(text)
-    return text[lead.end():] if lead else text
+def _past_participle_end(text: str, start: int, end: int) -> int:
+    """Where text[start:end] goes on past the past participle that opens it ("closed" of
+    " closed until", "be held" of " be held on"), else `start`."""
+    lead = _participle_scanner().match(text, start, end)
+    return lead.end() if lead else start
 
 
 @lru_cache(maxsize=1)
@@ -485,12 +485,6 @@ def _participle_scanner() -> re.Pattern[str]:
     """A past participle, regular or of data/tense.yaml `past_participles`, opening a text."""
     irregular = _trie_regex([(w,) for w in map(str, _data()["past_participles"]) if w.isalpha()])
     return re.compile(rf"[^a-z']+(?:be[^a-z']+)?(?:[a-z]{{2,}}ed|{irregular})(?![a-z'])")
-
-
-def _title_case(written: str) -> bool:
-    """Whether the text as written is in capitals or title case: no lower-case word of four
-    letters or more (such words are capitalized there, so a capital tells nothing)."""
-    return _LOWER_WORD.search(written) is None
 
 
 def _in_name(written: str, pos: int) -> bool:
@@ -501,7 +495,7 @@ def _in_name(written: str, pos: int) -> bool:
     if not before or before[-1] in "!?:;" or (before[-1] == "."
                                                and not _ABBREVIATION.search(before)):
         return False
-    return not _title_case(written)
+    return not in_title_case(written)
 
 
 @lru_cache(maxsize=1)
@@ -741,9 +735,11 @@ def _cue_with_verb(text: str, at: int, written: str = "") -> str | None:
             continue
         # the nearest: "Forecasters have issued a flood watch through Friday" is the watch's
         found = _last_in_clause(verb, text, m.start())
-        between = text[found.end():m.start()] if found is not None else ""
+        start = found.end() if found is not None else m.start()
         if found is not None and found.group() in _word_set("copulas"):
-            between = _after_participle(between)  # "remain closed until Monday": it lasts
+            start = _past_participle_end(text, start, m.start())  # "remain closed until
+            # Monday": it lasts
+        between = text[start:m.start()]
         if lower and found is not None and _CAPITALIZED.search(written, found.end(), m.start()):
             continue  # "a warning for Scotland on Monday": a place, no hazard, between
         if (found is not None and next(_markers(between), None) is None

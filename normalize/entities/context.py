@@ -11,7 +11,7 @@ from functools import cache, cached_property, lru_cache
 from normalize.entities import lexicon
 from normalize.entities.kb import COUNTRY_TYPES, NAMED_PLACE_TYPES, Entity, Hit, KnowledgeBase
 from normalize.entities.match import MARGIN, Candidate
-from normalize.text import fold, quoted_around
+from normalize.text import fold, in_title_case, quoted_around
 
 # Tokens after a seat/capital searched for an actor verb ("the Kremlin on Monday said").
 VERB_WINDOW = 4
@@ -618,7 +618,7 @@ def _match(s: _Spot) -> str:
 
 _TEAM_TYPES = frozenset({"country", "place"})
 _SCORE_IN = re.compile(rf"(?<![\w-]){_SCORE_TEXT}(?![\w-])")  # "lead the series 3-0."
-_PLURAL_AFTER = re.compile(r"(?:\s+(\w+)|,\s+(who)\s)")  # "Australia were", "Wales, who"
+_PLURAL_AFTER = re.compile(r"(,\s+who)?\s+(\w+)")  # "Australia were", "Wales, who have"
 # What may stand right before a side's name opening its clause: nothing, a punctuation mark, or
 # one of these ("Australia were 255 for four", "..., while England play Iceland"); not a word
 # the name would be the object of ("flights across northern Europe have been grounded"), nor
@@ -641,9 +641,8 @@ def _team_plural(s: _Spot) -> str:
     if s.entity.type not in (*_TEAM_TYPES, "city"):
         return ""
     found = _PLURAL_AFTER.match(s.text, s.end)
-    who = bool(found and found.group(2))
-    word = (_PLURAL_AFTER.match(s.text, found.end() - 1).group(1) if who  # "Wales, who have"
-            else found.group(1) if found else "").casefold()
+    who = bool(found and found.group(1))
+    word = found.group(2).casefold() if found else ""
     words_ = lexicon.context_words()
     if word not in words_.team_plural_verbs or not who and (
             s.written.casefold().startswith("the ") or s.written.endswith("s")):
@@ -681,18 +680,17 @@ def _region(s: _Spot) -> str:
         if s.entity.type == "person":
             return ""
     outer = regions_named(s.kb, name, regions)
-    inside = s.entity.id in outer or any(s.kb.contains(o, s.entity.id) for o in outer)
     if not outer and s.entity.type in TOWN_TYPES and (
             names := lexicon.context_words().region_abbreviations.get(name.casefold())):
         # "Athens, Ga.": an abbreviation names a state or province, whether the KB holds it
         # or not; a town it does not hold is a namesake
         outer = {r for n in names for r in regions_named(s.kb, n, regions)}
-        if outer:
-            inside = any(s.kb.contains(o, s.entity.id) for o in outer)
-        else:  # a state the KB does not hold: only a town of another country is none of it
-            inside = bool(country_of(s.kb, s.entity.id)
-                          & lexicon.context_words().abbreviation_countries)
+        inside = (any(s.kb.contains(o, s.entity.id) for o in outer) if outer
+                  # a state the KB does not hold: only a town of another country is none of it
+                  else bool(country_of(s.kb, s.entity.id)
+                            & lexicon.context_words().abbreviation_countries))
         return "" if inside else f"in {name!r}"
+    inside = s.entity.id in outer or any(s.kb.contains(o, s.entity.id) for o in outer)
     return f"in {name!r}" if outer and not inside else ""
 
 
@@ -926,12 +924,12 @@ def _apposed(s: _Spot) -> str:
         found = sorted(words & (words_.other_occupations | words_.venues) - _own_words(s))
         if found:
             return f"described as a {found[0]}"
-        if ship := _ship_head(_head(apposed.group(1))):
+        head = _head(apposed.group(1))
+        if ship := _ship_head(head):
             return f"described as a {ship}"
-        head = _head_words(apposed.group(1))
-        if s.entity.type == "person" and head & words_.place_nouns:  # "a fishing town in
-            # Japan", not "a lawmaker from the city"
-            return f"described as a {sorted(head & words_.place_nouns)[0]}"
+        places = sorted(set(head) & words_.place_nouns) if s.entity.type == "person" else []
+        if places:  # "a fishing town in Japan", not "a lawmaker from the city"
+            return f"described as a {places[0]}"
     owner = _OWNERS_WORK_AFTER.match(s.text, s.end)  # "Munich, Steven Spielberg's thriller"
     head = _head_noun(owner.group(1)) if owner else ""  # not "Mumbai, India's film capital"
     return f"described as someone's {head}" if head in words_.works else ""
@@ -972,11 +970,6 @@ def _head(phrase: str) -> list[str]:
             break
         out.append(w)
     return out
-
-
-def _head_words(phrase: str) -> set[str]:
-    """The words of a noun phrase before its first preposition or relative pronoun."""
-    return set(_head(phrase))
 
 
 # the word right before a mention, and up to two words before it ("former" rules it out)
@@ -1165,14 +1158,13 @@ def _quoted_title(s: _Spot) -> str:
         return ""
     quoted = quoted_around(s.text, s.start, s.end)
     before = lexicon.tokens(s.text[max(0, s.start - 16):s.start])[-1:]
-    if (not quoted or len(quoted.split()) > MAX_QUOTED_TITLE_WORDS or _LOWER_WORD.search(quoted)
+    if (not quoted or len(quoted.split()) > MAX_QUOTED_TITLE_WORDS or not in_title_case(quoted)
             or set(before) & lexicon.context_words().place_before):
         return ""
     return "a title in quotation marks"
 
 
 MAX_QUOTED_TITLE_WORDS = 6  # a longer quotation is speech, no title
-_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]{4,}(?![\w'-])")  # "will" of a quotation, not "by"
 
 
 def _region_named_after(s: _Spot) -> str:
