@@ -164,6 +164,24 @@ def middle_dropped(kb: KnowledgeBase, key: str) -> list[Candidate]:
     return out
 
 
+def suffix_dropped(kb: KnowledgeBase, key: str) -> list[Candidate]:
+    """A person named with a generational suffix ("Lloyd Austin III", "James B. Comey Jr.")
+    that the KB writes with that suffix in one of its names: the name without it. A suffix the
+    KB never gives the person tells another of the family (a father or son): no candidate."""
+    toks = key.split()
+    if len(toks) < 3 or toks[-1] not in lexicon.name_parts().suffixes:
+        return []
+    rest = " ".join(toks[:-1])
+    out = []
+    for c in direct(kb, rest) or translit(kb, rest) or middle_dropped(kb, rest):
+        e = kb.get(c.id)
+        if (e is not None and e.type == "person" and c.method != "surname" and any(
+                lexicon.tokens(n)[-1:] == toks[-1:] for n in (e.name, *e.aliases))):
+            out.append(Candidate(c.id, c.score * 0.95, "variant",
+                                 f"suffix {toks[-1]!r} as the KB writes it; {c.explain}"))
+    return out
+
+
 def _initials(middle: list[str]) -> str:
     """Middle names as initials; a token of one or two letters is initials already ("hw")."""
     return "".join(t if len(t) <= 2 else t[0] for t in middle)
@@ -180,7 +198,7 @@ def _other_middle(entity: Entity, toks: list[str]) -> bool:
 def name_candidates(kb: KnowledgeBase, key: str, caps: str | None = None) -> list[Candidate]:
     """A bare name: direct index, then transliteration, middle names dropped, then typos."""
     return (direct(kb, key, caps) or translit(kb, key) or middle_dropped(kb, key)
-            or typo(kb, key))
+            or suffix_dropped(kb, key) or typo(kb, key))
 
 
 # ----------------------------------------------------------------------------- titles and roles

@@ -51,7 +51,14 @@ from normalize.entities.match import (
     parse_date,
     rank,
 )
-from normalize.entities.names import direct, middle_dropped, name_candidates, translit, typo
+from normalize.entities.names import (
+    direct,
+    middle_dropped,
+    name_candidates,
+    suffix_dropped,
+    translit,
+    typo,
+)
 from normalize.entities.roles import (
     TitleParse,
     apposition,
@@ -93,6 +100,7 @@ __all__ = [
     "role_at_time",
     "role_in_apposition",
     "short_typo",
+    "suffix_dropped",
     "titled",
     "translit",
     "typo",
@@ -161,8 +169,8 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
                 if cands and parse.qualifier is None:
                     cands = _of_a_named_country(kb, parse, cands, mention, context)
     if not cands:
-        cands = (translit(kb, m.key) or middle_dropped(kb, m.key) or typo(kb, m.key)
-                 or _spaced(kb, m.key))
+        cands = (translit(kb, m.key) or middle_dropped(kb, m.key)
+                 or suffix_dropped(kb, m.key) or typo(kb, m.key) or _spaced(kb, m.key))
         if (cands and context and all(c.method == "fuzzy" for c in cands)
                 and in_dateline(m.key.split(), context)):
             cands = []  # a dateline is spelt with care: "ANTAKYA, Turkey" is no typo of Antalya
