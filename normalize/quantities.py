@@ -165,6 +165,7 @@ class _Tables:
     screen_words: frozenset[str]
     label_heads: frozenset[str]
     labels_after: frozenset[str]
+    distance_events: frozenset[str]
     year_nouns: tuple[list[str], ...]  # phrases as words, as _startswith compares them
     start_points: frozenset[str]
     # a name holding a number: letters of name_suffixes against it ("the 49ers"), a number
@@ -237,6 +238,7 @@ def _tables() -> _Tables:
         screen_words=frozenset(str(w) for w in raw["screen_words"]),
         label_heads=frozenset(str(w) for w in raw["label_heads"]),
         labels_after=frozenset(str(w) for w in raw["labels_after"]),
+        distance_events=frozenset(str(w) for w in raw["distance_events"]),
         year_nouns=tuple(str(w).split() for w in raw["year_nouns"]),
         start_points=frozenset(str(w) for w in raw["start_points"]),
         names=re.compile(r"\d(?:" + "|".join(re.escape(str(w)) for w in raw["name_suffixes"])
@@ -559,6 +561,9 @@ def _resolve(key: str, text: str) -> Quantity | None:
         tokens = [t.money_magnitudes.get(tok, tok) for tok in tokens]
     if tokens[0] == "+" and tokens[1:2] and tokens[1][:1].isdigit():  # "+2.3%": a rise
         return _resolve(key[key.index("+") + 1:].lstrip(), text)
+    if tokens[0] in _MINUS or tokens[0] in ("between", "from") and tokens[1:2] == ["-"]:
+        if _SIGNED_RANGE.fullmatch(key):  # "-5 to -10 degrees", "between -40 and -45"; not
+            return _signed_range(key, text)  # "-5 and -10", two numbers
     if tokens[0] in _MINUS and len(tokens) > 1:  # "-5C", "minus 12 degrees"
         got = _resolve(key[len(tokens[0]):].lstrip(), text) if tokens[1][:1].isdigit() else None
         return None if got is None or got.mod != "EXACT" or got.low is None else replace(
@@ -622,6 +627,9 @@ def _resolve(key: str, text: str) -> Quantity | None:
         kind, rule = "exact", f"{rule} alone"  # "up from 12,105": the earlier value
     if j < len(tokens) and tokens[j] in t.labels_after and value != 1:
         return None  # "the 205 bus", "a 911 call": a route or a number to call; "1 bus" counts
+    if unit is None and tokens[j - 1] == "m" and j < len(tokens) and tokens[j] in (
+            t.distance_events):
+        return None  # "the 100m final": a race, not a hundred million
     at = j + 1 if j < len(tokens) and tokens[j] == "-" else j  # "30-plus", "40-odd"
     for phrase, qual in t.suffixes.get(tokens[at], ()) if at < len(tokens) else ():
         if _startswith(tokens, at, phrase):
@@ -651,6 +659,31 @@ def _resolve(key: str, text: str) -> Quantity | None:
                                 unit=rest, rule=rule),
     }
     return build[kind]()
+
+
+_SIGNED = r"(?:-|minus) ?\d[\d,]*(?:\.\d+)?"
+_SIGNED_RANGE = re.compile(
+    rf"(?:(?P<lead>between|from) )?(?P<a>{_SIGNED})(?: ?(?:°[cf]?|c|f|degrees))? ?"
+    rf"(?P<link>to|and|through) (?P<b>(?:(?:-|minus) ?)?\d[\d,]*(?:\.\d+)?)(?P<rest>.*)")
+
+
+def _signed_range(key: str, text: str) -> Quantity | None:
+    """A range one end of which at least is below zero ("-5 to -10 degrees", "between -40 and
+    -45", "minus 5 to 5C"): its ends in either order (a fall below zero is often told from the
+    warmer end); the unit is the second end's. None for anything else."""
+    m = _SIGNED_RANGE.fullmatch(key)
+    if m is None or (m.group("link") == "and") != (m.group("lead") == "between"):
+        return None
+    ends = []
+    for end in (m.group("a"), m.group("b")):
+        negative = end.startswith(("-", "minus"))
+        ends.append(-float(end.lstrip("-minus ").replace(",", "")) if negative
+                    else float(end.replace(",", "")))
+    digits = m.group("b").lstrip("-minus ")
+    second = _resolve(f"{digits}{m.group('rest')}", text)
+    if second is None or second.mod != "EXACT":
+        return None
+    return Quantity(min(ends), max(ends), text, "RANGE", unit=second.unit, rule="signed range")
 
 
 _OF_AMOUNT = re.compile(r"(?<![\w-])of (?=[\d" + _CURRENCY_SIGNS + r"])")
