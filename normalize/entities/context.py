@@ -578,7 +578,8 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:will|would|must|can|could|should|shall|to)\s
 _VERB_BEFORE = re.compile(rf"\b(\w+(?:\s+(?:{_SCORE_TEXT}\s+)?(?:to|with|by|for|on))?)\s+"
                           r"(?:the\s+)?$")  # "beating the Netherlands 1-0"
 _SCORE = re.compile(rf"\s{_SCORE_TEXT}(?=\s)")
-_SIDE_WORD = re.compile(r"\s+(\w+)")  # "Brazil coach", "Argentina's players"
+# "Brazil coach", "Argentina's players"; not "India's squad of negotiators"
+_SIDE_WORD = re.compile(r"(?:['\u2019]s)?\s+(\w+)(?!\w|\s+of\s)")
 _TO_AFTER = re.compile(r"\s+to\s")
 
 

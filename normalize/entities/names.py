@@ -102,6 +102,12 @@ def plural_of(word: str, name: str) -> bool:
     return word == f"{name}s"
 
 
+def adjective_of(word: str, name: str) -> bool:
+    """Whether a word is a place name with an adjective's ending ("Persian" of Persia, "Korean"
+    of Korea): a people, a language or a style, not a misspelt place."""
+    return word in (f"{name}n", f"{name}an", f"{name}ian")
+
+
 def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
     """Stage 9: keys within a per-token edit budget, found through the deletion index and
     scored with rapidfuzz; accepted only with enough agreement (`typo_evidence`)."""
@@ -128,9 +134,10 @@ def typo(kb: KnowledgeBase, key: str) -> list[Candidate]:
                     key, h):
                 continue  # a typo on top of a nickname is too far from the name
             entity = kb.get(h.id)
-            if (entity is not None and entity.type in NAMED_PLACE_TYPES
-                    and substituted(toks, cand)):
-                continue
+            if entity is not None and entity.type in NAMED_PLACE_TYPES and (
+                    substituted(toks, cand) or any(
+                        adjective_of(t, c) for t, c in zip(toks, cand, strict=True))):
+                continue  # "Antakya" is not Antalya; "the Persian new year" is no slip of Persia
             name = entity.name if entity else h.id
             score = h.score * (0.5 + 0.5 * ratio / 100)
             out.append(Candidate(h.id, score, "fuzzy",
