@@ -664,7 +664,7 @@ _WORD_LISTS = ("words", "before", "not_before", "after", "not_after", "after_nam
                "before_set_off", "head_of_the")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
                      "after_capital", "before_name", "before_possessive", "after_given_name",
-                     "after_digits", "quoted", "quoted_title", "alone", "after_comma")
+                     "after_digits", "quoted", "quoted_title", "alone", "after_comma", "set_off")
 MAX_TITLE_WORDS = 8  # a quoted title longer than this is a quotation
 
 
@@ -786,6 +786,16 @@ def _alone(_: object, text: str, around: _Around) -> bool:
         c.isdigit() for c in text[max(0, start - 8):end + 8])
 
 
+_SET_OFF_BEFORE = re.compile(r"(?:^|[,;:(\u2014]|[.!?][\"'\u201d\u2019]?)[\s\"'\u201c\u2018]*$")
+
+
+def _set_off(_: object, text: str, around: _Around) -> bool:
+    """Whether the mention is a phrase of its own: opening its sentence or after a comma, and
+    followed by a comma ("..., at the end of the day, the Games would pay")."""
+    return text[around[1]:around[1] + 1] == "," and bool(
+        _SET_OFF_BEFORE.search(text, max(0, around[0] - 8), around[0]))
+
+
 def _suffixed(suffixes: frozenset[str], text: str, around: _Around) -> bool:
     end = around[1]
     return any(text[end:end + len(x)].casefold() == x
@@ -870,6 +880,7 @@ _CONDITIONS: tuple[tuple[str, Callable[[Any, str, _Around], bool]], ...] = (
     ("all_caps", lambda _, text, a: _acronym(text, a[0], a[1])),
     ("quoted_title", lambda _, text, a: _in_quoted_title(text, a[0], a[1])),
     ("alone", _alone),
+    ("set_off", _set_off),
     ("suffix", _suffixed),
     ("street_after", lambda streets, text, a: _street_after(text, a[1], streets)),
     ("in_sentence", lambda words, text, a: not words.isdisjoint(
