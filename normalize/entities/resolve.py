@@ -110,12 +110,33 @@ __all__ = [
 _COUNTERPART_LAST = frozenset(w[-1] for w in lexicon.roles().counterpart_words)
 
 
+# A role of "the country" or "the nation": the one country its sentence names before it.
+_THE_COUNTRYS = re.compile(r"(?i)the\s+(?:country|nation)['\u2019]s\s+(?P<rest>\S.*)")
+
+
+def _country_named_before(kb: KnowledgeBase, mention: str, context: str) -> Entity | None:
+    """The only country the sentence names (by itself, a place in it or one of its people)
+    before the mention, else None."""
+    at = context.casefold().find(mention.strip().casefold())
+    named = countries_named(kb, context[:at]) if at > 0 else frozenset()
+    return kb.get(next(iter(named))) if len(named) == 1 else None
+
+
 def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
                     context: str | None) -> list[Candidate]:
     """Run the stages in order; the first that finds candidates wins, then metonymy."""
     m = lexicon.prepare(mention)
     if not m.key:
         return []
+    own = _THE_COUNTRYS.match(m.text) if context else None
+    if own is not None:  # "In China, the country's top diplomat": China's top diplomat
+        country = _country_named_before(kb, mention, context or "")
+        if country is None:
+            return []
+        named = _all_candidates(kb, f"{country.name}'s {own.group('rest')}", day, context)
+        return [Candidate(c.id, c.score, c.method,
+                          f"the country is {country.name}, the one its sentence names before; "
+                          f"{c.explain}") for c in named]
     lead = 1 if m.toks[0] == "the" else 0
     if len(m.toks) > lead + 1 and lexicon.roles().time_modifiers.get(m.toks[lead]) == "dead":
         return _named_after_dead(kb, m, day, context)
