@@ -143,6 +143,7 @@ class _Tables:
     currencies: dict[str, str]
     money_after_magnitude: dict[str, str]
     dollar_prefixes: dict[str, str]
+    number_only: frozenset[str]
     currency_prefixes: dict[str, str]
     vulgar_fractions: dict[str, float]
     measures: frozenset[str]
@@ -211,6 +212,7 @@ def _tables() -> _Tables:
         currencies=raw["currencies"],
         money_after_magnitude=raw["currencies_after_magnitude"],
         dollar_prefixes=raw["dollar_prefixes"],
+        number_only=frozenset(str(w) for w in raw["number_only_qualifiers"]),
         currency_prefixes=raw["currency_prefixes"],
         vulgar_fractions={k: float(v) for k, v in raw["vulgar_fractions"].items()},
         measures=frozenset(raw["currencies"].values()) | set(raw["dollar_prefixes"].values())
@@ -570,7 +572,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
             got, low=-got.low, high=-got.low, rule=f"minus {got.rule}")
     i, kind, rule = 0, "exact", "number"
     for phrase, qual in t.prefixes.get(tokens[0], ()):
-        if _startswith(tokens, 0, phrase) and len(tokens) > len(phrase):
+        if _startswith(tokens, 0, phrase) and len(tokens) > len(phrase) and not (
+                _number_only(phrase, tokens[len(phrase)], t)):
             i, kind, rule = len(phrase), qual, f"qualifier:{' '.join(phrase)}"
             break
     if i == 0:
@@ -627,8 +630,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
         kind, rule = "exact", f"{rule} alone"  # "up from 12,105": the earlier value
     if j < len(tokens) and tokens[j] in t.labels_after and value != 1:
         return None  # "the 205 bus", "a 911 call": a route or a number to call; "1 bus" counts
-    if unit is None and tokens[j - 1] == "m" and j < len(tokens) and tokens[j] in (
-            t.distance_events):
+    if unit is None and tokens[j - 1] == "m" and _race_after(tokens, j, t):
         return None  # "the 100m final": a race, not a hundred million
     at = j + 1 if j < len(tokens) and tokens[j] == "-" else j  # "30-plus", "40-odd"
     for phrase, qual in t.suffixes.get(tokens[at], ()) if at < len(tokens) else ():
@@ -681,8 +683,10 @@ def _signed_range(key: str, text: str) -> Quantity | None:
                     else float(end.replace(",", "")))
     digits = m.group("b").lstrip("-minus ")
     second = _resolve(f"{digits}{m.group('rest')}", text)
-    if second is None or second.mod != "EXACT":
+    if second is None or second.mod != "EXACT" or second.low is None:
         return None
+    scale = second.low / abs(ends[1]) if ends[1] else 1.0  # "-1.5 to -2 billion": both ends
+    ends = [end * scale for end in ends]
     return Quantity(min(ends), max(ends), text, "RANGE", unit=second.unit, rule="signed range")
 
 
@@ -823,9 +827,41 @@ def _opens_amount(words: list[str], i: int, t: _Tables) -> bool:
     for phrase, _ in t.prefixes.get(word, ()):
         if _startswith(words, i, phrase):
             after = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
+            if _number_only(phrase, after, t):
+                continue
             if not after.isalpha() or after in t.lead_articles or _amount_word(after, t):
                 return True
     return False
+
+
+_AFTER_RACE = frozenset({"in", "at", "on", "of", "for", "and", "with", "to"})
+
+
+def _race_after(tokens: list[str], j: int, t: _Tables) -> bool:
+    """Whether tokens[j:] name a race of the track or pool and nothing else: words of
+    numbers.yaml `distance_events` ("final", "freestyle final", "semi-final"), then the end, a
+    mark or a preposition ("the 100m final at the Olympics"; not "6m heat pumps", "2m race
+    fans", "2m semi-detached homes")."""
+    k = j
+    while k < len(tokens):
+        if tokens[k] in t.distance_events:
+            k += 1
+        elif tokens[k] == "-" and k > j and tokens[k + 1:k + 2] and tokens[k + 1] in (
+                t.distance_events):
+            k += 2
+        else:
+            break
+    return k > j and (k == len(tokens) or tokens[k] in _AFTER_RACE
+                      or not tokens[k].isalpha() and tokens[k] != "-")
+
+
+def _number_only(phrase: list[str], after: str, t: _Tables) -> bool:
+    """Whether `phrase` bounds only a number right after it, and `after` is none (an article
+    neither: "within a further 14 days"), or a year (numbers.yaml `number_only_qualifiers`:
+    "within the next 48 hours", "within 2024")."""
+    return " ".join(phrase) in t.number_only and (
+        not (after[:1].isdigit() or after in t.units and after not in t.lead_articles
+             or after in t.nouns) or bool(YEAR.fullmatch(after)))
 
 
 YEAR = re.compile(r"(1\d{3}|20\d\d|2100)\b(?![.,]\d)")

@@ -492,8 +492,9 @@ def _language(s: _Spot) -> str:
     if joined and joined.group(1).casefold() in words.language_compounds:
         return f"the language: '-{joined.group(1)}' follows"
     after = _NEXT.match(s.text, s.end)
-    alone = after is not None and (not after.group(1) or after.group(1).casefold()
-                                   in words.demonym_alone_before)
+    word = after.group(1).casefold() if after is not None and after.group(1) else ""
+    alone = after is not None and (not word or word in words.demonym_alone_before or (
+        word in words.language_after_in and _word_before(s) in ("in", "into")))
     return "a language or a person: no noun follows" if alone else ""
 
 
@@ -578,8 +579,9 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:will|would|must|can|could|should|shall|to)\s
 _VERB_BEFORE = re.compile(rf"\b(\w+(?:\s+(?:{_SCORE_TEXT}\s+)?(?:to|with|by|for|on))?)\s+"
                           r"(?:the\s+)?$")  # "beating the Netherlands 1-0"
 _SCORE = re.compile(rf"\s{_SCORE_TEXT}(?=\s)")
-# "Brazil coach", "Argentina's players"; not "India's squad of negotiators"
-_SIDE_WORD = re.compile(r"(?:['\u2019]s)?\s+(\w+)(?!\w|\s+of\s)")
+_SIDE_WORD = re.compile(r"\s+(\w+)")  # "Brazil coach", "Argentina's players"
+# "India's squad"; not "India's squad of negotiators"
+_OWNED_SIDE_WORD = re.compile(r"['\u2019]s\s+(\w+)(?!\w|\s+of\s)")
 _TO_AFTER = re.compile(r"\s+to\s")
 
 
@@ -606,6 +608,9 @@ def _match(s: _Spot) -> str:
     word = side.group(1).casefold() if side else ""
     if word in words_.side_words:
         return f"a team ({word!r} after it)"  # "Brazil coach Fernando Diniz"
+    owned = _OWNED_SIDE_WORD.match(s.text, s.end) if team and not found else None
+    if owned and owned.group(1).casefold() in words_.side_words_owned:
+        return f"a team ({owned.group(1)!r} after it)"  # "India's squad for the final"
     if word in words_.side_words_in_match:
         fixture = word  # "Argentina's players", in a sentence naming the qualifier
     result = _RESULT_AFTER.match(s.text, s.end)  # "Liverpool lost the final to Real Madrid"
