@@ -381,6 +381,9 @@ def _resolve(
                         languages, None, False)
         if got is not None:
             return replace(got, rule=f"{got.rule}-in-story")
+    if spec.rule == "numeric-date" and context and anchor is not None and (
+            swapped := _day_first_by_tense(spec, text, anchor, context, seasons, languages)):
+        return swapped  # "will begin on 3/4/2003", written on 6 March: 3 April
     direction, strict = _direction(prefer, spec, text, context)
     if (direction == "future" and not strict and (fields.get("quarter") or fields.get("half"))
             and not _quarter_context(text, context)):
@@ -399,6 +402,27 @@ def _resolve(
             # quarter-final against France on Saturday": the Saturday after that Sunday
             return _after_day(got, spec, text, day, anchor, context, seasons, languages)
     return got
+
+
+def _day_first_by_tense(spec: Spec, text: str, anchor: date, context: str, seasons: str,
+                        languages: tuple[str, ...]) -> TimeValue | None:
+    """A numeric date read month first ("3/4/2003") read day first instead when only that
+    reading agrees with its sentence's tense or cue: month first before the anchor in a
+    sentence about what is coming ("will begin on 3/4/2003", written on 6 March: 3 April), or
+    after it in one about what has been ("a notice dated 10/9/2022 set out", written on 14
+    September: 10 September); else None."""
+    f = spec.fields
+    year, month, day = f.get("year"), f["month"], f["day"]
+    if year is None or not 1 <= day <= 12 or day == month:
+        return None
+    cue = cue_of(context, text)
+    direction = cue or _DIRECTION_OF_TENSE.get(tense_of(context, text) or "")
+    first, second = date(year, month, day), date(year, day, month)
+    if not (direction == "future" and first < anchor <= second
+            or direction == "past" and second <= anchor < first):
+        return None
+    got = _anchored(f"{year:04d}-{day:02d}-{month:02d}", anchor, None, seasons, languages)
+    return replace(got, rule=f"{spec.rule}-day-first-by-tense", text=text) if got else None
 
 
 def _clock_range_end(spec: Spec, text: str, anchor: date | None, context: str, seasons: str,

@@ -664,7 +664,8 @@ _WORD_LISTS = ("words", "before", "not_before", "after", "not_after", "after_nam
                "before_set_off", "head_of_the")
 _KNOWN_CONDITIONS = (*_WORD_LISTS, "capitalized", "lower_case", "all_caps", "after_capitalized",
                      "after_capital", "before_name", "before_possessive", "after_given_name",
-                     "after_digits", "quoted", "quoted_title", "alone", "after_comma", "set_off")
+                     "after_digits", "quoted", "quoted_title", "alone", "after_comma", "aside",
+                     "set_off_from_place")
 MAX_TITLE_WORDS = 8  # a quoted title longer than this is a quotation
 
 
@@ -786,14 +787,29 @@ def _alone(_: object, text: str, around: _Around) -> bool:
         c.isdigit() for c in text[max(0, start - 8):end + 8])
 
 
-_SET_OFF_BEFORE = re.compile(r"(?:^|[,;:(\u2014]|[.!?][\"'\u201d\u2019]?)[\s\"'\u201c\u2018]*$")
+_COMMA_BEFORE = re.compile(r",\s*(?:(?:a|an|the)\s+)?$")
+_FROM_PLACE = re.compile(r"\s+from\s+[A-Z]")
 
 
-def _set_off(_: object, text: str, around: _Around) -> bool:
-    """Whether the mention is a phrase of its own: opening its sentence or after a comma, and
-    followed by a comma ("..., at the end of the day, the Games would pay")."""
+def _set_off_from_place(_: object, text: str, around: _Around) -> bool:
+    """Whether the mention stands after a comma, in apposition, and "from" and a capitalized
+    name follow it ("Emma Ruiz, a 9-year-old from Ohio", "Last year's winner, a 24-year-old
+    from Kenya"; not "The frigate, a 30-year-old from the Soviet era")."""
+    return bool(_COMMA_BEFORE.search(text, max(0, around[0] - 8), around[0])
+                and _FROM_PLACE.match(text, around[1]))
+
+
+# What opens an aside in speech: a quotation mark opening the sentence or a quote, or "that,"
+_ASIDE_BEFORE = re.compile(r"(?:^|[\s,;:(])[\"'\u201c\u2018]\s*$|(?<![\w-])that\s*,\s*$")
+
+
+def _aside(_: object, text: str, around: _Around) -> bool:
+    """Whether the mention is an aside in speech, followed by a comma and opening a quote or
+    right after "that," ("'At the end of the day, the people will decide,' he said", "told the
+    assembly that, at the end of the day, the Games would pay"; not "At the end of the day, the
+    Dow was up 0.5%")."""
     return text[around[1]:around[1] + 1] == "," and bool(
-        _SET_OFF_BEFORE.search(text, max(0, around[0] - 8), around[0]))
+        _ASIDE_BEFORE.search(text, max(0, around[0] - 12), around[0]))
 
 
 def _suffixed(suffixes: frozenset[str], text: str, around: _Around) -> bool:
@@ -880,7 +896,8 @@ _CONDITIONS: tuple[tuple[str, Callable[[Any, str, _Around], bool]], ...] = (
     ("all_caps", lambda _, text, a: _acronym(text, a[0], a[1])),
     ("quoted_title", lambda _, text, a: _in_quoted_title(text, a[0], a[1])),
     ("alone", _alone),
-    ("set_off", _set_off),
+    ("aside", _aside),
+    ("set_off_from_place", _set_off_from_place),
     ("suffix", _suffixed),
     ("street_after", lambda streets, text, a: _street_after(text, a[1], streets)),
     ("in_sentence", lambda words, text, a: not words.isdisjoint(
