@@ -110,6 +110,19 @@ __all__ = [
 _COUNTERPART_LAST = frozenset(w[-1] for w in lexicon.roles().counterpart_words)
 
 
+# "of" and a capitalized name after a mention: what a role is of ("... of the United Nations")
+_OF_NAME_AFTER = re.compile(
+    r"\s+of\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,4})")
+
+
+def _role_of_after(mention: str, context: str) -> str | None:
+    """The mention with the "of" phrase its sentence writes right after it ("the
+    secretary-general" + "of the United Nations"), else None."""
+    at = context.find(mention)
+    found = _OF_NAME_AFTER.match(context, at + len(mention)) if at >= 0 else None
+    return f"{mention} of {found.group(1)}" if found else None
+
+
 # A role of "the country" or "the nation": the one country its sentence names before it.
 _THE_COUNTRYS = re.compile(r"(?i)the\s+(?:country|nation)['\u2019]s\s+(?P<rest>\S.*)")
 
@@ -769,7 +782,11 @@ def resolve_entity_candidates(
     if not isinstance(mention, str):
         raise TypeError(f"mention: expected a string or None, got {type(mention).__name__}")
     kb = kb if kb is not None else KnowledgeBase.bundled()
-    cands = _not_yet_held(kb, _all_candidates(kb, mention, day, context), mention, day)
+    found = _all_candidates(kb, mention, day, context)
+    if not found and context and (whole := _role_of_after(mention, context)):
+        # "the secretary-general" of "the secretary-general of the United Nations called"
+        found = [c for c in _all_candidates(kb, whole, day, context) if c.method == "role"]
+    cands = _not_yet_held(kb, found, mention, day)
     cands = region_after_town(kb, cands, mention, context)
     cands = in_another_name(kb, named_otherwise(kb, cands, mention, context), mention, context)
     cands = _borne_by_many(kb, cands, mention, context, day)
