@@ -564,8 +564,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
     if tokens[0] == "+" and tokens[1:2] and tokens[1][:1].isdigit():  # "+2.3%": a rise
         return _resolve(key[key.index("+") + 1:].lstrip(), text)
     if tokens[0] in _MINUS or tokens[0] in ("between", "from") and tokens[1:2] == ["-"]:
-        if _SIGNED_RANGE.fullmatch(key):  # "-5 to -10 degrees", "between -40 and -45"; not
-            return _signed_range(key, text)  # "-5 and -10", two numbers
+        if signed := _SIGNED_RANGE.fullmatch(key):  # "-5 to -10 degrees", "between -40 and
+            return _signed_range(signed, text)  # -45"; not "-5 and -10", two numbers
     if tokens[0] in _MINUS and len(tokens) > 1:  # "-5C", "minus 12 degrees"
         got = _resolve(key[len(tokens[0]):].lstrip(), text) if tokens[1][:1].isdigit() else None
         return None if got is None or got.mod != "EXACT" or got.low is None else replace(
@@ -663,25 +663,24 @@ def _resolve(key: str, text: str) -> Quantity | None:
     return build[kind]()
 
 
+_SIGN = re.compile(r"^(?:-|minus) ?")
 _SIGNED = r"(?:-|minus) ?\d[\d,]*(?:\.\d+)?"
 _SIGNED_RANGE = re.compile(
     rf"(?:(?P<lead>between|from) )?(?P<a>{_SIGNED})(?: ?(?:°[cf]?|c|f|degrees))? ?"
     rf"(?P<link>to|and|through) (?P<b>(?:(?:-|minus) ?)?\d[\d,]*(?:\.\d+)?)(?P<rest>.*)")
 
 
-def _signed_range(key: str, text: str) -> Quantity | None:
-    """A range one end of which at least is below zero ("-5 to -10 degrees", "between -40 and
-    -45", "minus 5 to 5C"): its ends in either order (a fall below zero is often told from the
-    warmer end); the unit is the second end's. None for anything else."""
-    m = _SIGNED_RANGE.fullmatch(key)
-    if m is None or (m.group("link") == "and") != (m.group("lead") == "between"):
+def _signed_range(m: re.Match[str], text: str) -> Quantity | None:
+    """A range one end of which at least is below zero (`_SIGNED_RANGE` matched: "-5 to -10
+    degrees", "between -40 and -45", "minus 5 to 5C"): its ends in either order (a fall below
+    zero is often told from the warmer end); the unit is the second end's. None for "and"
+    without "between" (two numbers)."""
+    if (m.group("link") == "and") != (m.group("lead") == "between"):
         return None
     ends = []
     for end in (m.group("a"), m.group("b")):
-        negative = end.startswith(("-", "minus"))
-        ends.append(-float(end.lstrip("-minus ").replace(",", "")) if negative
-                    else float(end.replace(",", "")))
-    digits = m.group("b").lstrip("-minus ")
+        digits = _SIGN.sub("", end)
+        ends.append(float(digits.replace(",", "")) * (-1 if digits != end else 1))
     second = _resolve(f"{digits}{m.group('rest')}", text)
     if second is None or second.mod != "EXACT" or second.low is None:
         return None
