@@ -167,6 +167,7 @@ class _Tables:
     label_heads: frozenset[str]
     labels_after: frozenset[str]
     distance_events: frozenset[str]
+    after_distance_events: frozenset[str]
     year_nouns: tuple[list[str], ...]  # phrases as words, as _startswith compares them
     start_points: frozenset[str]
     # a name holding a number: letters of name_suffixes against it ("the 49ers"), a number
@@ -241,6 +242,7 @@ def _tables() -> _Tables:
         label_heads=frozenset(str(w) for w in raw["label_heads"]),
         labels_after=frozenset(str(w) for w in raw["labels_after"]),
         distance_events=frozenset(str(w) for w in raw["distance_events"]),
+        after_distance_events=frozenset(str(w) for w in raw["after_distance_events"]),
         year_nouns=tuple(str(w).split() for w in raw["year_nouns"]),
         start_points=frozenset(str(w) for w in raw["start_points"]),
         names=re.compile(r"\d(?:" + "|".join(re.escape(str(w)) for w in raw["name_suffixes"])
@@ -833,14 +835,11 @@ def _opens_amount(words: list[str], i: int, t: _Tables) -> bool:
     return False
 
 
-_AFTER_RACE = frozenset({"in", "at", "on", "of", "for", "and", "with", "to"})
-
-
 def _race_after(tokens: list[str], j: int, t: _Tables) -> bool:
     """Whether tokens[j:] name a race of the track or pool and nothing else: words of
     numbers.yaml `distance_events` ("final", "freestyle final", "semi-final"), then the end, a
-    mark or a preposition ("the 100m final at the Olympics"; not "6m heat pumps", "2m race
-    fans", "2m semi-detached homes")."""
+    mark or a word of `after_distance_events` ("the 100m final at the Olympics"; not "6m heat
+    pumps", "2m race fans", "2m semi-detached homes")."""
     k = j
     while k < len(tokens):
         if tokens[k] in t.distance_events:
@@ -850,7 +849,7 @@ def _race_after(tokens: list[str], j: int, t: _Tables) -> bool:
             k += 2
         else:
             break
-    return k > j and (k == len(tokens) or tokens[k] in _AFTER_RACE
+    return k > j and (k == len(tokens) or tokens[k] in t.after_distance_events
                       or not tokens[k].isalpha() and tokens[k] != "-")
 
 

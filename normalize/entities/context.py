@@ -355,6 +355,13 @@ def _spots(mention: str, context: str) -> tuple[str, tuple[tuple[int, int], ...]
     return text, tuple(out)
 
 
+def first_spot(mention: str, context: str) -> tuple[str, int, int] | None:
+    """(the folded sentence, start, end) of the mention's first whole-word occurrence in it,
+    case ignored, or None."""
+    text, spots = _spots(mention, context)
+    return (text, *spots[0]) if spots else None
+
+
 BY_ROLE = frozenset({"role", "counterpart"})  # found from a role alone, no name written
 _DESCRIBED = BY_ROLE | {"title", "event-at-date", "event-of-year", "event-owned"}  # from words
 

@@ -26,6 +26,7 @@ from normalize.entities.context import (
     context_bonus,
     countries_named,
     country_of,
+    first_spot,
     in_another_name,
     in_dateline,
     metonymy,
@@ -118,8 +119,8 @@ _OF_NAME_AFTER = re.compile(
 def _role_of_after(mention: str, context: str) -> str | None:
     """The mention with the "of" phrase its sentence writes right after it ("the
     secretary-general" + "of the United Nations"), else None."""
-    at = context.find(mention)
-    found = _OF_NAME_AFTER.match(context, at + len(mention)) if at >= 0 else None
+    spot = first_spot(mention, context)
+    found = _OF_NAME_AFTER.match(spot[0], spot[2]) if spot else None
     return f"{mention} of {found.group(1)}" if found else None
 
 
@@ -130,8 +131,8 @@ _THE_COUNTRYS = re.compile(r"(?i)the\s+(?:country|nation)['\u2019]s\s+(?P<rest>\
 def _country_named_before(kb: KnowledgeBase, mention: str, context: str) -> Entity | None:
     """The only country the sentence names (by itself, a place in it or one of its people)
     before the mention, else None."""
-    at = context.casefold().find(mention.strip().casefold())
-    named = countries_named(kb, context[:at]) if at > 0 else frozenset()
+    spot = first_spot(mention, context)
+    named = countries_named(kb, spot[0][:spot[1]]) if spot else frozenset()
     return kb.get(next(iter(named))) if len(named) == 1 else None
 
 
