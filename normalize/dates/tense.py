@@ -309,8 +309,8 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     written = _as_written(context, text)
     candidates = []
     for pos, stop, kind, check in _markers(window):
-        if pos and window[pos - 1] == "-":
-            continue  # "flood-hit towns", "war-torn": the end of a compound adjective
+        if pos and window[pos - 1] == "-" or window[stop:stop + 1] == "-":
+            continue  # "flood-hit towns", "war-torn", "open-air Masses": part of a compound
         if written and written[lo + pos].isupper() and (
                 _in_name(written, lo + pos) or window[pos:stop] in _word_set("lower_case_only")):
             continue  # "the New START treaty", "the Met Office", "Will Smith", "May": no verb
