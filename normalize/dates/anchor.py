@@ -499,6 +499,8 @@ class Resolver:
             if f.get("needs_reference"):
                 return self._blank(spec, "XXXX"), NO_REFERENCE
         if f.get("base") is not None:
+            if f.get("to_year") is not None and a is not None:  # "this day in 1969"
+                return self._shifted_day(f["base"], "year", f["to_year"] - a.year)
             return self._shifted_day(f["base"], *f["dshift"])
         if f.get("hweek"):  # "Easter week", "the week ending Friday": the week of the day the
             # mention would name

@@ -241,10 +241,11 @@ class Lexicon:
             rf"|ago(?= (?:today|this (?:week|month|year)|{ph['weekday']})$))"
             r" (?P<rest>.+)$"
         )
-        # "this time last year", "this day next week": the anchor's day moved by one unit
+        # "this time last year", "this day next week": the anchor's day moved by one unit;
+        # "this day in 1969": the anchor's day in that year (an anniversary)
         self.same_day_re = re.compile(
-            r"^(?:this|the same) (?:time|day|date|point) (?P<dir>last|next)"
-            r" (?P<unit>week|month|year)$"
+            r"^(?:this|the same) (?:(?:time|day|date|point) (?P<dir>last|next)"
+            r" (?P<unit>week|month|year)|(?:day|date) in (?P<year>\d{4}))$"
         )
         self.yearwords_re = re.compile(
             r"\b(?:nineteen|eighteen|seventeen|two thousand)(?:[ -](?:and |oh )?"
@@ -1036,6 +1037,9 @@ def _day_shift(key: str, depth: int, loose: bool) -> Spec | None:
         if m is None:
             return None
         today = _day_spec("today", depth, loose)
+        if today is not None and m.group("year"):
+            return Spec("cal", f"day-in-year+{today.rule}",
+                        {"base": today, "dshift": ("year", 0), "to_year": int(m.group("year"))})
         sign = 1 if m.group("dir") == "next" else -1
         return today and Spec("cal", f"day-shift+{today.rule}",
                               {"base": today, "dshift": (m.group("unit"), sign)})
