@@ -715,10 +715,9 @@ _REGION_ENDS = re.compile(r"\s*(?:$|[.;:)]|,(?!\s*(?:[A-Z]|and\b|or\b)))")  # no
 def _town_region(kb: KnowledgeBase, entity: Entity, text: str, start: int, end: int
                  ) -> tuple[str, str] | None:
     """When a city's name stands after a town and a comma where its namesake region would
-    ("Seattle, Washington", "Ikeja, Lagos"): (the town, the KB region holding it, or for a town
-    the KB does not know the one region of that name, else ""), else None. A town the city
-    holds ("Wimbledon, London"), a town of another country ("talks in London, Washington,
-    which ...") or a list leave the city."""
+    ("Seattle, Washington", "Ikeja, Lagos"): (the town, the KB region holding it, or "" when the
+    KB does not know the town), else None. A town the city holds ("Wimbledon, London"), a town
+    of another country ("talks in London, Washington, which ...") or a list leave the city."""
     if entity.type != "city" or not _REGION_ENDS.match(text, end):
         return None
     town = _TOWN_BEFORE.search(text, max(0, start - 60), start)
@@ -734,8 +733,8 @@ def _town_region(kb: KnowledgeBase, entity: Entity, text: str, start: int, end: 
         return None
     known = [e for h in kb.lookup(lexicon.name_key(town.group(1)))
              if (e := kb.get(h.id)) is not None]
-    if not known:  # "Spokane, Washington": the one region of that name, else a guess
-        return town.group(1), next(iter(regions)) if len(regions) == 1 else ""
+    if not known:
+        return town.group(1), ""
     towns = [e.id for e in known if e.type in ("city", "place")]
     if any(kb.contains(entity.id, t) for t in towns):
         return None
@@ -756,8 +755,8 @@ def region_after_town(kb: KnowledgeBase, cands: list[Candidate], mention: str,
                       context: str | None) -> list[Candidate]:
     """The candidates when a city's name stands where its namesake region would, after a town
     and a comma: after a town the KB holds, the region holding it ("Seattle, Washington":
-    Washington state); after one it does not know, the one region of that name ("Spokane,
-    Washington"), else none, neither the city nor the country it stands for."""
+    Washington state); after one it does not know ("Spokane, Washington"), none, neither the
+    city nor the country it stands for: the region would be a guess."""
     if not context or not cands:
         return cands
     text, spots = _spots(mention, context)
