@@ -229,6 +229,8 @@ def _direction(prefer: str, spec: Spec, text: str, context: str | None
     cue = cue_of(context, text)
     if cue == "ahead":  # "ahead of Friday's report": after the event, the nearest if it is past
         return ("nearest" if tense_of(context, text) == "past" else "future"), True
+    if cue == "coming":  # "heading into Saturday's time trial": ahead, unless told as past
+        cue = None if tense_of(context, text) == "past" else "future"
     if cue is not None:
         return cue, True
     tense = tense_of(context, text)

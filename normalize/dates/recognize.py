@@ -244,8 +244,8 @@ class Lexicon:
         # "this time last year", "this day next week": the anchor's day moved by one unit;
         # "this day in 1969": the anchor's day in that year (an anniversary)
         self.same_day_re = re.compile(
-            r"^(?:this|the same) (?:(?:time|day|date|point) (?P<dir>last|next)"
-            r" (?P<unit>week|month|year)|(?:day|date) in (?P<year>\d{4}))$"
+            r"^(?:(?:this|the same) (?:time|day|date|point) (?P<dir>last|next)"
+            r" (?P<unit>week|month|year)|this (?:day|date) in (?P<year>\d{4}))$"
         )
         self.yearwords_re = re.compile(
             r"\b(?:nineteen|eighteen|seventeen|two thousand)(?:[ -](?:and |oh )?"

@@ -309,8 +309,10 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     written = _as_written(context, text)
     candidates = []
     for pos, stop, kind, check in _markers(window):
-        if pos and window[pos - 1] == "-" or window[stop:stop + 1] == "-":
+        if pos and window[pos - 1] == "-" or window[stop:stop + 1] == "-" and window[
+                stop + 1:stop + 2].isalpha():
             continue  # "flood-hit towns", "war-torn", "open-air Masses": part of a compound
+            # (not "was--according to aides--at": a dash)
         if written and written[lo + pos].isupper() and (
                 _in_name(written, lo + pos) or window[pos:stop] in _word_set("lower_case_only")):
             continue  # "the New START treaty", "the Met Office", "Will Smith", "May": no verb
@@ -576,7 +578,7 @@ def _attribution(window: str, end: int, pos: int) -> bool:
 def _cue_kinds(key: str) -> tuple[str, dict[str, str]]:
     """(an alternation of the cue phrases of data/tense.yaml `key`, cue -> direction)."""
     kinds = {_phrase(str(w).casefold()): kind
-             for kind in ("past", "future", "ahead", "nearest")
+             for kind in ("past", "future", "ahead", "coming", "nearest")
              for w in _data()[key].get(kind) or []}
     return (_trie_regex([tuple(p.split()) for p in kinds]) if kinds else "(?!)"), kinds
 
@@ -594,8 +596,8 @@ def _cue_scanner() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
 @lru_cache(maxsize=8192)
 def cue_of(context: str | None, mention: str) -> str | None:
     """Direction fixed by the word right before `mention` in `context` ("ended" -> "past") or
-    right after it ("delivery" -> "future"); "ahead" for a date something is ahead of, which
-    the caller reads with the sentence's tense."""
+    right after it ("delivery" -> "future"); "ahead" for a date something is ahead of and
+    "coming" for one a sentence heads into, which the caller reads with the sentence's tense."""
     text, at = locate(context, mention)
     if at < 0:
         return None
