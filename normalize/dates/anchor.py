@@ -499,8 +499,6 @@ class Resolver:
             if f.get("needs_reference"):
                 return self._blank(spec, "XXXX"), NO_REFERENCE
         if f.get("base") is not None:
-            if f.get("to_year") is not None and a is not None:  # "this day in 1969"
-                return self._shifted_day(f["base"], "year", f["to_year"] - a.year)
             return self._shifted_day(f["base"], *f["dshift"])
         if f.get("hweek"):  # "Easter week", "the week ending Friday": the week of the day the
             # mention would name
@@ -589,7 +587,8 @@ class Resolver:
         return self._rel(day_spec)
 
     def _shifted_day(self, base: Spec, unit: str, amount: int) -> tuple[str | None, str | None]:
-        """ "the day before last Tuesday": the day mention resolved, then moved."""
+        """ "the day before last Tuesday": the day mention resolved, then moved; with the unit
+        "in-year", moved into the year `amount` ("this day in 1969")."""
         value, reason = self._day_of(base)
         if value is None:
             return None, None
@@ -599,7 +598,10 @@ class Resolver:
             return _shifted_unit(value, unit, amount), reason
         if len(value) != 10 or "X" in value:
             return "XXXX-XX-XX", reason or NO_ANCHOR
-        return day_value(shift_date(date.fromisoformat(value), unit, amount)), reason
+        day = date.fromisoformat(value)
+        if unit == "in-year":
+            unit, amount = "year", amount - day.year
+        return day_value(shift_date(day, unit, amount)), reason
 
     def _in_relative_unit(self, f: dict) -> tuple[str | None, str | None]:
         """A weekday of a directed week ("Friday of next week"), a day of a directed month."""

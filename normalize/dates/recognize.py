@@ -1039,7 +1039,7 @@ def _day_shift(key: str, depth: int, loose: bool) -> Spec | None:
         today = _day_spec("today", depth, loose)
         if today is not None and m.group("year"):
             return Spec("cal", f"day-in-year+{today.rule}",
-                        {"base": today, "dshift": ("year", 0), "to_year": int(m.group("year"))})
+                        {"base": today, "dshift": ("in-year", int(m.group("year")))})
         sign = 1 if m.group("dir") == "next" else -1
         return today and Spec("cal", f"day-shift+{today.rule}",
                               {"base": today, "dshift": (m.group("unit"), sign)})

@@ -309,8 +309,8 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     written = _as_written(context, text)
     candidates = []
     for pos, stop, kind, check in _markers(window):
-        if pos and window[pos - 1] == "-" or window[stop:stop + 1] == "-" and window[
-                stop + 1:stop + 2].isalpha():
+        if (pos and window[pos - 1] == "-"
+                or window[stop:stop + 1] == "-" and window[stop + 1:stop + 2].isalpha()):
             continue  # "flood-hit towns", "war-torn", "open-air Masses": part of a compound
             # (not "was--according to aides--at": a dash)
         if written and written[lo + pos].isupper() and (
