@@ -299,8 +299,8 @@ _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.
 _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])")  # "25 000"
 # a decimal comma before a magnitude, as South African and European papers write it: "R1,3
 # billion", "2,45 million" (no thousands separator has fewer than three digits after it)
-_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?=\s?(?:million|billion|trillion|"
-                            r"bn|mn|tn)\b)")
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?=\s?(?:(?:million|billion|trillion|"
+                            r"bn|mn|tn|per ?cent)\b|%))")  # and before a percent: "12,74%"
 _RANGE_WORDS = {"to", "-", "and", "or"}
 
 
@@ -456,8 +456,10 @@ def _currency(tokens: list[str], key: str, t: _Tables) -> tuple[str | None, list
             glued = tok == "$" and k and f"{tokens[k - 1]}$" in key
             code = t.dollar_prefixes.get(tokens[k - 1]) if glued else None
             rest = tokens[: k - 1] if code else tokens[:k]
-            return code or t.currencies[tok], rest + [x for x in tokens[k + 1:]
-                                                      if x not in _CURRENCY_SIGNS]
+            again = tokens[k - 1] if code else None  # the letters at the second end too:
+            return code or t.currencies[tok], rest + [  # "S$5,000-S$7,000"
+                x for m, x in enumerate(tokens[k + 1:], k + 1)
+                if x not in _CURRENCY_SIGNS and not (x == again and tokens[m + 1:m + 2] == [tok])]
     for k, tok in enumerate(tokens[:-1]):  # an ISO code before the number ("USD 5m",
         # "approximately USD 50 billion"), not a word ("won 5 games")
         code = t.currencies.get(tok, "")
@@ -587,8 +589,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
         return (_bound_of_vague(tokens, i, kind, rule, text, unit, t) if i else None) or (
             _said_in_words(tokens, text, unit, t) if i else None)
     value, j = first
-    if _is_ratio(tokens, j, value, t) or _is_rate(tokens, j, t):
-        return None
+    if _is_ratio(tokens, j, value, t) or _is_rate(tokens, j, t) and unit not in t.measures:
+        return None  # a rate is no count; money per so much is a price ("KSh 2,500 per 90kg bag")
     if value >= FIRST_YEAR_OF_SPAN and YEAR.fullmatch(tokens[j - 1]) and any(
             _startswith(tokens, j, noun) for noun in t.year_nouns):
         return None  # "the 2024 financial year": a year
@@ -635,9 +637,20 @@ def _resolve(key: str, text: str) -> Quantity | None:
     if unit is None and tokens[j - 1] == "m" and _race_after(tokens, j, t):
         return None  # "the 100m final": a race, not a hundred million
     at = j + 1 if j < len(tokens) and tokens[j] == "-" else j  # "30-plus", "40-odd"
+    low = value  # the low end an approximate range widens ("400 to 750 or so")
     for phrase, qual in t.suffixes.get(tokens[at], ()) if at < len(tokens) else ():
         if _startswith(tokens, at, phrase):
-            kind, rule, j = qual, f"qualifier:{' '.join(phrase)}", at + len(phrase)
+            j = at + len(phrase)
+            margin = _parse_number(tokens, j, t) if qual == "approx" else None
+            if margin is not None and margin[0] < value:  # "80,000, give or take 5,000"
+                low, high, j = value - margin[0], value + margin[0], margin[1]
+                kind = "margin"
+            elif qual == "approx" and kind == "range":
+                low, high = _approx(value, t.tolerance)[0], _approx(high, t.tolerance)[1]
+                kind = "margin"
+            else:
+                kind = qual
+            rule = f"qualifier:{' '.join(phrase)}"
             break
     if kind == "exact":  # "five years or more": the qualifier after what is counted
         for end, qual in _ending_qualifiers(tokens[j:], t):
@@ -651,6 +664,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
     build = {
         "exact": lambda: Quantity(value, value, text, "EXACT", unit=rest, rule=rule),
         "range": lambda: Quantity(value, high, text, "RANGE", unit=rest, rule=rule),
+        "margin": lambda: Quantity(low, high, text, "APPROX", unit=rest, rule=rule),
         "min": lambda: Quantity(value, None, text, "MIN", unit=rest, rule=rule),
         "gt": lambda: Quantity(value, None, text, "GT", low_open=True, unit=rest, rule=rule),
         "max": lambda: Quantity(None, value, text, "MAX", unit=rest, rule=rule),
