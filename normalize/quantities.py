@@ -641,7 +641,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
     for phrase, qual in t.suffixes.get(tokens[at], ()) if at < len(tokens) else ():
         if _startswith(tokens, at, phrase):
             j = at + len(phrase)
-            margin = _parse_number(tokens, j, t) if qual == "approx" else None
+            margin = _parse_number(tokens, j, t) if qual == "margin" else None
+            qual = "approx" if qual == "margin" else qual  # no margin said: "80,000, give or take"
             if margin is not None and margin[0] < value:  # "80,000, give or take 5,000"
                 low, high, j = value - margin[0], value + margin[0], margin[1]
                 kind = "margin"
