@@ -1079,13 +1079,35 @@ _BODY_TYPES = frozenset({"org", "gov"})
 
 def _owned_by_another(s: _Spot) -> str:
     """A body whose name a possessive or demonym right before it gives to another country than
-    the entity's ("Pakistan's Foreign Office" is not the UK's)."""
-    if s.entity.type not in _BODY_TYPES:
+    the entity's ("Pakistan's Foreign Office" is not the UK's); so for an event every country
+    holds (data/context.yaml `national_events`), when the words before are a country's own
+    ("Taiwan's 2024 presidential election"; not "Trump's")."""
+    event = s.entity.type == "event" and _head_word(s.written) in (
+        lexicon.context_words().national_events)
+    if s.entity.type not in _BODY_TYPES and not event:
         return ""
     owner = _OWNER_BEFORE.search(s.text, max(0, s.start - 60), s.start)
     own = country_of(s.kb, s.entity.id) if owner else frozenset()
-    named = countries_named(s.kb, owner.group(1)) if own else frozenset()
+    named = (_country_itself(s.kb, owner.group(1)) if event else
+             countries_named(s.kb, owner.group(1))) if own else frozenset()
     return f"{owner.group(1)!r} owns it: another country's" if named and not named & own else ""
+
+
+def _head_word(mention: str) -> str:
+    """The last word of a mention, folded ("election" of "2024 presidential election")."""
+    words = lexicon.name_key(mention).split()
+    return words[-1] if words else ""
+
+
+def _country_itself(kb: KnowledgeBase, phrase: str) -> frozenset[str]:
+    """The country a phrase names as itself, by name or demonym ("Taiwan", "the Philippines",
+    "Russian"), not through a person or place of it."""
+    key = lexicon.name_key(phrase)
+    ids = {h.id for h in kb.lookup(key)}
+    found = {i for i in ids if i.startswith("country:")}
+    if not found and not ids and (demonym := kb.demonym(key)):
+        found = {demonym}
+    return frozenset(found)
 
 
 def _other_sense(s: _Spot) -> str:

@@ -381,6 +381,7 @@ class ContextWords:
     institution_words: frozenset[str]
     region_after: frozenset[str]
     national_bodies: frozenset[str]
+    national_events: frozenset[str]
     region_abbreviations: dict[str, frozenset[str]]
     abbreviation_countries: frozenset[str]
 
