@@ -38,7 +38,8 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'[a-z]+")
 _CLITICS = ("'ll", "'d", "'s", "'re", "'ve")
 
 
-_SEP = r"[^a-z']+"  # what may stand between the words of a phrase
+_BLANK = "\u00a4"  # stands for the mention in its sentence: no word, and no gap in a phrase
+_SEP = rf"[^a-z'{_BLANK}]+"  # what may stand between the words of a phrase
 _END = r"(?![a-z'])"
 
 
@@ -304,7 +305,9 @@ def tense_of(context: str | None, mention: str | None = None) -> str | None:
     if at >= 0:
         start, end = at, at + len(mention or "")
     lo = max(0, start - WINDOW)
-    window = text[lo:start] + " " * (end - start) + text[end : end + WINDOW]
+    # the mention blanked out with a sign no marker matches, so the words either side of it do
+    # not join into one ("unveiled a plan late Tuesday to keep": no "plan to")
+    window = text[lo:start] + _BLANK * (end - start) + text[end : end + WINDOW]
     start, end = start - lo, end - lo
     written = _as_written(context, text)
     candidates = []
