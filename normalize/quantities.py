@@ -302,6 +302,7 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,])")  # "2
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?=\s?(?:(?:million|billion|trillion|"
                             r"bn|mn|tn|per ?cent)\b|%))")  # and before a percent: "12,74%"
 _RANGE_WORDS = {"to", "-", "and", "or"}
+_OPEN_ENDS = frozenset({"min", "max", "gt", "lt"})  # qualifiers that open one end
 
 
 def _startswith(tokens: list[str], i: int, phrase: list[str]) -> bool:
@@ -600,6 +601,11 @@ def _resolve(key: str, text: str) -> Quantity | None:
         amount = _amount_of_compound(key, text)
         if amount is not None:
             return amount  # "a seven-day average of 1,400": the amount, not the compound's 7
+    if (j + 2 < len(tokens) and tokens[j].isalpha() and tokens[j] not in t.multipliers
+            and tokens[j + 1] in _RANGE_WORDS and (second := _parse_number(tokens, j + 2, t))
+            and tokens[second[1]:second[1] + 1] == [tokens[j]]):
+        tokens = tokens[:j] + tokens[j + 1:]  # "5km-10km", "between 8C and 12C": the unit is
+        # read after the second number
     high = value
     if j + 2 < len(tokens) and tokens[j] == "%" and tokens[j + 1] in _RANGE_WORDS:
         j += 1  # "between 30% and 40%": the unit is read after the second number
@@ -657,6 +663,12 @@ def _resolve(key: str, text: str) -> Quantity | None:
         for end, qual in _ending_qualifiers(tokens[j:], t):
             kind, rule, tokens = qual, f"qualifier:{' '.join(end)}", tokens[:-len(end)]
             break
+    if kind == "exact" and j + 1 < len(tokens) and tokens[j].isalpha():  # "16GB or more of
+        for phrase, qual in t.suffixes.get(tokens[j + 1], ()):  # RAM": after its unit
+            if qual in _OPEN_ENDS and _startswith(tokens, j + 1, phrase):
+                kind, rule = qual, f"qualifier:{' '.join(phrase)}"
+                tokens = tokens[:j + 1] + tokens[j + 1 + len(phrase):]
+                break
     if tokens[j - 1:j] == ["k"] and tokens[j:j + 1] and tokens[j] in t.screen_words:
         return None  # "a 4K television": a screen resolution, not 4,000
     rest = _unit(tokens, j, unit, t)
