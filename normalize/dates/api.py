@@ -261,9 +261,6 @@ def _resolve(
 ) -> TimeValue | None:
     if not isinstance(text, str) or len(text) > MAX_MENTION * 4:
         return None
-    if reference is not None and (said := _vote_day(text, text)):  # "on polling day"
-        got = _resolve(said, anchor, None, prefer, seasons, languages, reference)
-        return replace(got, rule=f"{got.rule}-vote-day", text=text) if got else None
     spec = recognize(text)
     if context and (spec is None or spec.rule == "year") and _after_at(text, context) and not (
             spec is not None and _not_a_date_here(spec, text, context)):  # "at 1215 Main St."
@@ -343,7 +340,7 @@ def _resolve(
                                         reference))):
             return found  # "between 11.45pm and 4.30am": the next morning; "Kickoff on
             # Saturday is at 5.15 p.m. (1615 GMT)": Saturday's
-        dated, where = _with_day_beside(spec, text, context, reference)
+        dated, where = _with_day_beside(spec, text, context)
         if dated is not None:  # "10:35 a.m." in "at 10:35 a.m. (0735 GMT) Friday"
             return _completed(dated, text, where, context, anchor, prefer, seasons, "",
                               reference)
@@ -708,16 +705,8 @@ def _not_a_date_here(spec: Spec, text: str, context: str) -> bool:
     return got
 
 
-def _vote_day(words: str, written: str) -> str | None:
-    """The anaphoric words (lexicon.yaml `vote_days`) that `words`, written in lower case in
-    `written`, mean: "polling day", "election night" ("Election Day" in capitals: None)."""
-    key = clean_key(words)
-    said = lexicon().vote_days.get(key)
-    return said if said and key in written else None
-
-
-def _with_day_beside(spec: Spec, text: str, context: str | None,
-                     reference: Reference | None = None) -> tuple[Spec | None, str]:
+def _with_day_beside(spec: Spec, text: str, context: str | None
+                     ) -> tuple[Spec | None, str]:
     """(a bare clock time joined to the day its sentence names beside it or after a place or
     two, else to the one day it names earlier: after "on", in the possessive or as a holiday;
     the words whose tense decides: the time through its day beside it ("11.59pm on
@@ -728,8 +717,6 @@ def _with_day_beside(spec: Spec, text: str, context: str | None,
         words, after_on = earlier  # "on Friday, when they tee off at 7.35am": Friday's tense,
         # unless a cue before the time fixes it ("Kickoff on Saturday is at 5.15 p.m.")
         where = words if after_on and cue_of(context, text) is None else text
-    if words and reference is not None and context:  # "8 p.m. on polling day": the vote's
-        words = _vote_day(words, context) or words
     day = recognize(words) if words else None
     if day is None or not names_one_day(day):
         return None, text

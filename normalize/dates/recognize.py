@@ -111,7 +111,6 @@ class Lexicon:
         self.directions: dict[str, int] = lex["directions"]
         self.anaphoric_directions = frozenset(lex["anaphoric_directions"])
         self.anaphoric_shifts = frozenset(lex["anaphoric_shifts"])
-        self.vote_days: dict[str, str] = lex["vote_days"]
         self.past_prepositions = frozenset(lex["past_prepositions"])
         self.decade_words: dict[str, int] = lex["decade_words"]
         self.timezones = lex["timezones"]
