@@ -1082,8 +1082,10 @@ def _owned_by_another(s: _Spot) -> str:
     the entity's ("Pakistan's Foreign Office" is not the UK's); so for an event every country
     holds (data/context.yaml `national_events`), when the words before are a country's own
     ("Taiwan's 2024 presidential election"; not "Trump's")."""
-    event = s.entity.type == "event" and _head_word(s.written) in (
-        lexicon.context_words().national_events)
+    words_ = lexicon.context_words()
+    after = _LOWER_WORD_AFTER.match(s.text, s.end)
+    event = s.entity.type == "event" and _head_word(s.written) in words_.national_events and (
+        after is None or after.group(1) in words_.after_national_event)
     if s.entity.type not in _BODY_TYPES and not event:
         return ""
     owner = _OWNER_BEFORE.search(s.text, max(0, s.start - 60), s.start)
@@ -1091,6 +1093,9 @@ def _owned_by_another(s: _Spot) -> str:
     named = (_country_itself(s.kb, owner.group(1)) if event else
              countries_named(s.kb, owner.group(1))) if own else frozenset()
     return f"{owner.group(1)!r} owns it: another country's" if named and not named & own else ""
+
+
+_LOWER_WORD_AFTER = re.compile(r"\s+([a-z][\w-]*)")
 
 
 def _head_word(mention: str) -> str:
@@ -1104,10 +1109,10 @@ def _country_itself(kb: KnowledgeBase, phrase: str) -> frozenset[str]:
     "Russian"), not through a person or place of it."""
     key = lexicon.name_key(phrase)
     ids = {h.id for h in kb.lookup(key)}
-    found = {i for i in ids if i.startswith("country:")}
-    if not found and not ids and (demonym := kb.demonym(key)):
-        found = {demonym}
-    return frozenset(found)
+    if ids:  # "Georgia's" may be the US state's: only a name that is a country's alone
+        return frozenset(ids) if all(i.startswith("country:") for i in ids) else frozenset()
+    demonym = kb.demonym(key)
+    return frozenset({demonym}) if demonym else frozenset()
 
 
 def _other_sense(s: _Spot) -> str:

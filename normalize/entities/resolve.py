@@ -636,16 +636,14 @@ def _described_name(kb: KnowledgeBase, m: lexicon.Mention) -> list[Candidate]:
     in the description. Other descriptions often mark a namesake ("Bollywood actor Imran
     Khan", "HMS Queen Elizabeth"): no answer; a surname alone is not enough either."""
     words = [w for w, _ in m.cased]
-    titles, given = lexicon.title_words(), lexicon.given_names()
+    titles = lexicon.title_words()
     caseless = m.text.islower() or m.text.isupper()  # "mr sir keir": capitals tell nothing
     for start in range(1, len(words) - 1):
         run = words[start:]
-        before = words[start - 1].casefold()
         if (not (caseless or all(w[:1].isupper() for w in run))
-                or before == "of" or before in given and before not in titles
+                or words[start - 1].casefold() == "of"
                 or not any(w.casefold() in titles for w in words[:start])):
-            continue  # after "of" stands what a body is of ("Federal Reserve Bank of New York");
-            # a given name before makes a longer name, the son's ("Sheikh Ahmad Nawaf ...")
+            continue  # after "of" stands what a body is of ("Federal Reserve Bank of New York")
         lead = " ".join(words[:start])
         found = _written_name(kb, run, _PERSON, f"{lead!r} read as a description")
         if found:
