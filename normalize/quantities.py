@@ -488,9 +488,17 @@ def _unit(tokens: list[str], j: int, unit: str | None, t: _Tables) -> str | None
     return f"{unit} {rest}" if unit and rest != unit else rest
 
 
+def _percent_at(tokens: list[str], k: int) -> int:
+    """How many tokens at tokens[k] say "percent" ("%", "per cent", "percent", "pct"), or 0."""
+    if tokens[k:k + 2] == ["per", "cent"]:
+        return 2
+    return 1 if tokens[k:k + 1] and tokens[k] in ("%", "percent", "pct") else 0
+
+
 def _ending_qualifiers(tail: list[str], t: _Tables) -> list[tuple[list[str], str]]:
     """The qualifiers-after that end `tail`, the words after a number ("years or more")."""
-    return [(phrase, qual) for entries in t.suffixes.values() for phrase, qual in entries
+    return [(phrase, "approx" if qual == "margin" else qual)  # no margin after it: about
+            for entries in t.suffixes.values() for phrase, qual in entries
             if len(tail) > len(phrase) and tail[-len(phrase):] == phrase]
 
 
@@ -590,8 +598,11 @@ def _resolve(key: str, text: str) -> Quantity | None:
         return (_bound_of_vague(tokens, i, kind, rule, text, unit, t) if i else None) or (
             _said_in_words(tokens, text, unit, t) if i else None)
     value, j = first
-    if _is_ratio(tokens, j, value, t) or _is_rate(tokens, j, t) and unit not in t.measures:
-        return None  # a rate is no count; money per so much is a price ("KSh 2,500 per 90kg bag")
+    if _is_ratio(tokens, j, value, t) or _is_rate(tokens, j, t) and (
+            unit not in t.measures or sum(map(key.count, _CURRENCY_SIGNS)) > 1
+            or key[:1].isdigit()):
+        return None  # a rate is no count; money per so much is a price ("KSh 2,500 per 90kg
+        # bag"), not money per money ("$1 for every $3 raised", "5 cents per $1")
     if value >= FIRST_YEAR_OF_SPAN and YEAR.fullmatch(tokens[j - 1]) and any(
             _startswith(tokens, j, noun) for noun in t.year_nouns):
         return None  # "the 2024 financial year": a year
@@ -649,6 +660,9 @@ def _resolve(key: str, text: str) -> Quantity | None:
             j = at + len(phrase)
             margin = _parse_number(tokens, j, t) if qual == "margin" else None
             qual = "approx" if qual == "margin" else qual  # no margin said: "80,000, give or take"
+            share = _percent_at(tokens, margin[1]) if margin is not None else 0
+            if share:  # "give or take 5%", "give or take 10 per cent": a share of the amount
+                margin = (value * margin[0] / 100, margin[1] + share)
             if margin is not None and margin[0] < value:  # "80,000, give or take 5,000"
                 low, high, j = value - margin[0], value + margin[0], margin[1]
                 kind = "margin"
