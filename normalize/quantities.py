@@ -488,11 +488,37 @@ def _unit(tokens: list[str], j: int, unit: str | None, t: _Tables) -> str | None
     return f"{unit} {rest}" if unit and rest != unit else rest
 
 
-def _percent_at(tokens: list[str], k: int) -> int:
-    """How many tokens at tokens[k] say "percent" ("%", "per cent", "percent", "pct"), or 0."""
-    if tokens[k:k + 2] == ["per", "cent"]:
-        return 2
-    return 1 if tokens[k:k + 1] and tokens[k] in ("%", "percent", "pct") else 0
+def _percent_at(tokens: list[str], k: int, t: _Tables) -> int:
+    """How many tokens at tokens[k] say "percent" ("%", or a `unit_names` spelling of it: "per
+    cent", "pct"), or 0."""
+    if tokens[k:k + 1] == ["%"]:
+        return 1
+    for name, unit in t.unit_names.items():
+        words = name.split()
+        if unit == "%" and tokens[k:k + len(words)] == words:
+            return len(words)
+    return 0
+
+
+def _margin(tokens: list[str], k: int, value: float, t: _Tables) -> tuple[float, int] | None:
+    """(the margin said at tokens[k] after "give or take", where it ends), a share of `value`
+    when in percent ("give or take 10 per cent"); None when no number smaller than `value`
+    is said ("80,000, give or take")."""
+    said = _parse_number(tokens, k, t)
+    if said is None:
+        return None
+    margin, end = said
+    if share := _percent_at(tokens, end, t):
+        margin, end = value * margin / 100, end + share
+    return (margin, end) if margin < value else None
+
+
+def _is_price(key: str, unit: str | None, t: _Tables) -> bool:
+    """Whether a rate is a price, money written first per so much of a thing ("KSh 2,500 per
+    90kg bag", "$3 per 100 grams"), not money per money ("$1 for every $3 raised", "5 cents
+    per $1")."""
+    return (unit in t.measures and not key[:1].isdigit()
+            and sum(map(key.count, _CURRENCY_SIGNS)) <= 1)
 
 
 def _ending_qualifiers(tail: list[str], t: _Tables) -> list[tuple[list[str], str]]:
@@ -598,11 +624,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
         return (_bound_of_vague(tokens, i, kind, rule, text, unit, t) if i else None) or (
             _said_in_words(tokens, text, unit, t) if i else None)
     value, j = first
-    if _is_ratio(tokens, j, value, t) or _is_rate(tokens, j, t) and (
-            unit not in t.measures or sum(map(key.count, _CURRENCY_SIGNS)) > 1
-            or key[:1].isdigit()):
-        return None  # a rate is no count; money per so much is a price ("KSh 2,500 per 90kg
-        # bag"), not money per money ("$1 for every $3 raised", "5 cents per $1")
+    if _is_ratio(tokens, j, value, t) or _is_rate(tokens, j, t) and not _is_price(key, unit, t):
+        return None  # a rate is no count ("4.2 per 100,000"); a price is
     if value >= FIRST_YEAR_OF_SPAN and YEAR.fullmatch(tokens[j - 1]) and any(
             _startswith(tokens, j, noun) for noun in t.year_nouns):
         return None  # "the 2024 financial year": a year
@@ -658,12 +681,9 @@ def _resolve(key: str, text: str) -> Quantity | None:
     for phrase, qual in t.suffixes.get(tokens[at], ()) if at < len(tokens) else ():
         if _startswith(tokens, at, phrase):
             j = at + len(phrase)
-            margin = _parse_number(tokens, j, t) if qual == "margin" else None
+            margin = _margin(tokens, j, value, t) if qual == "margin" else None
             qual = "approx" if qual == "margin" else qual  # no margin said: "80,000, give or take"
-            share = _percent_at(tokens, margin[1]) if margin is not None else 0
-            if share:  # "give or take 5%", "give or take 10 per cent": a share of the amount
-                margin = (value * margin[0] / 100, margin[1] + share)
-            if margin is not None and margin[0] < value:  # "80,000, give or take 5,000"
+            if margin is not None:  # "80,000, give or take 5,000"
                 low, high, j = value - margin[0], value + margin[0], margin[1]
                 kind = "margin"
             elif qual == "approx" and kind == "range":

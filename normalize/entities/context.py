@@ -1084,7 +1084,7 @@ def _owned_by_another(s: _Spot) -> str:
     ("Taiwan's 2024 presidential election"; not "Trump's")."""
     words_ = lexicon.context_words()
     after = _LOWER_WORD_AFTER.match(s.text, s.end)
-    event = s.entity.type == "event" and _head_word(s.written) in words_.national_events and (
+    event = s.entity.type == "event" and _head_noun(s.written) in words_.national_events and (
         after is None or after.group(1) in words_.after_national_event)
     if s.entity.type not in _BODY_TYPES and not event:
         return ""
@@ -1096,12 +1096,6 @@ def _owned_by_another(s: _Spot) -> str:
 
 
 _LOWER_WORD_AFTER = re.compile(r"\s+([a-z][\w-]*)")
-
-
-def _head_word(mention: str) -> str:
-    """The last word of a mention, folded ("election" of "2024 presidential election")."""
-    words = lexicon.name_key(mention).split()
-    return words[-1] if words else ""
 
 
 def _country_itself(kb: KnowledgeBase, phrase: str) -> frozenset[str]:
