@@ -274,16 +274,23 @@ def _is_ratio(tokens: list[str], j: int, value: float, t: _Tables) -> bool:
                for link in t.ratio_links)
 
 
-def _is_rate(tokens: list[str], j: int, t: _Tables) -> bool:
-    """Whether the number that ends at tokens[j] is counted against another: "one officer per
-    1,000 people" (numbers.yaml `rate_links`)."""
+def _rate_link(tokens: list[str], j: int, t: _Tables) -> list[str] | None:
+    """The link by which the number that ends at tokens[j] is counted against another ("per"
+    of "one officer per 1,000 people", numbers.yaml `rate_links`), else None."""
     for k in range(j, min(j + t.rate_words, len(tokens) - 1) + 1):
-        if any(_startswith(tokens, k, link) and _parse_number(tokens, k + len(link), t)
-               for link in t.rate_links):
-            return True
+        for link in t.rate_links:
+            if _startswith(tokens, k, link) and _parse_number(tokens, k + len(link), t):
+                return link
         if not tokens[k].isalpha():
-            return False
-    return False
+            return None
+    return None
+
+
+def _money_per_money(key: str, link: list[str], t: _Tables) -> bool:
+    """Whether money is counted against money after the rate's link ("$1 for every $3 raised",
+    "5 cents per $1"): a rate between two sums, not an amount of either."""
+    after = key.rsplit(" ".join(link), 1)[-1]
+    return any(tok in t.currencies for tok in _TOKEN.findall(after))
 
 
 _CURRENCY_SIGNS = "$€£¥₹₦₩₽₺₴₪฿₫₱"  # before the number; their codes: numbers.yaml
@@ -513,14 +520,6 @@ def _margin(tokens: list[str], k: int, value: float, t: _Tables) -> tuple[float,
     return (margin, end) if margin < value else None
 
 
-def _is_price(key: str, unit: str | None, t: _Tables) -> bool:
-    """Whether a rate is a price, money written first per so much of a thing ("KSh 2,500 per
-    90kg bag", "$3 per 100 grams"), not money per money ("$1 for every $3 raised", "5 cents
-    per $1")."""
-    return (unit in t.measures and not key[:1].isdigit()
-            and sum(map(key.count, _CURRENCY_SIGNS)) <= 1)
-
-
 def _ending_qualifiers(tail: list[str], t: _Tables) -> list[tuple[list[str], str]]:
     """The qualifiers-after that end `tail`, the words after a number ("years or more")."""
     return [(phrase, "approx" if qual == "margin" else qual)  # no margin after it: about
@@ -624,8 +623,10 @@ def _resolve(key: str, text: str) -> Quantity | None:
         return (_bound_of_vague(tokens, i, kind, rule, text, unit, t) if i else None) or (
             _said_in_words(tokens, text, unit, t) if i else None)
     value, j = first
-    if _is_ratio(tokens, j, value, t) or _is_rate(tokens, j, t) and not _is_price(key, unit, t):
-        return None  # a rate is no count ("4.2 per 100,000"); a price is
+    if _is_ratio(tokens, j, value, t) or (link := _rate_link(tokens, j, t)) and (
+            _money_per_money(key, link, t)):
+        return None  # a rate is an amount in its unit ("4.2 cases per 100,000", "KSh 2,500 per
+        # 90kg bag"), but money per money is neither sum
     if value >= FIRST_YEAR_OF_SPAN and YEAR.fullmatch(tokens[j - 1]) and any(
             _startswith(tokens, j, noun) for noun in t.year_nouns):
         return None  # "the 2024 financial year": a year
