@@ -137,8 +137,8 @@ def _word_set(*keys: str) -> frozenset[str]:
     `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
     form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`,
     `participles_before_by`, `clock_after_number`, `past_passive`, `verb_after`,
-    `adjective_after_preposition`, `copulas`; with `shares_tense_after` (after "and" a past
-    form takes the tense of the verb before it)."""
+    `adjective_after_preposition`, `adjective_after_determiner`, `copulas`; with
+    `shares_tense_after` (after "and" a past form takes the tense of the verb before it)."""
     return frozenset(w for key in keys for w in _data()[key])
 
 
@@ -246,6 +246,9 @@ def _participle(text: str, pos: int) -> str | None:
         return prev if _RIGHT_AFTER_WORD.search(text, max(0, pos - 24), pos) else None
     if prev in _word_set("gives_way_after", "adjective_after"):
         return prev
+    if prev == before and prev in _word_set("adjective_after_determiner") and (
+            before2 in _word_set("determiners")):
+        return _ADJECTIVE  # "a first cut in June"
     if prev in _word_set("adjective_after_preposition") and text.endswith(f"{prev} ", 0, pos):
         return _ADJECTIVE  # "on untreated roads"
     if not skipped and before2 in _word_set("verb_after") and before.isalpha():
