@@ -363,7 +363,7 @@ def first_spot(mention: str, context: str) -> tuple[str, int, int] | None:
 
 
 BY_ROLE = frozenset({"role", "counterpart"})  # found from a role alone, no name written
-_DESCRIBED = BY_ROLE | {"title", "event-at-date", "event-of-year", "event-owned"}  # from words
+_DESCRIBED = BY_ROLE | {"title", "event-at-date", "event-of-year", "event-owned", "anaphor"}
 
 
 @dataclass(frozen=True)
@@ -1030,6 +1030,35 @@ def countries_named(kb: KnowledgeBase, text: str, demonyms: bool = True) -> froz
         return {demonym} if demonym else {c for x in ids for c in country_of(kb, x)}
 
     return frozenset(country for _, country in _named_in(text, owners, capitalized=True))
+
+
+def organisation_named_before(kb: KnowledgeBase, mention: str, noun: str, context: str,
+                              allowed: frozenset[str]) -> str | None:
+    """The organisation of `allowed` its sentence names nearest before the mention ("ASEAN" in
+    "ASEAN leaders said the bloc had agreed"), else None: also when the `noun` the mention ends
+    in stands earlier in the sentence, naming another ("the Renault-Nissan alliance"), or "of"
+    follows ("the alliance of opposition parties")."""
+    spot = first_spot(mention, context)
+    if (spot is None or _OF_AFTER.match(spot[0], spot[2])
+            or noun in lexicon.tokens(spot[0][:spot[1]])):
+        return None
+    before = context[:spot[1]]
+    capitals = {t for t, _ in lexicon.cased_tokens(before) if t.isupper() and len(t) > 1}
+
+    def read(key: str) -> set[str]:
+        hits = kb.lookup(key)
+        if not hits and key.upper() in capitals:  # "EU", "GCC", "G7"
+            hits = kb.lookup_acronym(key.upper())
+        return {h.id for h in hits if h.id in allowed and h.method in _NAMED}
+
+    found = _named_in(before, read, capitalized=True)
+    return found[-1][1] if found else None
+
+
+_OF_AFTER = re.compile(r"['\u2019]?s?\s+of\b")
+
+
+_NAMED = frozenset({"exact", "alias"})  # a name as written, no typo nor demonym
 
 
 def _namesake(s: _Spot) -> str:

@@ -382,6 +382,7 @@ class ContextWords:
     region_after: frozenset[str]
     national_bodies: frozenset[str]
     national_events: frozenset[str]
+    organisation_nouns: dict[str, frozenset[str]]
     after_national_event: frozenset[str]
     region_abbreviations: dict[str, frozenset[str]]
     abbreviation_countries: frozenset[str]

@@ -31,6 +31,7 @@ from normalize.entities.context import (
     in_dateline,
     metonymy,
     named_otherwise,
+    organisation_named_before,
     persons_in,
     region_after_town,
     regions_named,
@@ -152,6 +153,14 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
                           f"the country is {country.name}, the one its sentence names before; "
                           f"{c.explain}") for c in named]
     lead = 1 if m.toks[0] == "the" else 0
+    kinds = lexicon.context_words().organisation_nouns.get(m.toks[-1])
+    if kinds and all(w.islower() for w, _ in m.cased[lead:-1]):  # "the bloc", "the six-member
+        # bloc", "the cartel's": the organisation of that kind its sentence names before it
+        named = (organisation_named_before(kb, mention, m.toks[-1], context, kinds)
+                 if context else None)
+        e = kb.get(named or "")
+        return [Candidate(e.id, _AROUND, "anaphor", f"the {m.toks[-1]} its sentence names before:"
+                          f" {e.name}")] if e else []
     if len(m.toks) > lead + 1 and lexicon.roles().time_modifiers.get(m.toks[lead]) == "dead":
         return _named_after_dead(kb, m, day, context)
     parts = lexicon.name_parts()
