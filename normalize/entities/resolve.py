@@ -154,8 +154,9 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
                           f"{c.explain}") for c in named]
     lead = 1 if m.toks[0] == "the" else 0
     kinds = lexicon.context_words().organisation_nouns.get(m.toks[-1])
-    if kinds and all(w.islower() for w, _ in m.cased[lead:-1]):  # "the bloc", "the six-member
-        # bloc", "the cartel's": the organisation of that kind its sentence names before it
+    if kinds and all(w.islower() for w, _ in m.cased[lead:-1]) and not kb.lookup(m.key):
+        # "the bloc", "the six-member bloc", "the cartel's" (not "north atlantic alliance", a
+        # name): the organisation of that kind its sentence names before it
         named = (organisation_named_before(kb, mention, m.toks[-1], context, kinds)
                  if context else None)
         e = kb.get(named or "")
