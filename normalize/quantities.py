@@ -288,9 +288,11 @@ def _rate_link(tokens: list[str], j: int, t: _Tables) -> list[str] | None:
 
 def _money_per_money(key: str, link: list[str], t: _Tables) -> bool:
     """Whether money is counted against money after the rate's link ("$1 for every $3 raised",
-    "5 cents per $1"): a rate between two sums, not an amount of either."""
-    after = key.rsplit(" ".join(link), 1)[-1]
-    return any(tok in t.currencies for tok in _TOKEN.findall(after))
+    "5 cents per $1", "Rs 5 per Rs 100 spent"): a currency right before or right after the
+    number the link leads to; not "$10,000 for every 5 games won" (a verb after a noun)."""
+    pattern = rf"(?<![a-z]){' '.join(link)}\s+([^\d\s]*)\s*\d[\d.,]*\s*([^\d\s]*)"
+    return any(tok in t.currencies for found in re.finditer(pattern, key)
+               for tok in _TOKEN.findall(" ".join(found.groups())))
 
 
 _CURRENCY_SIGNS = "$€£¥₹₦₩₽₺₴₪฿₫₱"  # before the number; their codes: numbers.yaml
