@@ -137,7 +137,7 @@ def _word_set(*keys: str) -> frozenset[str]:
     `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
     form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`,
     `participles_before_by`, `clock_after_number`, `past_passive`, `verb_after`,
-    `adjective_after_preposition`, `adjective_after_determiner`, `copulas`; with
+    `adjective_after_preposition`, `adverb_after_subject`, `copulas`; with
     `shares_tense_after` (after "and" a past form takes the tense of the verb before it)."""
     return frozenset(w for key in keys for w in _data()[key])
 
@@ -244,16 +244,25 @@ def _participle(text: str, pos: int) -> str | None:
     if prev in _word_set("shares_tense_after"):  # only right before the form: not "April and
         # May kept" (the mention is blanked between), nor "between 2005 and 2009, reopened"
         return prev if _RIGHT_AFTER_WORD.search(text, max(0, pos - 24), pos) else None
+    if prev in _word_set("adverb_after_subject") and _after_subject(text, pos, skipped):
+        return None  # "Mr Johnson first urged": the form stands
     if prev in _word_set("gives_way_after", "adjective_after"):
         return prev
-    if prev == before and prev in _word_set("adjective_after_determiner") and (
-            before2 in _word_set("determiners")):
-        return _ADJECTIVE  # "a first cut in June"
     if prev in _word_set("adjective_after_preposition") and text.endswith(f"{prev} ", 0, pos):
         return _ADJECTIVE  # "on untreated roads"
     if not skipped and before2 in _word_set("verb_after") and before.isalpha():
         return _ADJECTIVE  # "to reach isolated villages": the infinitive's object
     return None
+
+
+def _after_subject(text: str, pos: int, skipped: bool) -> bool:
+    """Whether the word before the adverb that stands before the past form at `pos` (an "-ly"
+    word between them `skipped`) is a subject: none of `determiners`, `adjective_after` or
+    "very", and no possessive ("Mr Johnson first urged"; not "the country's first crewed")."""
+    words = _WORD.findall(text, max(0, pos - 64), pos)
+    subject = words[-2 - skipped] if len(words) >= 2 + skipped else ""
+    return bool(subject) and subject.isalpha() and subject != "very" and subject not in (
+        _word_set("determiners", "adjective_after"))
 
 
 _AFTER_A_WORD = re.compile(r"[a-z']\s+$")  # a word, then only spaces, before a position
