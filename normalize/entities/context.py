@@ -1012,6 +1012,19 @@ def country_of(kb: KnowledgeBase, entity_id: str) -> frozenset[str]:
     return frozenset({e.id}) if e is not None and e.type == "country" else frozenset()
 
 
+def _capitals(text: str) -> set[str]:
+    """The words of `text` written in capitals, two letters or more ("US", "EU", "G7")."""
+    return {t for t, _ in lexicon.cased_tokens(text) if t.isupper() and len(t) > 1}
+
+
+def _acronym_named(kb: KnowledgeBase, key: str, capitals: set[str]) -> list[Hit]:
+    """The KB entries one word of the sentence written in `capitals` is a listed name or alias
+    of ("EU", "U.S."), not a derived acronym; [] for any other key."""
+    if " " in key or key.upper() not in capitals:
+        return []
+    return [h for h in kb.lookup_acronym(key.upper()) if h.method != "acronym"]
+
+
 def countries_named(kb: KnowledgeBase, text: str, demonyms: bool = True) -> frozenset[str]:
     """The countries of the KB people, places and countries (also by demonym, unless
     `demonyms` is False) that a sentence names unambiguously, each name capitalized; not the
@@ -1020,12 +1033,12 @@ def countries_named(kb: KnowledgeBase, text: str, demonyms: bool = True) -> froz
     if line and line.group(2) and line.group(3) != ":":  # "The Prime Minister (Keir Starmer):"
         # names a speaker, no agency
         text = text[:line.start(2)] + text[line.end(2):]
-    capitals = {t for t, _ in lexicon.cased_tokens(text) if t.isupper() and len(t) > 1}
+    capitals = _capitals(text)
 
     def owners(key: str) -> set[str]:
         ids = {h.id for h in kb.lookup(key) if demonyms or h.method != "demonym"}
-        if not ids and " " not in key and key.upper() in capitals:  # "US", "UK", "U.S."
-            ids = {h.id for h in kb.lookup_acronym(key.upper()) if h.method != "acronym"}
+        if not ids:  # "US", "UK", "U.S."
+            ids = {h.id for h in _acronym_named(kb, key, capitals)}
         demonym = None if ids or " " in key or not demonyms else kb.demonym(key)
         return {demonym} if demonym else {c for x in ids for c in country_of(kb, x)}
 
@@ -1043,12 +1056,10 @@ def organisation_named_before(kb: KnowledgeBase, mention: str, noun: str, contex
             or noun in lexicon.tokens(spot[0][:spot[1]])):
         return None
     before = context[:spot[1]]
-    capitals = {t for t, _ in lexicon.cased_tokens(before) if t.isupper() and len(t) > 1}
+    capitals = _capitals(before)
 
     def read(key: str) -> set[str]:
-        hits = kb.lookup(key)
-        if not hits and key.upper() in capitals:  # "EU", "GCC", "G7"
-            hits = kb.lookup_acronym(key.upper())
+        hits = kb.lookup(key) or _acronym_named(kb, key, capitals)  # "EU", "GCC", "G7"
         return {h.id for h in hits if h.id in allowed and h.method in _NAMED}
 
     found = _named_in(before, read, capitalized=True)
