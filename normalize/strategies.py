@@ -229,7 +229,8 @@ def _tables_for(_key: int, kb: Any) -> dict[str, Any]:
             phrases.setdefault(classes[0], []).append(" ".join(phrase))
     titles = [(" ".join(t.phrase), t.gender) for t in lexicon.titles().values()
               if not t.places]  # "the city of" stands before no person
-    return {"forms": forms, "role_phrases": phrases, "titles": titles, "kb": kb}
+    return {"forms": forms, "role_phrases": phrases, "titles": titles, "kb": kb,
+            "title_phrases": frozenset(lexicon.titles())}
 
 
 def _exists_on(entity: Any, day: date | None) -> bool:
@@ -377,7 +378,7 @@ def entity_mentions(draw: st.DrawFn, kb: Any = None, types: Iterable[str] | None
     entity = kb.get(draw(st.sampled_from(ids)))
     base = draw(st.sampled_from(forms[entity.id]))
     text = draw(_spelling(tables, entity.id, base, variants))
-    text = draw(_prefix(tables, entity, date, variants)) + text
+    text = draw(_prefix(tables, entity, date, variants, base)) + text
     if "case" in variants:
         title = " ".join(w[:1].upper() + w[1:].lower() for w in text.split(" "))
         text = draw(st.sampled_from([text, text.lower(), text.upper(), title]))
@@ -397,9 +398,11 @@ def entity_mentions(draw: st.DrawFn, kb: Any = None, types: Iterable[str] | None
 
 @st.composite
 def _prefix(draw: st.DrawFn, tables: dict, entity: Any, day: date | str | None,
-            variants: Collection[str]) -> str:
-    """"" or a title: a role the entity holds on `day`, or a form of address."""
-    if entity.type != "person":
+            variants: Collection[str], base: str) -> str:
+    """"" or a title: a role the entity holds on `day`, or a form of address; none before a
+    form that opens with a title itself ("Prince Charles of Luxembourg": no "Mr" before it)."""
+    first = base.split(" ", 1)[0].replace(".", "").casefold()
+    if entity.type != "person" or (first,) in tables["title_phrases"]:
         return ""
     from normalize.entities import lexicon
 
