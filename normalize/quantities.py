@@ -156,6 +156,8 @@ class _Tables:
     lead_name_links: frozenset[str]
     lead_openers: frozenset[str]
     particle_verbs: frozenset[str]
+    change_verbs: frozenset[str]
+    change: re.Pattern[str]  # "by X to Y", "from X to Y", "X% to Y" after a change verb
     address_words: tuple[str, ...]
     address: re.Pattern[str]  # a number, capitalized names and one of the address words
     money_magnitudes: dict[str, str]
@@ -227,6 +229,11 @@ def _tables() -> _Tables:
         lead_name_links=frozenset(str(w) for w in raw["lead_words"]["name_links"]),
         lead_openers=frozenset(str(w) for w in raw["lead_words"]["openers"]),
         particle_verbs=frozenset(str(w) for w in raw["lead_words"]["particle_verbs"]),
+        change_verbs=frozenset(str(w) for w in raw["lead_words"]["change_verbs"]),
+        change=re.compile(r"(?:(?:" + "|".join(re.escape(str(w)) for w in raw["lead_words"][
+            "change_links"]) + r") (?P<change>.+?)|(?P<share>\S+ ?(?:%|percent|per cent))"
+            r"|(?P<points>\S+ (?:percentage points?|basis points?|points?|pts)))"
+                          r" to (?P<level>.+)"),
         address_words=tuple(raw["address_words"]),
         address=re.compile(r"(?<![\d.,])\d+[A-Za-z]?\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:"
                            + "|".join(re.escape(w.title()) for w in raw["address_words"])
@@ -961,11 +968,34 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
             continue
         if word in t.particle_verbs and words[k:k + 2] in _PARTICLE_BOUNDS:
             rest = " ".join(words[k + 2:])  # "ticked up to 4%": the level reached
+        if word in t.change_verbs:  # "revised up from 40 to 45": read after "up"
+            change = words[k + 1:] if words[k] in t.change_verbs else words[k:]
+            level = _level_reached(" ".join(change), text, t)
+            if level is not None:
+                return replace(level, rule=f"level reached: {level.rule}")
         got = _resolve(rest, text)
         if got is not None:
             return None if YEAR.match(rest) else replace(
                 got, rule=f"{got.rule} after {' '.join(written[:k])!r}")
     return None
+
+
+def _level_reached(rest: str, text: str, t: _Tables) -> Quantity | None:
+    """The level a change after a verb of change reached ("by 12 to 45", "from 1,200 to 900",
+    "3% to 17", "3 points to 48%": 45, 900, 17, 48), or None: no change said so, the level is
+    no amount, either opens with a year ("from 2019 to 2021"), or a share moved to a share
+    ("5% to 10%": a range of changes). The change may be a share ("fell by a third to 200")."""
+    said = t.change.fullmatch(rest)
+    if said is None:
+        return None
+    change = said.group("change") or said.group("share") or said.group("points")
+    level = said.group("level")
+    if YEAR.match(change) or YEAR.match(level):
+        return None
+    got = _resolve(level, text)
+    if got is None or said.group("share") and got.unit == "%":
+        return None
+    return got
 
 
 _OWNER = re.compile(r"(?:'s|(?<=s)')$")  # a possessive ending
