@@ -167,6 +167,8 @@ class _Tables:
     clock: re.Pattern[str]  # four digits of a 24-hour clock and a zone of them ("1402 GMT")
     screen_words: frozenset[str]
     label_heads: frozenset[str]
+    tenor_units: frozenset[str]
+    tenor_nouns: frozenset[str]
     labels_after: frozenset[str]
     distance_events: frozenset[str]
     after_distance_events: frozenset[str]
@@ -247,6 +249,8 @@ def _tables() -> _Tables:
             re.escape(str(w)) for w in raw["clock_zones"]) + r")(?![\w-])"),
         screen_words=frozenset(str(w) for w in raw["screen_words"]),
         label_heads=frozenset(str(w) for w in raw["label_heads"]),
+        tenor_units=frozenset(str(w) for w in raw["tenor_units"]),
+        tenor_nouns=frozenset(str(w) for w in raw["tenor_nouns"]),
         labels_after=frozenset(str(w) for w in raw["labels_after"]),
         distance_events=frozenset(str(w) for w in raw["distance_events"]),
         after_distance_events=frozenset(str(w) for w in raw["after_distance_events"]),
@@ -641,6 +645,9 @@ def _resolve(key: str, text: str) -> Quantity | None:
         return None  # "the 2024 financial year": a year
     if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1] in t.label_heads:
         return None  # "a five-star hotel", "a six-figure salary": a rating or a size
+    if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1] in t.tenor_units and (
+            tokens[j + 2:j + 3] and tokens[j + 2] in t.tenor_nouns):
+        return None  # "the 10-year Treasury yield": a bond's name
     if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1].isalpha():
         amount = _amount_of_compound(key, text)
         if amount is not None:
@@ -682,7 +689,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
         if rule.removeprefix("qualifier:") not in t.start_points or YEAR.fullmatch(tokens[i]):
             return None  # "between 10": half a range; "from 2023", "from 2019 levels": a year
         kind, rule = "exact", f"{rule} alone"  # "up from 12,105": the earlier value
-    if j < len(tokens) and tokens[j] in t.labels_after and value != 1:
+    if j < len(tokens) and tokens[j] in t.labels_after and value != 1 and not (
+            _plural_noun(tokens[j + 1:j + 2])):  # "4,324 road deaths", "12 bus drivers" count
         return None  # "the 205 bus", "a 911 call": a route or a number to call; "1 bus" counts
     if unit is None and tokens[j - 1] == "m" and _race_after(tokens, j, t):
         return None  # "the 100m final": a race, not a hundred million
@@ -696,6 +704,8 @@ def _resolve(key: str, text: str) -> Quantity | None:
             if margin is not None:  # "80,000, give or take 5,000"
                 low, high, j = value - margin[0], value + margin[0], margin[1]
                 kind = "margin"
+            elif qual == "min" and kind == "gt":
+                pass  # "more than 1,000 and counting": still more than 1,000
             elif qual == "approx" and kind == "range":
                 low, high = _approx(value, t.tolerance)[0], _approx(high, t.tolerance)[1]
                 kind = "margin"
@@ -949,6 +959,7 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
     words, written = key.split(" "), fold(text).split(" ")
     after_not_counts = max((m.end() for m in t.not_counts.finditer(
         " ".join(written).casefold())), default=0) if past_not_counts else 0
+    changed = False  # a verb of change stood among the words passed over
     for k in range(1, min(t.lead_max, len(words) - 1, len(written)) + 1):
         word, form = words[k - 1], written[k - 1]
         article = word in t.lead_articles or k == 1 and word in t.lead_openers  # "All 13"
@@ -968,9 +979,9 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
             continue
         if word in t.particle_verbs and words[k:k + 2] in _PARTICLE_BOUNDS:
             rest = " ".join(words[k + 2:])  # "ticked up to 4%": the level reached
-        if word in t.change_verbs:  # "revised up from 40 to 45": read after "up"
-            change = words[k + 1:] if words[k] in t.change_verbs else words[k:]
-            level = _level_reached(" ".join(change), text, t)
+        changed = changed or word in t.change_verbs  # "raised rates by 600 basis points to
+        if changed:  # 27.25%", "revised up from 40 to 45": the change after its verb's words
+            level = _level_reached(" ".join(words[k:]), text, t)
             if level is not None:
                 return replace(level, rule=f"level reached: {level.rule}")
         got = _resolve(rest, text)
@@ -996,6 +1007,13 @@ def _level_reached(rest: str, text: str, t: _Tables) -> Quantity | None:
     if got is None or said.group("share") and got.unit == "%":
         return None
     return got
+
+
+def _plural_noun(word: list[str]) -> bool:
+    """Whether the one word given reads as a plural noun ("deaths", "drivers"; not "bus",
+    "route", "class")."""
+    return bool(word) and word[0].isalpha() and word[0].endswith("s") and not (
+        word[0].endswith(("ss", "us")))
 
 
 _OWNER = re.compile(r"(?:'s|(?<=s)')$")  # a possessive ending
