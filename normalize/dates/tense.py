@@ -137,7 +137,7 @@ def _word_set(*keys: str) -> frozenset[str]:
     `scheduled_verb_after`, `perfect`, `gives_way_after` + `adjective_after` (after them a past
     form is no marker), `adjective_after` (after them it is an adjective), `lower_case_only`,
     `participles_before_by`, `clock_after_number`, `past_passive`, `verb_after`,
-    `adjective_after_preposition`, `adverb_after_subject`, `copulas`; with
+    `adjective_after_preposition`, `adverb_after_subject`, `copulas`, `own_clause_after`; with
     `shares_tense_after` (after "and" a past form takes the tense of the verb before it)."""
     return frozenset(w for key in keys for w in _data()[key])
 
@@ -651,9 +651,19 @@ def _cue_at(text: str, at: int, end: int, written: str = "") -> str | None:
     if got is None and at and _past_perfect_before(text, at):
         return "past"
     if got is None and (first := _listed_after().search(text, max(0, at - 40), at)) and (
-            _names_month_or_weekday(first.group(1))):
+            _names_month_or_weekday(first.group(1))) and not _own_verb_after(text, end):
         return _cue_at(text, first.start(1), first.end(1), written)
     return got
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z']+)")
+
+
+def _own_verb_after(text: str, end: int) -> bool:
+    """Whether the mention ending at `end` is the subject of a verb of its own: a word of
+    data/tense.yaml `own_clause_after` follows it ("Christmas Day will be")."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1) in _word_set("own_clause_after")
 
 
 @lru_cache(maxsize=1)
