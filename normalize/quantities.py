@@ -156,7 +156,7 @@ class _Tables:
     lead_name_links: frozenset[str]
     lead_openers: frozenset[str]
     particle_verbs: frozenset[str]
-    change_verbs: frozenset[str]
+    change_verbs: dict[str, str]  # verb -> the way it moves: up, down, either
     change: re.Pattern[str]  # "by X to Y", "from X to Y", "X% to Y" after a change verb
     address_words: tuple[str, ...]
     address: re.Pattern[str]  # a number, capitalized names and one of the address words
@@ -231,7 +231,8 @@ def _tables() -> _Tables:
         lead_name_links=frozenset(str(w) for w in raw["lead_words"]["name_links"]),
         lead_openers=frozenset(str(w) for w in raw["lead_words"]["openers"]),
         particle_verbs=frozenset(str(w) for w in raw["lead_words"]["particle_verbs"]),
-        change_verbs=frozenset(str(w) for w in raw["lead_words"]["change_verbs"]),
+        change_verbs={str(w): way for way, verbs in raw["lead_words"]["change_verbs"].items()
+                      for w in verbs},
         change=re.compile(r"(?:(?:" + "|".join(re.escape(str(w)) for w in raw["lead_words"][
             "change_links"]) + r") (?P<change>.+?)|(?P<share>\S+ ?(?:%|percent|per cent))"
             r"|(?P<points>\S+ (?:percentage points?|basis points?|points?|pts)))"
@@ -689,8 +690,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
         if rule.removeprefix("qualifier:") not in t.start_points or YEAR.fullmatch(tokens[i]):
             return None  # "between 10": half a range; "from 2023", "from 2019 levels": a year
         kind, rule = "exact", f"{rule} alone"  # "up from 12,105": the earlier value
-    if j < len(tokens) and tokens[j] in t.labels_after and value != 1 and not (
-            _plural_noun(tokens[j + 1:j + 2])):  # "4,324 road deaths", "12 bus drivers" count
+    if j < len(tokens) and tokens[j] in t.labels_after and value != 1:
         return None  # "the 205 bus", "a 911 call": a route or a number to call; "1 bus" counts
     if unit is None and tokens[j - 1] == "m" and _race_after(tokens, j, t):
         return None  # "the 100m final": a race, not a hundred million
@@ -959,7 +959,7 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
     words, written = key.split(" "), fold(text).split(" ")
     after_not_counts = max((m.end() for m in t.not_counts.finditer(
         " ".join(written).casefold())), default=0) if past_not_counts else 0
-    changed = False  # a verb of change stood among the words passed over
+    way = ""  # how the last verb of change among the words passed over moves
     for k in range(1, min(t.lead_max, len(words) - 1, len(written)) + 1):
         word, form = words[k - 1], written[k - 1]
         article = word in t.lead_articles or k == 1 and word in t.lead_openers  # "All 13"
@@ -979,9 +979,9 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
             continue
         if word in t.particle_verbs and words[k:k + 2] in _PARTICLE_BOUNDS:
             rest = " ".join(words[k + 2:])  # "ticked up to 4%": the level reached
-        changed = changed or word in t.change_verbs  # "raised rates by 600 basis points to
-        if changed:  # 27.25%", "revised up from 40 to 45": the change after its verb's words
-            level = _level_reached(" ".join(words[k:]), text, t)
+        way = t.change_verbs.get(word, way)  # "raised rates by 600 basis points to 27.25%",
+        if way:  # "revised up from 40 to 45": the change after its verb's words
+            level = _level_reached(" ".join(words[k:]), text, way, t)
             if level is not None:
                 return replace(level, rule=f"level reached: {level.rule}")
         got = _resolve(rest, text)
@@ -991,11 +991,13 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
     return None
 
 
-def _level_reached(rest: str, text: str, t: _Tables) -> Quantity | None:
-    """The level a change after a verb of change reached ("by 12 to 45", "from 1,200 to 900",
-    "3% to 17", "3 points to 48%": 45, 900, 17, 48), or None: no change said so, the level is
-    no amount, either opens with a year ("from 2019 to 2021"), or a share moved to a share
-    ("5% to 10%": a range of changes). The change may be a share ("fell by a third to 200")."""
+def _level_reached(rest: str, text: str, way: str, t: _Tables) -> Quantity | None:
+    """The level a change after a verb of change reached ("from 1,200 to 900", "by 1.5% to $3.2
+    billion", "3% to 17", "3 points to 48%": 900, 3.2 billion, 17, 48), or None: no change said
+    so, the level is no amount, either opens with a year ("from 2019 to 2021"), or, but after
+    "from", the change has no unit of its own ("by 10 to 15 percent", "by 5% to 10%": a range
+    of changes), or after it, the numbers move against the verb's `way` ("dropped from 5 to
+    10 minutes": a range). The change may be a share ("fell by a third to 200")."""
     said = t.change.fullmatch(rest)
     if said is None:
         return None
@@ -1004,16 +1006,21 @@ def _level_reached(rest: str, text: str, t: _Tables) -> Quantity | None:
     if YEAR.match(change) or YEAR.match(level):
         return None
     got = _resolve(level, text)
-    if got is None or said.group("share") and got.unit == "%":
+    if got is None:
+        return None
+    moved = _resolve(change, text)
+    if rest.startswith("from "):
+        if moved is not None and moved.low is not None and got.low is not None and (
+                way == "up" and moved.low > got.low or way == "down" and moved.low < got.low):
+            return None
+    elif moved is not None and (moved.unit is None or _unit_head(moved) == _unit_head(got)):
         return None
     return got
 
 
-def _plural_noun(word: list[str]) -> bool:
-    """Whether the one word given reads as a plural noun ("deaths", "drivers"; not "bus",
-    "route", "class")."""
-    return bool(word) and word[0].isalpha() and word[0].endswith("s") and not (
-        word[0].endswith(("ss", "us")))
+def _unit_head(q: Quantity) -> str | None:
+    """The first word of a quantity's unit ("%" of "% of jobs"), or None."""
+    return q.unit.split()[0] if q.unit else None
 
 
 _OWNER = re.compile(r"(?:'s|(?<=s)')$")  # a possessive ending

@@ -651,7 +651,8 @@ def _cue_at(text: str, at: int, end: int, written: str = "") -> str | None:
     if got is None and at and _past_perfect_before(text, at):
         return "past"
     if got is None and (first := _listed_after().search(text, max(0, at - 40), at)) and (
-            _names_month_or_weekday(first.group(1))) and not _own_verb_after(text, end):
+            _names_month_or_weekday(first.group(1))) and not (
+            "," in text[first.end(1):at] and _own_verb_after(text, end)):
         return _cue_at(text, first.start(1), first.end(1), written)
     return got
 
@@ -661,7 +662,9 @@ _NEXT_WORD = re.compile(r"\s+([a-z']+)")
 
 def _own_verb_after(text: str, end: int) -> bool:
     """Whether the mention ending at `end` is the subject of a verb of its own: a word of
-    data/tense.yaml `own_clause_after` follows it ("Christmas Day will be")."""
+    data/tense.yaml `own_clause_after` follows it ("..., and Christmas Day will be"; the caller
+    asks for a comma before the coordinator too: in "Matches played on Saturday and Sunday will
+    be replayed" the verb is the whole subject's)."""
     after = _NEXT_WORD.match(text, end)
     return after is not None and after.group(1) in _word_set("own_clause_after")
 

@@ -396,26 +396,6 @@ class _Spot:
             for q in _QUOTED.finditer(self.text))
 
 
-def _in_capitals(text: str, start: int, end: int) -> bool:
-    """Whether the mention, written in capitals, stands in a run of words in capitals, two of
-    them at least beside it: a headline quoted without quotation marks ("TRUMP TRIUMPHS: ...,
-    the front page read")."""
-    if not text[start:end].isupper():
-        return False
-    before = _CAPITAL_WORDS_BEFORE.search(text, 0, start)
-    after = _CAPITAL_WORDS_AFTER.match(text, end)
-    words = (before.group().split() if before else []) + (after.group().split() if after else [])
-    return sum(any(c.isalpha() for c in w) for w in words) >= 2
-
-
-# a word in capitals a headline's verb or particle looks like: "WINS", "CLEARED", "AT", "BACK"
-_HEADLINE_VERB = re.compile(r"[A-Z]{2,}(?:S|ED)|[A-Z]{1,4}")
-# up to three words in capitals (with marks of a headline between) right before or after a spot
-_CAPITAL_WORD = r"[^\sa-z]*[A-Z][^\sa-z]*"
-_CAPITAL_WORDS_BEFORE = re.compile(rf"(?:{_CAPITAL_WORD}\s+){{1,3}}$")
-_CAPITAL_WORDS_AFTER = re.compile(rf"(?:\s+{_CAPITAL_WORD}){{1,3}}")
-
-
 # a quotation between double quotes, straight or curly, or guillemets
 _QUOTED = re.compile(r"[\u201c\"\u00ab]([^\u201c\u201d\"\u00ab\u00bb]{1,300})[\u201d\"\u00bb]")
 
@@ -458,9 +438,6 @@ def _name_continues(s: _Spot) -> str:
     if s.written.endswith(("'s", "s'")) or s.headline:
         return ""
     written, word = _name_word_after(s.text, s.end)
-    if s.entity.type == "person" and _in_capitals(s.text, s.start, s.end) and (
-            _HEADLINE_VERB.fullmatch(written or "")):  # "TRUMP TRIUMPHS: ..., the paper read";
-        return ""  # not "TRUMP TOWER SOLD"
     if not word or word in _name_words(s.kb, s.entity.id) or (
             s.entity.type == "place" and _state_office().match(s.text, s.end)):
         return ""  # "New York Attorney General Letitia James": an office of the state
