@@ -233,7 +233,7 @@ def _tables() -> _Tables:
         particle_verbs=frozenset(str(w) for w in raw["lead_words"]["particle_verbs"]),
         change_verbs={str(w): way for way, verbs in raw["lead_words"]["change_verbs"].items()
                       for w in verbs},
-        change=re.compile(r"(?:(?:" + "|".join(re.escape(str(w)) for w in raw["lead_words"][
+        change=re.compile(r"(?:(?P<link>" + "|".join(re.escape(str(w)) for w in raw["lead_words"][
             "change_links"]) + r") (?P<change>.+?)|(?P<share>\S+ ?(?:%|percent|per cent))"
             r"|(?P<points>\S+ (?:percentage points?|basis points?|points?|pts)))"
                           r" to (?P<level>.+)"),
@@ -644,12 +644,12 @@ def _resolve(key: str, text: str) -> Quantity | None:
     if value >= FIRST_YEAR_OF_SPAN and YEAR.fullmatch(tokens[j - 1]) and any(
             _startswith(tokens, j, noun) for noun in t.year_nouns):
         return None  # "the 2024 financial year": a year
-    if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1] in t.label_heads:
+    joined = tokens[j + 1] if tokens[j:j + 1] == ["-"] and j + 1 < len(tokens) else ""
+    if joined in t.label_heads:
         return None  # "a five-star hotel", "a six-figure salary": a rating or a size
-    if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1] in t.tenor_units and (
-            tokens[j + 2:j + 3] and tokens[j + 2] in t.tenor_nouns):
+    if joined in t.tenor_units and tokens[j + 2:j + 3] and tokens[j + 2] in t.tenor_nouns:
         return None  # "the 10-year Treasury yield": a bond's name
-    if tokens[j:j + 1] == ["-"] and tokens[j + 1:j + 2] and tokens[j + 1].isalpha():
+    if joined.isalpha():
         amount = _amount_of_compound(key, text)
         if amount is not None:
             return amount  # "a seven-day average of 1,400": the amount, not the compound's 7
@@ -1009,7 +1009,7 @@ def _level_reached(rest: str, text: str, way: str, t: _Tables) -> Quantity | Non
     if got is None:
         return None
     moved = _resolve(change, text)
-    if rest.startswith("from "):
+    if said.group("link") in t.start_points:  # "from X to Y": X is the earlier level
         if moved is not None and moved.low is not None and got.low is not None and (
                 way == "up" and moved.low > got.low or way == "down" and moved.low < got.low):
             return None
