@@ -170,6 +170,7 @@ class _Tables:
     tenor_units: frozenset[str]
     tenor_nouns: frozenset[str]
     labels_after: frozenset[str]
+    negative_after: tuple[str, ...]
     distance_events: frozenset[str]
     after_distance_events: frozenset[str]
     year_nouns: tuple[list[str], ...]  # phrases as words, as _startswith compares them
@@ -253,6 +254,7 @@ def _tables() -> _Tables:
         tenor_units=frozenset(str(w) for w in raw["tenor_units"]),
         tenor_nouns=frozenset(str(w) for w in raw["tenor_nouns"]),
         labels_after=frozenset(str(w) for w in raw["labels_after"]),
+        negative_after=tuple(f" {w}" for w in raw["negative_after"]),
         distance_events=frozenset(str(w) for w in raw["distance_events"]),
         after_distance_events=frozenset(str(w) for w in raw["after_distance_events"]),
         year_nouns=tuple(str(w).split() for w in raw["year_nouns"]),
@@ -620,14 +622,21 @@ def _resolve(key: str, text: str) -> Quantity | None:
             return _signed_range(signed, text)  # -45"; not "-5 and -10", two numbers
     if tokens[0] in _MINUS and len(tokens) > 1:  # "-5C", "minus 12 degrees"
         got = _resolve(key[len(tokens[0]):].lstrip(), text) if tokens[1][:1].isdigit() else None
-        return None if got is None or got.mod != "EXACT" or got.low is None else replace(
-            got, low=-got.low, high=-got.low, rule=f"minus {got.rule}")
+        return _below_zero(got, f"minus {got.rule}" if got else "")
+    after = next((a for a in t.negative_after if key.endswith(a)), None)
+    if after and key[:1].isdigit():  # "30 below zero", "12 degrees below zero"
+        got = _resolve(key[:-len(after)], text)
+        return _below_zero(got, f"{got.rule}{after}" if got else "")
     i, kind, rule = 0, "exact", "number"
     for phrase, qual in t.prefixes.get(tokens[0], ()):
         if _startswith(tokens, 0, phrase) and len(tokens) > len(phrase) and not (
                 _number_only(phrase, tokens[len(phrase)], t)):
             i, kind, rule = len(phrase), qual, f"qualifier:{' '.join(phrase)}"
             break
+    sign = 1
+    if i and tokens[i] in _MINUS and _SIGN_AFTER_WORD.search(key):
+        sign, i = -1, i + 1  # "at least -5", "about minus 5C": a qualified number below zero
+        # (not "the under-21 side": a hyphen joins the word)
     if i == 0:
         said = _said_in_words(tokens, text, unit, t)
         if said is not None:
@@ -637,6 +646,7 @@ def _resolve(key: str, text: str) -> Quantity | None:
         return (_bound_of_vague(tokens, i, kind, rule, text, unit, t) if i else None) or (
             _said_in_words(tokens, text, unit, t) if i else None)
     value, j = first
+    value *= sign
     if _is_ratio(tokens, j, value, t) or (link := _rate_link(tokens, j, t)) and (
             _money_per_money(key, link, t)):
         return None  # a rate is an amount in its unit ("4.2 cases per 100,000", "KSh 2,500 per
@@ -784,6 +794,7 @@ def _amount_of_compound(key: str, text: str) -> Quantity | None:
 
 
 _MINUS = frozenset({"-", "minus"})
+_SIGN_AFTER_WORD = re.compile(r"[a-z] (?:-|minus ?)\d")  # "at least -5", "about minus 5"
 FIRST_YEAR_OF_SPAN = 1800  # two such numbers, unseparated, alone in a range: years ("1999-2015")
 SCORE_RATIO = 20  # a hyphenated pair whose second number is more times the first is no range
 _LOW_BOUNDS = frozenset({"min", "gt"})
@@ -970,9 +981,11 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
                 or word in t.lead_stop or not article and _opens_amount(words, k - 1, t)
                 or word in t.lead_labels and (words[k][:1].isdigit() or _opens_amount(words, k, t))
                 or word in t.lead_time_stop and t.time_units.isdisjoint(words[k:])
-                or word in t.lead_name_links and k > 1 and written[k - 2][:1].isupper()):
+                or word in t.lead_name_links and k > 1 and written[k - 2][:1].isupper()
+                and not _measure_acronym(written[k - 2], word)):
             return None
-        if not (form.islower() or k == 1 and article or set_off):
+        if not (form.islower() or k == 1 and article or set_off
+                or _measure_acronym(form, written[k])):
             continue  # a name: the number after it is its label, one further on may count
         rest = " ".join(words[k:])
         if len(" ".join(written[:k])) < after_not_counts:
@@ -1025,6 +1038,22 @@ def _unit_head(q: Quantity) -> str | None:
 
 _OWNER = re.compile(r"(?:'s|(?<=s)')$")  # a possessive ending
 _CURRENCY_LETTERS = re.compile(r"[A-Za-z]+(?=\d)")  # "R" of "R400bn"
+
+
+def _below_zero(got: Quantity | None, rule: str) -> Quantity | None:
+    """An exact number read without its sign, put below zero ("-5C", "30 below zero"); None
+    for anything else ("minus about 5" is no reading)."""
+    if got is None or got.mod != "EXACT" or got.low is None:
+        return None
+    return replace(got, low=-got.low, high=-got.low, rule=rule)
+
+
+def _measure_acronym(form: str, after: str) -> bool:
+    """Whether a word as written is an acronym in capitals with a word in lower case after it,
+    so that it names a measure, not a label: "a BMI of 30", "the FFDI above 100" ("the FTSE
+    100" and "the Group of 77" stay names)."""
+    return len(form) > 1 and form.isalpha() and form.isupper() and after.isalpha() and (
+        after.islower())
 
 
 def _name_word(form: str, t: _Tables) -> bool:
