@@ -647,6 +647,11 @@ def _resolve(key: str, text: str) -> Quantity | None:
             _said_in_words(tokens, text, unit, t) if i else None)
     value, j = first
     value *= sign
+    if (tokens[i] in ("a", "an") and tokens[i + 1] in t.nouns and j <= i + 3 and j < len(tokens)
+            and (tokens[j - 1] == "of" and tokens[j][:1].isdigit()
+                 or not tokens[j][:1].isdigit() and _opens_amount(tokens, j, t))):
+        got = _resolve(" ".join(tokens[j:]), text)  # "a score of 100", "a score above 700": a
+        return replace(got, rule=f"{got.rule} after {tokens[i + 1]!r}") if got else None  # rating
     if _is_ratio(tokens, j, value, t) or (link := _rate_link(tokens, j, t)) and (
             _money_per_money(key, link, t)):
         return None  # a rate is an amount in its unit ("4.2 cases per 100,000", "KSh 2,500 per
