@@ -154,6 +154,7 @@ class _Tables:
     lead_time_stop: frozenset[str]
     time_units: frozenset[str]
     lead_name_links: frozenset[str]
+    lead_measure_links: frozenset[str]
     lead_openers: frozenset[str]
     particle_verbs: frozenset[str]
     change_verbs: dict[str, str]  # verb -> the way it moves: up, down, either
@@ -171,6 +172,7 @@ class _Tables:
     tenor_nouns: frozenset[str]
     labels_after: frozenset[str]
     negative_after: tuple[str, ...]
+    below_zero_units: frozenset[str]
     distance_events: frozenset[str]
     after_distance_events: frozenset[str]
     year_nouns: tuple[list[str], ...]  # phrases as words, as _startswith compares them
@@ -230,6 +232,7 @@ def _tables() -> _Tables:
         lead_time_stop=frozenset(str(w) for w in raw["lead_words"]["time_stop"]),
         time_units=frozenset(str(w) for w in raw["lead_words"]["time_units"]),
         lead_name_links=frozenset(str(w) for w in raw["lead_words"]["name_links"]),
+        lead_measure_links=frozenset(str(w) for w in raw["lead_words"]["measure_links"]),
         lead_openers=frozenset(str(w) for w in raw["lead_words"]["openers"]),
         particle_verbs=frozenset(str(w) for w in raw["lead_words"]["particle_verbs"]),
         change_verbs={str(w): way for way, verbs in raw["lead_words"]["change_verbs"].items()
@@ -255,6 +258,7 @@ def _tables() -> _Tables:
         tenor_nouns=frozenset(str(w) for w in raw["tenor_nouns"]),
         labels_after=frozenset(str(w) for w in raw["labels_after"]),
         negative_after=tuple(f" {w}" for w in raw["negative_after"]),
+        below_zero_units=frozenset(str(w) for w in raw["below_zero_units"]),
         distance_events=frozenset(str(w) for w in raw["distance_events"]),
         after_distance_events=frozenset(str(w) for w in raw["after_distance_events"]),
         year_nouns=tuple(str(w).split() for w in raw["year_nouns"]),
@@ -622,11 +626,12 @@ def _resolve(key: str, text: str) -> Quantity | None:
             return _signed_range(signed, text)  # -45"; not "-5 and -10", two numbers
     if tokens[0] in _MINUS and len(tokens) > 1:  # "-5C", "minus 12 degrees"
         got = _resolve(key[len(tokens[0]):].lstrip(), text) if tokens[1][:1].isdigit() else None
-        return _below_zero(got, f"minus {got.rule}" if got else "")
+        return _below_zero(got, "minus {}")
     after = next((a for a in t.negative_after if key.endswith(a)), None)
-    if after and key[:1].isdigit():  # "30 below zero", "12 degrees below zero"
-        got = _resolve(key[:-len(after)], text)
-        return _below_zero(got, f"{got.rule}{after}" if got else "")
+    if after and key[:1].isdigit() and (  # "30 below zero", "12 degrees below zero"; not "10
+            got := _below_zero(_resolve(key[:-len(after)], text), "{}" + after)) and (  # days
+            got.unit is None or got.unit in t.below_zero_units):  # below zero": 10 days
+        return got
     i, kind, rule = 0, "exact", "number"
     for phrase, qual in t.prefixes.get(tokens[0], ()):
         if _startswith(tokens, 0, phrase) and len(tokens) > len(phrase) and not (
@@ -634,7 +639,11 @@ def _resolve(key: str, text: str) -> Quantity | None:
             i, kind, rule = len(phrase), qual, f"qualifier:{' '.join(phrase)}"
             break
     sign = 1
-    if i and tokens[i] in _MINUS and _SIGN_AFTER_WORD.search(key):
+    if i and tokens[i] in _MINUS and _SIGN_AFTER_WORD.search(key) and (
+            peek := _parse_number(tokens, i + 1, t)):
+        if peek[1] < len(tokens) and tokens[peek[1]] in _RANGE_WORDS:  # "about minus 5 to
+            return _resolve(key[key.index(tokens[i], len(tokens[0])):], text)  # minus 10": the
+            # range, as with no qualifier
         sign, i = -1, i + 1  # "at least -5", "about minus 5C": a qualified number below zero
         # (not "the under-21 side": a hyphen joins the word)
     if i == 0:
@@ -987,10 +996,10 @@ def _after_lead_words(key: str, text: str, past_not_counts: bool = False) -> Qua
                 or word in t.lead_labels and (words[k][:1].isdigit() or _opens_amount(words, k, t))
                 or word in t.lead_time_stop and t.time_units.isdisjoint(words[k:])
                 or word in t.lead_name_links and k > 1 and written[k - 2][:1].isupper()
-                and not _measure_acronym(written[k - 2], word)):
+                and not _measure_acronym(written[k - 2], word, t)):
             return None
         if not (form.islower() or k == 1 and article or set_off
-                or _measure_acronym(form, written[k])):
+                or _measure_acronym(form, written[k], t)):
             continue  # a name: the number after it is its label, one further on may count
         rest = " ".join(words[k:])
         if len(" ".join(written[:k])) < after_not_counts:
@@ -1046,19 +1055,21 @@ _CURRENCY_LETTERS = re.compile(r"[A-Za-z]+(?=\d)")  # "R" of "R400bn"
 
 
 def _below_zero(got: Quantity | None, rule: str) -> Quantity | None:
-    """An exact number read without its sign, put below zero ("-5C", "30 below zero"); None
-    for anything else ("minus about 5" is no reading)."""
+    """An exact number read without its sign, put below zero ("-5C", "30 below zero"), its
+    rule told by `rule` around the unsigned one's ("minus {}"); None for anything else ("minus
+    about 5" is no reading)."""
     if got is None or got.mod != "EXACT" or got.low is None:
         return None
-    return replace(got, low=-got.low, high=-got.low, rule=rule)
+    if got.low < 0:
+        return got  # "minus 5 below zero": said twice, still below zero
+    return replace(got, low=-got.low, high=-got.low, rule=rule.format(got.rule))
 
 
-def _measure_acronym(form: str, after: str) -> bool:
-    """Whether a word as written is an acronym in capitals with a word in lower case after it,
-    so that it names a measure, not a label: "a BMI of 30", "the FFDI above 100" ("the FTSE
-    100" and "the Group of 77" stay names)."""
-    return len(form) > 1 and form.isalpha() and form.isupper() and after.isalpha() and (
-        after.islower())
+def _measure_acronym(form: str, after: str, t: _Tables) -> bool:
+    """Whether a word as written is an acronym in capitals with one of numbers.yaml
+    `measure_links` after it, so that it names a measure, not a label: "a BMI of 30", "the
+    FFDI above 100" ("the FTSE 100", "the Group of 77", "the UEFA under 21" stay names)."""
+    return len(form) > 1 and form.isalpha() and form.isupper() and after in t.lead_measure_links
 
 
 def _name_word(form: str, t: _Tables) -> bool:

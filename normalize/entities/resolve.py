@@ -196,7 +196,7 @@ def _all_candidates(kb: KnowledgeBase, mention: str, day: dt.date | None,
         if parse is not None:
             parse = _qualified_before(kb, parse, m, context)
             if parse.rest:
-                cands = titled(kb, parse, day, context=context)
+                cands = titled(kb, parse, day)
                 if cands and all(c.method == "fuzzy" for c in cands):
                     # "City of San Mrino": a misspelt whole name beats a title plus a misspelt
                     # rest (which would be the country San Marino).

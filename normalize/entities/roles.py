@@ -10,13 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from normalize.entities import lexicon
-from normalize.entities.context import (
-    TOWN_TYPES,
-    countries_named,
-    find_tokens,
-    persons_in,
-    regions_named,
-)
+from normalize.entities.context import TOWN_TYPES, find_tokens, persons_in, regions_named
 from normalize.entities.kb import QUALIFIER_TYPES, Entity, KnowledgeBase, Role
 from normalize.entities.match import MARGIN, Candidate, rank
 from normalize.entities.names import name_candidates
@@ -291,9 +285,8 @@ def _foreign_to_qualifier(kb: KnowledgeBase, entity: Entity, parse: TitleParse) 
 
 
 def titled(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
-           caps: str | None = None, context: str | None = None) -> list[Candidate]:
-    """Stage 4: resolve the name after a title, then check the title against the KB's roles
-    (a given name alone, through the holders of that title: `_given_name_holder`)."""
+           caps: str | None = None) -> list[Candidate]:
+    """Stage 4: resolve the name after a title, then check the title against the KB's roles."""
     key = " ".join(parse.rest)
     out = []
     for c in name_candidates(kb, key, caps):
@@ -315,27 +308,20 @@ def titled(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
         explain = f"title {parse.title!r} stripped; {c.explain}" + (f"; {note}" if note else "")
         method = "title" if c.method in ("exact", "alias", "variant", "surname") else c.method
         out.append(Candidate(c.id, max(0.0, min(1.0, c.score + adjust)), method, explain))
-    return out or _given_name_holder(kb, parse, day, context)
+    return out or _given_name_holder(kb, parse, day)
 
 
-def _given_name_holder(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None,
-                       context: str | None) -> list[Candidate]:
+def _given_name_holder(kb: KnowledgeBase, parse: TitleParse, day: dt.date | None
+                       ) -> list[Candidate]:
     """A monarch or prince named by a country's title and a given name, as news names them
     ("Saudi King Abdullah", "Saudi Arabia's King Salman"): the one holder of that country's
-    role whose name opens with that word. Without the country in the mention ("King
-    Abdullah"), the countries its sentence names stand for it ("King Abdullah said Jordan
-    would not accept"), when they give one holder; else another country's namesake may be
-    meant, one the knowledge base may not hold: no answer."""
-    if len(parse.rest) != 1 or not parse.classes:
+    role whose name opens with that word. Without the country ("King Abdullah") another
+    country's namesake may be meant, one the knowledge base may not hold: no answer."""
+    if parse.qualifier is None or len(parse.rest) != 1 or not parse.classes:
         return []
-    countries = ({parse.qualifier} if parse.qualifier is not None
-                 else countries_named(kb, context) if context else ())
     found = {e.id: (e, r) for cls in parse.classes for e, r in kb.holders(cls)
-             if r.of in countries and (day is None or r.start is None or r.start <= day)
+             if r.of == parse.qualifier and (day is None or r.start is None or r.start <= day)
              and lexicon.tokens(e.name)[:1] == [parse.rest[0]]}
-    serving = {i: held for i, held in found.items() if held[1].active_on(day)}
-    found = serving or found  # "Prince Mohammed" in 2019: the crown prince then, not the one
-    # deposed in 2017; with none serving, a former holder ("King Fahd was buried")
     if len(found) != 1:
         return []
     e, r = next(iter(found.values()))
