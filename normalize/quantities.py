@@ -1060,8 +1060,8 @@ def _below_zero(got: Quantity | None, rule: str) -> Quantity | None:
     about 5" is no reading)."""
     if got is None or got.mod != "EXACT" or got.low is None:
         return None
-    if got.low < 0:
-        return got  # "minus 5 below zero": said twice, still below zero
+    if got.low <= 0:
+        return got  # "minus 5 below zero": said twice, still below zero; "0 below zero": 0
     return replace(got, low=-got.low, high=-got.low, rule=rule.format(got.rule))
 
 
