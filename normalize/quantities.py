@@ -628,9 +628,11 @@ def _resolve(key: str, text: str) -> Quantity | None:
         got = _resolve(key[len(tokens[0]):].lstrip(), text) if tokens[1][:1].isdigit() else None
         return _below_zero(got, "minus {}")
     after = next((a for a in t.negative_after if key.endswith(a)), None)
-    if after and key[:1].isdigit() and (  # "30 below zero", "12 degrees below zero"; not "10
-            got := _below_zero(_resolve(key[:-len(after)], text), "{}" + after)) and (  # days
-            got.unit is None or got.unit in t.below_zero_units):  # below zero": 10 days
+    # "30 below zero", "12 degrees below zero"; "10 days below zero" is ten days (no unit of
+    # numbers.yaml below_zero_units), read below as any count
+    if after and key[:1].isdigit() and (
+            got := _below_zero(_resolve(key[:-len(after)], text), "{}" + after)) and (
+            got.unit is None or got.unit in t.below_zero_units):
         return got
     i, kind, rule = 0, "exact", "number"
     for phrase, qual in t.prefixes.get(tokens[0], ()):
@@ -641,9 +643,9 @@ def _resolve(key: str, text: str) -> Quantity | None:
     sign = 1
     if i and tokens[i] in _MINUS and _SIGN_AFTER_WORD.search(key) and (
             peek := _parse_number(tokens, i + 1, t)):
-        if peek[1] < len(tokens) and tokens[peek[1]] in _RANGE_WORDS:  # "about minus 5 to
-            return _resolve(key[key.index(tokens[i], len(tokens[0])):], text)  # minus 10": the
-            # range, as with no qualifier
+        if peek[1] < len(tokens) and tokens[peek[1]] in _RANGE_WORDS:
+            # "about minus 5 to minus 10": the range from the sign on, as with no qualifier
+            return _resolve(key[key.index(tokens[i], len(tokens[0])):], text)
         sign, i = -1, i + 1  # "at least -5", "about minus 5C": a qualified number below zero
         # (not "the under-21 side": a hyphen joins the word)
     if i == 0:
@@ -659,8 +661,9 @@ def _resolve(key: str, text: str) -> Quantity | None:
     if (tokens[i] in ("a", "an") and tokens[i + 1] in t.nouns and j <= i + 3 and j < len(tokens)
             and (tokens[j - 1] == "of" and tokens[j][:1].isdigit()
                  or not tokens[j][:1].isdigit() and _opens_amount(tokens, j, t))):
-        got = _resolve(" ".join(tokens[j:]), text)  # "a score of 100", "a score above 700": a
-        return replace(got, rule=f"{got.rule} after {tokens[i + 1]!r}") if got else None  # rating
+        # "a score of 100", "a score above 700": a rating, the amount after it is read
+        got = _resolve(" ".join(tokens[j:]), text)
+        return replace(got, rule=f"{got.rule} after {tokens[i + 1]!r}") if got else None
     if _is_ratio(tokens, j, value, t) or (link := _rate_link(tokens, j, t)) and (
             _money_per_money(key, link, t)):
         return None  # a rate is an amount in its unit ("4.2 cases per 100,000", "KSh 2,500 per
@@ -1056,8 +1059,8 @@ _CURRENCY_LETTERS = re.compile(r"[A-Za-z]+(?=\d)")  # "R" of "R400bn"
 
 def _below_zero(got: Quantity | None, rule: str) -> Quantity | None:
     """An exact number read without its sign, put below zero ("-5C", "30 below zero"), its
-    rule told by `rule` around the unsigned one's ("minus {}"); None for anything else ("minus
-    about 5" is no reading)."""
+    rule told by `rule` around the unsigned one's ("minus {}"); a number already at or below
+    zero stays as it is; None for anything else ("minus about 5" is no reading)."""
     if got is None or got.mod != "EXACT" or got.low is None:
         return None
     if got.low <= 0:
