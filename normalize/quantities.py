@@ -39,7 +39,7 @@ class Quantity:
     def measure(self) -> str | None:
         """What the number counts when it is money or a percentage ("USD", "EUR", "%"), else
         None: amounts in different measures are not the same claim."""
-        head = (self.unit or "").split(" ", 1)[0]
+        head = _unit_head(self)
         return head if head in _tables().measures else None
 
     @property
@@ -138,6 +138,7 @@ class _Tables:
     scaling_nouns: dict[str, float]  # nouns that scale a number before them ("two dozen")
     rate_words: int
     rate_links: list[list[str]]
+    money_after_link: dict[tuple[str, ...], re.Pattern[str]]  # the number a rate's link leads to
     unit_names: dict[str, str]
     unit_scales: dict[str, tuple[str, float]]
     currencies: dict[str, str]
@@ -215,6 +216,9 @@ def _tables() -> _Tables:
                           for k, v in raw["parts_of_a_whole"].items()},
         rate_words=int(raw["rate_links"]["words"]),
         rate_links=[k.split() for k in raw["rate_links"]["links"]],
+        money_after_link={tuple(k.split()): re.compile(
+            rf"(?<![a-z]){' '.join(k.split())}\s+([^\d\s]*)\s*\d[\d.,]*\s*([^\d\s]*)")
+            for k in raw["rate_links"]["links"]},
         unit_names=raw["unit_names"],
         unit_scales={k: (str(v[0]), float(v[1])) for k, v in raw["unit_scales"].items()},
         currencies=raw["currencies"],
@@ -308,8 +312,7 @@ def _money_per_money(key: str, link: list[str], t: _Tables) -> bool:
     """Whether money is counted against money after the rate's link ("$1 for every $3 raised",
     "5 cents per $1", "Rs 5 per Rs 100 spent"): a currency right before or right after the
     number the link leads to; not "$10,000 for every 5 games won" (a verb after a noun)."""
-    pattern = rf"(?<![a-z]){' '.join(link)}\s+([^\d\s]*)\s*\d[\d.,]*\s*([^\d\s]*)"
-    return any(tok in t.currencies for found in re.finditer(pattern, key)
+    return any(tok in t.currencies for found in t.money_after_link[tuple(link)].finditer(key)
                for tok in _TOKEN.findall(" ".join(found.groups())))
 
 
